@@ -1,0 +1,197 @@
+//! Calendar dates and timestamps as validated types.
+//!
+//! The domain never asks the clock: callers pass the current time in, which
+//! keeps every rule testable natively and deterministic.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+use thiserror::Error;
+
+/// A calendar date written as `YYYY-MM-DD`, the format of `<input type="date">`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct IsoDate {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+/// A moment in time in RFC 3339 UTC form, e.g. `2026-11-25T17:18:04.000Z`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Timestamp(String);
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum DateError {
+    #[error("“{0}” is not a date in the form YYYY-MM-DD.")]
+    Format(String),
+    #[error("“{0}” is not a real calendar date.")]
+    OutOfRange(String),
+    #[error("“{0}” is not a timestamp in the form YYYY-MM-DDThh:mm:ssZ.")]
+    Timestamp(String),
+}
+
+impl IsoDate {
+    pub fn new(year: u16, month: u8, day: u8) -> Result<Self, DateError> {
+        let text = format!("{year:04}-{month:02}-{day:02}");
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+            return Err(DateError::OutOfRange(text));
+        }
+        Ok(Self { year, month, day })
+    }
+
+    pub fn year(self) -> u16 {
+        self.year
+    }
+    pub fn month(self) -> u8 {
+        self.month
+    }
+    pub fn day(self) -> u8 {
+        self.day
+    }
+
+    /// Parses an optional date field: empty text means "no date".
+    pub fn parse_optional(text: &str) -> Result<Option<Self>, DateError> {
+        let text = text.trim();
+        if text.is_empty() {
+            Ok(None)
+        } else {
+            text.parse().map(Some)
+        }
+    }
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+impl FromStr for IsoDate {
+    type Err = DateError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bytes = s.as_bytes();
+        let well_formed = bytes.len() == 10
+            && bytes[4] == b'-'
+            && bytes[7] == b'-'
+            && bytes
+                .iter()
+                .enumerate()
+                .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+        if !well_formed {
+            return Err(DateError::Format(s.to_owned()));
+        }
+        let num = |range: std::ops::Range<usize>| s[range].parse::<u16>().unwrap_or(0);
+        let (year, month, day) = (num(0..4), num(5..7), num(8..10));
+        // month and day are two digits, so they always fit in u8.
+        IsoDate::new(year, month as u8, day as u8)
+    }
+}
+
+impl fmt::Display for IsoDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl TryFrom<String> for IsoDate {
+    type Error = DateError;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        value.parse()
+    }
+}
+
+impl From<IsoDate> for String {
+    fn from(value: IsoDate) -> Self {
+        value.to_string()
+    }
+}
+
+impl Timestamp {
+    /// The calendar date part of the timestamp (UTC).
+    pub fn date(&self) -> IsoDate {
+        // Validated on construction, so the prefix is always a date.
+        self.0[..10].parse().unwrap_or(IsoDate {
+            year: 1970,
+            month: 1,
+            day: 1,
+        })
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl FromStr for Timestamp {
+    type Err = DateError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let ok = s.len() >= 20
+            && s.len() <= 35
+            && s.is_char_boundary(10)
+            && s[..10].parse::<IsoDate>().is_ok()
+            && s.as_bytes()[10] == b'T'
+            && s.ends_with('Z')
+            && s[11..s.len() - 1]
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b':' || b == b'.');
+        if ok {
+            Ok(Self(s.to_owned()))
+        } else {
+            Err(DateError::Timestamp(s.to_owned()))
+        }
+    }
+}
+
+impl fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl TryFrom<String> for Timestamp {
+    type Error = DateError;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        value.parse()
+    }
+}
+
+impl From<Timestamp> for String {
+    fn from(value: Timestamp) -> Self {
+        value.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_prints_dates() {
+        let d: IsoDate = "2024-02-29".parse().unwrap();
+        assert_eq!(d.to_string(), "2024-02-29");
+        assert_eq!(IsoDate::parse_optional("  ").unwrap(), None);
+    }
+
+    #[test]
+    fn rejects_impossible_dates() {
+        assert!(matches!("2023-02-29".parse::<IsoDate>(), Err(DateError::OutOfRange(_))));
+        assert!(matches!("2023-13-01".parse::<IsoDate>(), Err(DateError::OutOfRange(_))));
+        assert!(matches!("2023-1-01".parse::<IsoDate>(), Err(DateError::Format(_))));
+        assert!(matches!("２０２３-01-01".parse::<IsoDate>(), Err(DateError::Format(_))));
+    }
+
+    #[test]
+    fn timestamps_are_validated() {
+        let t: Timestamp = "2026-11-25T17:18:04.000Z".parse().unwrap();
+        assert_eq!(t.date().to_string(), "2026-11-25");
+        assert!("2026-11-25 17:18".parse::<Timestamp>().is_err());
+        assert!("2026-11-25T17:18:04+01:00".parse::<Timestamp>().is_err());
+        assert!("2026-11-25T<script>Z".parse::<Timestamp>().is_err());
+    }
+}

@@ -1,0 +1,172 @@
+//! The versioned file format shared by local storage and JSON exports, and
+//! the migrations that bring older files up to date.
+//!
+//! Every file is an envelope: `format`, `schema_version`, `app_version`, a
+//! timestamp, and the `workbook`. Decoding never trusts the input: it checks
+//! the envelope, migrates step by step, deserialises, then validates.
+
+use crate::calendar::Timestamp;
+use crate::validation::{self, ValidationError};
+use crate::workbook::Workbook;
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+use thiserror::Error;
+
+/// The schema this build writes.
+pub const CURRENT_SCHEMA_VERSION: u64 = 2;
+/// Marks a JSON file as a Clausebook workbook.
+pub const FORMAT: &str = "clausebook.workbook";
+/// The version of the app, written into every file for support questions.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Envelope {
+    pub format: String,
+    pub schema_version: u64,
+    pub app_version: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exported_at: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub saved_at: Option<Timestamp>,
+    pub workbook: Workbook,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum SchemaError {
+    #[error(
+        "The text is not valid JSON (line {line}, column {column}): {detail}. The file may be damaged or cut short."
+    )]
+    NotJson {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+    #[error(
+        "This is JSON, but not a Clausebook workbook: it lacks \"format\": \"clausebook.workbook\". Choose a file exported from Clausebook's Data page."
+    )]
+    NotAWorkbook,
+    #[error("The file has no valid \"schema_version\" (a whole number from 1 up), so Clausebook cannot tell how to read it.")]
+    BadVersion,
+    #[error(
+        "This workbook was written by a newer Clausebook (schema {found}; this version reads up to {supported}). Open it with the newer version, or update this one."
+    )]
+    NewerSchema { found: u64, supported: u64 },
+    #[error("The workbook in this file is incomplete or damaged: {0}.")]
+    Malformed(String),
+    #[error("{0}")]
+    Invalid(#[from] ValidationError),
+}
+
+/// Writes the envelope for local storage (compact: it is read by machines).
+pub fn to_stored_json(workbook: &Workbook, saved_at: Timestamp) -> String {
+    let envelope = Envelope {
+        format: FORMAT.to_owned(),
+        schema_version: CURRENT_SCHEMA_VERSION,
+        app_version: APP_VERSION.to_owned(),
+        exported_at: None,
+        saved_at: Some(saved_at),
+        workbook: workbook.clone(),
+    };
+    // Serialising plain structs with string keys cannot fail.
+    serde_json::to_string(&envelope).unwrap_or_default()
+}
+
+/// Writes the envelope for export (pretty-printed: people open these files).
+pub fn to_export_json(workbook: &Workbook, exported_at: Timestamp) -> String {
+    let envelope = Envelope {
+        format: FORMAT.to_owned(),
+        schema_version: CURRENT_SCHEMA_VERSION,
+        app_version: APP_VERSION.to_owned(),
+        exported_at: Some(exported_at),
+        saved_at: None,
+        workbook: workbook.clone(),
+    };
+    serde_json::to_string_pretty(&envelope).unwrap_or_default()
+}
+
+/// Reads any supported version of the format into a validated, current envelope.
+pub fn decode(text: &str) -> Result<Envelope, SchemaError> {
+    let value: Value = serde_json::from_str(text).map_err(|e| SchemaError::NotJson {
+        line: e.line(),
+        column: e.column(),
+        detail: e.to_string().split(" at line").next().unwrap_or("").to_owned(),
+    })?;
+    let value = migrate(value)?;
+    let envelope: Envelope =
+        serde_json::from_value(value).map_err(|e| SchemaError::Malformed(e.to_string()))?;
+    validation::check_workbook(&envelope.workbook)?;
+    Ok(envelope)
+}
+
+/// Brings an envelope of any older schema version up to the current one.
+pub fn migrate(mut value: Value) -> Result<Value, SchemaError> {
+    let object = value.as_object().ok_or(SchemaError::NotAWorkbook)?;
+    if object.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(SchemaError::NotAWorkbook);
+    }
+    let mut version = object
+        .get("schema_version")
+        .and_then(Value::as_u64)
+        .filter(|v| *v >= 1)
+        .ok_or(SchemaError::BadVersion)?;
+    if version > CURRENT_SCHEMA_VERSION {
+        return Err(SchemaError::NewerSchema {
+            found: version,
+            supported: CURRENT_SCHEMA_VERSION,
+        });
+    }
+    while version < CURRENT_SCHEMA_VERSION {
+        value = match version {
+            1 => v1_to_v2(value)?,
+            // Every version below CURRENT has a step above; this arm is unreachable
+            // unless someone bumps CURRENT without writing the step.
+            _ => return Err(SchemaError::BadVersion),
+        };
+        version += 1;
+        value["schema_version"] = json!(version);
+    }
+    Ok(value)
+}
+
+/// Schema 1 was the first draft format: one framework only, so the workbook
+/// named no framework, and the organisation was a bare `organisation_name`
+/// with `scope` beside it. Schema 2 names the framework so that other
+/// frameworks can share the engine.
+fn v1_to_v2(mut value: Value) -> Result<Value, SchemaError> {
+    let workbook = value
+        .get_mut("workbook")
+        .and_then(Value::as_object_mut)
+        .ok_or_else(|| SchemaError::Malformed("missing field `workbook`".into()))?;
+    let name = workbook
+        .remove("organisation_name")
+        .ok_or_else(|| SchemaError::Malformed("missing field `organisation_name`".into()))?;
+    let scope = workbook.remove("scope").unwrap_or(json!(""));
+    workbook.insert("organisation".into(), json!({ "name": name, "scope": scope }));
+    workbook.insert(
+        "framework".into(),
+        json!({ "id": "iso20000-1-2018", "version": "1.0.0" }),
+    );
+    Ok(value)
+}
+
+/// What local storage held when the app started.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Stored {
+    /// Nothing stored yet: a first visit.
+    Empty,
+    Ready(Box<Envelope>),
+    /// Something is stored but cannot be used. It is kept untouched and
+    /// offered for download: it may be the only copy of months of work.
+    Unreadable { raw: String, error: SchemaError },
+}
+
+/// Classifies what was read from storage under the workbook key.
+pub fn read_stored(raw: Option<String>) -> Stored {
+    match raw {
+        None => Stored::Empty,
+        Some(raw) => match decode(&raw) {
+            Ok(envelope) => Stored::Ready(Box::new(envelope)),
+            Err(error) => Stored::Unreadable { raw, error },
+        },
+    }
+}

@@ -1,0 +1,201 @@
+//! The user interface: one module per page, and the shell that holds them.
+
+mod clauses;
+mod data;
+mod improvements;
+mod overview;
+mod portfolio;
+mod recovery;
+mod requirement;
+
+use crate::browser;
+use crate::framework::{self, Framework};
+use crate::schema::Stored;
+use crate::storage::{self, Autosaver, SAVE_DELAY_MS, SaveStatus, WORKBOOK_KEY};
+use crate::workbook::Workbook;
+use leptos::prelude::*;
+use leptos_router::components::{A, Route, Router, Routes};
+use leptos_router::path;
+
+pub use clauses::ClausesPage;
+pub use data::DataPage;
+pub use overview::OverviewPage;
+pub use recovery::RecoveryPage;
+pub use requirement::RequirementPage;
+
+/// The state every page shares: the workbook and how saving is going.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub workbook: RwSignal<Option<Workbook>>,
+    pub save_status: RwSignal<SaveStatus>,
+}
+
+impl AppState {
+    pub fn framework(&self) -> &'static Framework {
+        self.workbook
+            .with_untracked(|w| w.as_ref().and_then(|w| framework::by_id(&w.framework.id)))
+            .unwrap_or_else(framework::iso20000)
+    }
+
+    /// Applies an edit to the open workbook, if there is one.
+    pub fn edit(&self, f: impl FnOnce(&mut Workbook)) {
+        self.workbook.update(|w| {
+            if let Some(w) = w {
+                f(w)
+            }
+        });
+    }
+}
+
+/// The whole app: reads storage once, then either opens the workbench or,
+/// if the stored data cannot be read, the recovery screen.
+#[component]
+pub fn App() -> impl IntoView {
+    match storage::load(WORKBOOK_KEY) {
+        Stored::Unreadable { raw, error } => view! { <RecoveryPage raw error /> }.into_any(),
+        Stored::Empty => view! { <Workbench initial=None /> }.into_any(),
+        Stored::Ready(envelope) => view! { <Workbench initial=Some(envelope.workbook) /> }.into_any(),
+    }
+}
+
+/// The workbench: header, navigation, pages, and autosave.
+#[component]
+pub fn Workbench(
+    initial: Option<Workbook>,
+    /// The storage key; tests use their own.
+    #[prop(default = WORKBOOK_KEY)]
+    storage_key: &'static str,
+) -> impl IntoView {
+    let workbook = RwSignal::new(initial);
+    let save_status = RwSignal::new(SaveStatus::Idle);
+    let state = AppState {
+        workbook,
+        save_status,
+    };
+    provide_context(state);
+
+    let autosaver = Autosaver::new(
+        storage_key,
+        SAVE_DELAY_MS,
+        move || workbook.get_untracked(),
+        move |status| save_status.set(status),
+    );
+    autosaver.flush_on_page_hide();
+    // Every change after the first run is a user edit (or an import) to save.
+    Effect::new(move |first_run_done: Option<()>| {
+        workbook.track();
+        if first_run_done.is_some() {
+            autosaver.changed();
+        }
+    });
+
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <Header />
+            <main id="main" tabindex="-1">
+                <Routes fallback=|| view! { <NotFound /> }>
+                    <Route path=path!("/") view=OverviewPage />
+                    <Route path=path!("/clauses") view=ClausesPage />
+                    <Route path=path!("/clauses/:id") view=RequirementPage />
+                    <Route path=path!("/improvements") view=improvements::ImprovementsPage />
+                    <Route path=path!("/portfolio") view=portfolio::PortfolioPage />
+                    <Route path=path!("/data") view=DataPage />
+                </Routes>
+            </main>
+            <footer class="app-footer">
+                <p>
+                    "Clausebook keeps your workbook in this browser only. ISO/IEC 20000-1 clause numbers and titles are shown for reference; the requirement text is © ISO and is not reproduced. Guidance is Clausebook's own."
+                </p>
+            </footer>
+        </Router>
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let organisation = Memo::new(move |_| {
+        state
+            .workbook
+            .with(|w| w.as_ref().map(|w| w.organisation.name.clone()))
+    });
+    view! {
+        <header class="app-header">
+            <div class="brand-row">
+                <p class="brand">
+                    <span class="brand-name">"Clausebook"</span>
+                    <span class="brand-sub">" · ISO/IEC 20000-1:2018"</span>
+                </p>
+                <p class="organisation" data-testid="organisation">
+                    {move || organisation.get()}
+                </p>
+                <SaveIndicator />
+            </div>
+            <nav aria-label="Main">
+                <ul>
+                    <li>
+                        <A href="/" exact=true>
+                            "Overview"
+                        </A>
+                    </li>
+                    <li>
+                        <A href="/clauses">"Clauses"</A>
+                    </li>
+                    <li>
+                        <A href="/improvements">"Improvements"</A>
+                    </li>
+                    <li>
+                        <A href="/portfolio">"Portfolio"</A>
+                    </li>
+                    <li>
+                        <A href="/data">"Data"</A>
+                    </li>
+                </ul>
+            </nav>
+        </header>
+    }
+}
+
+/// Tells the truth about saving, and announces changes to screen readers.
+#[component]
+fn SaveIndicator() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let text = move || match state.save_status.get() {
+        SaveStatus::Idle => {
+            if state.workbook.with(Option::is_some) {
+                "All changes saved".to_owned()
+            } else {
+                String::new()
+            }
+        }
+        SaveStatus::Pending => "Saving…".to_owned(),
+        SaveStatus::Saved(at) => format!("Saved at {}", local_time(at.as_str())),
+        SaveStatus::Failed(error) => format!("Not saved — {error}"),
+    };
+    let failed = move || matches!(state.save_status.get(), SaveStatus::Failed(_));
+    view! {
+        <p class="save-status" class:save-failed=failed role="status" aria-live="polite">
+            {text}
+        </p>
+    }
+}
+
+/// "14:05" in the user's time zone.
+fn local_time(timestamp: &str) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(timestamp));
+    format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
+}
+
+/// Runs a browser download and reports a refusal.
+pub(crate) fn offer_download(name: &str, text: &str) -> Result<(), String> {
+    browser::download(name, text, "application/json")
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    view! {
+        <h1>"Page not found"</h1>
+        <p>"There is no page at this address. " <A href="/">"Go to the Overview"</A> "."</p>
+    }
+}

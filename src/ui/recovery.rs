@@ -1,0 +1,74 @@
+//! Recovery: shown instead of the app when stored data cannot be read.
+//! Nothing is written until the user has had the chance to download it.
+
+use crate::browser;
+use crate::schema::SchemaError;
+use crate::storage::{self, WORKBOOK_KEY};
+use leptos::prelude::*;
+
+#[component]
+pub fn RecoveryPage(raw: String, error: SchemaError) -> impl IntoView {
+    let outcome = RwSignal::new(None::<String>);
+    let understood = RwSignal::new(false);
+    let size = crate::export::human_size(raw.len() as u64);
+    let excerpt: String = raw.chars().take(400).collect();
+    let raw = StoredValue::new(raw);
+    let download = move |_| {
+        let name = format!("clausebook-recovered-{}.json", browser::today());
+        let result = raw.with_value(|raw| browser::download(&name, raw, "application/json"));
+        outcome.set(Some(match result {
+            Ok(()) => format!("Downloaded {name}. Keep it safe."),
+            Err(e) => e,
+        }));
+    };
+    let start_again = move |_| match storage::remove(WORKBOOK_KEY) {
+        Ok(()) => {
+            let _ = gloo_utils::window().location().reload();
+        }
+        Err(e) => outcome.set(Some(e.to_string())),
+    };
+    view! {
+        <main id="main" class="recovery">
+            <h1>"Your stored workbook could not be opened"</h1>
+            <p class="error" role="alert">
+                {error.to_string()}
+            </p>
+            <p>
+                {format!(
+                    "This browser holds {size} of Clausebook data that this version cannot read. It has not been changed or overwritten. Download it first: it may be the only copy of your work, and it can be repaired or opened with a newer Clausebook.",
+                )}
+            </p>
+            <button type="button" class="primary" on:click=download>
+                "Download stored data"
+            </button>
+            <p role="status">{move || outcome.get()}</p>
+            <details>
+                <summary>"Show the beginning of the stored data"</summary>
+                <pre class="raw">{excerpt}</pre>
+            </details>
+            <section class="card danger" aria-labelledby="start-again-title">
+                <h2 id="start-again-title">"Start again"</h2>
+                <p>"Deletes the unreadable data from this browser and opens an empty Clausebook."</p>
+                <div class="check">
+                    <input
+                        id="understood"
+                        type="checkbox"
+                        prop:checked=move || understood.get()
+                        on:change=move |ev| understood.set(event_target_checked(&ev))
+                    />
+                    <label for="understood">
+                        "I have downloaded the stored data, or I do not need it"
+                    </label>
+                </div>
+                <button
+                    type="button"
+                    class="danger"
+                    disabled=move || !understood.get()
+                    on:click=start_again
+                >
+                    "Delete stored data and start again"
+                </button>
+            </section>
+        </main>
+    }
+}

@@ -1,0 +1,75 @@
+//! Rules every workbook obeys, whether typed in, loaded from storage or imported.
+
+use crate::framework::{self, Framework};
+use crate::workbook::{Organisation, Workbook};
+use thiserror::Error;
+
+pub const MAX_NAME_CHARS: usize = 200;
+pub const MAX_SCOPE_CHARS: usize = 2_000;
+pub const MAX_OWNER_CHARS: usize = 200;
+pub const MAX_NOTES_CHARS: usize = 20_000;
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ValidationError {
+    #[error("Enter the organisation's name.")]
+    MissingName,
+    #[error("The {field} is {actual} characters long; the most Clausebook keeps is {max}.")]
+    TooLong {
+        field: String,
+        actual: usize,
+        max: usize,
+    },
+    #[error(
+        "This workbook was made for the framework “{0}”, which this version of Clausebook does not know."
+    )]
+    UnknownFramework(String),
+    #[error(
+        "The workbook records requirement “{0}”, which is not an assessable requirement of this framework."
+    )]
+    UnknownRequirement(String),
+    #[error("The {0} contains control characters that cannot be shown.")]
+    ControlCharacters(String),
+}
+
+pub fn check_organisation(org: &Organisation) -> Result<(), ValidationError> {
+    if org.name.trim().is_empty() {
+        return Err(ValidationError::MissingName);
+    }
+    check_text("organisation name", &org.name, MAX_NAME_CHARS)?;
+    check_text("scope statement", &org.scope, MAX_SCOPE_CHARS)
+}
+
+/// Checks a whole workbook against the framework it names.
+pub fn check_workbook(workbook: &Workbook) -> Result<&'static Framework, ValidationError> {
+    check_organisation(&workbook.organisation)?;
+    let framework = framework::by_id(&workbook.framework.id)
+        .ok_or_else(|| ValidationError::UnknownFramework(workbook.framework.id.0.clone()))?;
+    for (id, record) in &workbook.assessments {
+        if !framework.is_leaf(id) {
+            return Err(ValidationError::UnknownRequirement(id.0.clone()));
+        }
+        check_text(&format!("owner of {id}"), &record.owner, MAX_OWNER_CHARS)?;
+        check_text(&format!("notes of {id}"), &record.notes, MAX_NOTES_CHARS)?;
+    }
+    Ok(framework)
+}
+
+fn check_text(field: &str, text: &str, max: usize) -> Result<(), ValidationError> {
+    let actual = text.chars().count();
+    if actual > max {
+        return Err(ValidationError::TooLong {
+            field: field.to_owned(),
+            actual,
+            max,
+        });
+    }
+    // Newlines and tabs are ordinary in notes; other control characters only
+    // come from corrupted or crafted files.
+    if text
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    {
+        return Err(ValidationError::ControlCharacters(field.to_owned()));
+    }
+    Ok(())
+}

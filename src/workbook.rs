@@ -1,0 +1,102 @@
+//! The workbook: one organisation's assessment against one framework.
+
+use crate::assessment::Assessment;
+use crate::calendar::Timestamp;
+use crate::framework::{Framework, FrameworkId, RequirementId};
+use crate::validation::{self, ValidationError};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Workbook {
+    pub organisation: Organisation,
+    pub framework: FrameworkRef,
+    /// Only requirements someone has touched are stored; the rest are "Not assessed".
+    #[serde(default)]
+    pub assessments: BTreeMap<RequirementId, Assessment>,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Organisation {
+    pub name: String,
+    /// A short scope statement (clause 4.3).
+    #[serde(default)]
+    pub scope: String,
+}
+
+/// Which framework definition, and which version of it, the workbook was written against.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FrameworkRef {
+    pub id: FrameworkId,
+    pub version: String,
+}
+
+/// Counts shown before an import replaces the current workbook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Summary {
+    pub assessed: usize,
+    pub with_notes: usize,
+    pub with_owner: usize,
+    pub requirements: usize,
+}
+
+impl Workbook {
+    /// Starts a workbook for an organisation. Name and scope are trimmed and checked.
+    pub fn create(
+        name: &str,
+        scope: &str,
+        framework: &Framework,
+        now: Timestamp,
+    ) -> Result<Self, ValidationError> {
+        let organisation = Organisation {
+            name: name.trim().to_owned(),
+            scope: scope.trim().to_owned(),
+        };
+        validation::check_organisation(&organisation)?;
+        Ok(Self {
+            organisation,
+            framework: FrameworkRef {
+                id: framework.id.clone(),
+                version: framework.version.clone(),
+            },
+            assessments: BTreeMap::new(),
+            created_at: now.clone(),
+            updated_at: now,
+        })
+    }
+
+    /// The record for a requirement, or a blank one if nothing was recorded yet.
+    pub fn assessment(&self, id: &RequirementId) -> Assessment {
+        self.assessments.get(id).cloned().unwrap_or_default()
+    }
+
+    /// Changes one requirement's record. Blank records are dropped so the
+    /// stored workbook only holds what someone actually wrote.
+    pub fn edit_assessment(
+        &mut self,
+        id: &RequirementId,
+        now: Timestamp,
+        edit: impl FnOnce(&mut Assessment),
+    ) {
+        let mut record = self.assessment(id);
+        edit(&mut record);
+        if record.is_blank() {
+            self.assessments.remove(id);
+        } else {
+            self.assessments.insert(id.clone(), record);
+        }
+        self.updated_at = now;
+    }
+
+    pub fn summary(&self, framework: &Framework) -> Summary {
+        let leaves = || framework.leaves().map(|n| self.assessment(&n.id));
+        Summary {
+            assessed: leaves().filter(|a| a.status.is_assessed()).count(),
+            with_notes: leaves().filter(|a| !a.notes.trim().is_empty()).count(),
+            with_owner: leaves().filter(|a| !a.owner.trim().is_empty()).count(),
+            requirements: framework.leaves().count(),
+        }
+    }
+}
