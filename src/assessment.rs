@@ -7,7 +7,9 @@ use std::collections::BTreeMap;
 
 /// How far a requirement is implemented. ISO/IEC 20000-1 allows no exclusions,
 /// so there is deliberately no "not applicable".
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     #[default]

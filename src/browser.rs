@@ -8,26 +8,34 @@ pub fn now() -> Timestamp {
     let text: String = js_sys::Date::new_0().to_iso_string().into();
     text.parse().unwrap_or_else(|_| {
         // toISOString always has this shape; fall back rather than panic.
-        "1970-01-01T00:00:00.000Z".parse().expect("constant timestamp")
+        "1970-01-01T00:00:00.000Z"
+            .parse()
+            .expect("constant timestamp")
     })
 }
 
 /// Today's date in the user's own time zone (used in file names).
 pub fn today() -> IsoDate {
     let d = js_sys::Date::new_0();
-    IsoDate::new(d.get_full_year() as u16, d.get_month() as u8 + 1, d.get_date() as u8)
-        .unwrap_or_else(|_| now().date())
+    IsoDate::new(
+        d.get_full_year() as u16,
+        d.get_month() as u8 + 1,
+        d.get_date() as u8,
+    )
+    .unwrap_or_else(|_| now().date())
 }
 
 /// Offers `text` to the user as a downloaded file.
 pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
-    let fail = |what: &str| format!("The browser refused to {what}; try again or use another browser.");
+    let fail =
+        |what: &str| format!("The browser refused to {what}; try again or use another browser.");
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
         .map_err(|_| fail("create the file"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("create the file"))?;
+    let url =
+        web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("create the file"))?;
     let document = gloo_utils::document();
     let anchor: web_sys::HtmlAnchorElement = document
         .create_element("a")

@@ -180,10 +180,22 @@ mod tests {
 
     #[test]
     fn rejects_impossible_dates() {
-        assert!(matches!("2023-02-29".parse::<IsoDate>(), Err(DateError::OutOfRange(_))));
-        assert!(matches!("2023-13-01".parse::<IsoDate>(), Err(DateError::OutOfRange(_))));
-        assert!(matches!("2023-1-01".parse::<IsoDate>(), Err(DateError::Format(_))));
-        assert!(matches!("２０２３-01-01".parse::<IsoDate>(), Err(DateError::Format(_))));
+        assert!(matches!(
+            "2023-02-29".parse::<IsoDate>(),
+            Err(DateError::OutOfRange(_))
+        ));
+        assert!(matches!(
+            "2023-13-01".parse::<IsoDate>(),
+            Err(DateError::OutOfRange(_))
+        ));
+        assert!(matches!(
+            "2023-1-01".parse::<IsoDate>(),
+            Err(DateError::Format(_))
+        ));
+        assert!(matches!(
+            "２０２３-01-01".parse::<IsoDate>(),
+            Err(DateError::Format(_))
+        ));
     }
 
     #[test]

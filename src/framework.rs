@@ -232,7 +232,9 @@ impl Framework {
 
     /// The assessable requirements, in document order.
     pub fn leaves(&self) -> impl Iterator<Item = &Node> {
-        self.nodes.iter().filter(|n| !self.children.contains_key(&n.id))
+        self.nodes
+            .iter()
+            .filter(|n| !self.children.contains_key(&n.id))
     }
 
     /// Leaves under a clause (the clause itself if it is a leaf).

@@ -45,7 +45,9 @@ pub enum SchemaError {
         "This is JSON, but not a Clausebook workbook: it lacks \"format\": \"clausebook.workbook\". Choose a file exported from Clausebook's Data page."
     )]
     NotAWorkbook,
-    #[error("The file has no valid \"schema_version\" (a whole number from 1 up), so Clausebook cannot tell how to read it.")]
+    #[error(
+        "The file has no valid \"schema_version\" (a whole number from 1 up), so Clausebook cannot tell how to read it."
+    )]
     BadVersion,
     #[error(
         "This workbook was written by a newer Clausebook (schema {found}; this version reads up to {supported}). Open it with the newer version, or update this one."
@@ -89,7 +91,12 @@ pub fn decode(text: &str) -> Result<Envelope, SchemaError> {
     let value: Value = serde_json::from_str(text).map_err(|e| SchemaError::NotJson {
         line: e.line(),
         column: e.column(),
-        detail: e.to_string().split(" at line").next().unwrap_or("").to_owned(),
+        detail: e
+            .to_string()
+            .split(" at line")
+            .next()
+            .unwrap_or("")
+            .to_owned(),
     })?;
     let value = migrate(value)?;
     let envelope: Envelope =
@@ -141,7 +148,10 @@ fn v1_to_v2(mut value: Value) -> Result<Value, SchemaError> {
         .remove("organisation_name")
         .ok_or_else(|| SchemaError::Malformed("missing field `organisation_name`".into()))?;
     let scope = workbook.remove("scope").unwrap_or(json!(""));
-    workbook.insert("organisation".into(), json!({ "name": name, "scope": scope }));
+    workbook.insert(
+        "organisation".into(),
+        json!({ "name": name, "scope": scope }),
+    );
     workbook.insert(
         "framework".into(),
         json!({ "id": "iso20000-1-2018", "version": "1.0.0" }),
@@ -157,7 +167,10 @@ pub enum Stored {
     Ready(Box<Envelope>),
     /// Something is stored but cannot be used. It is kept untouched and
     /// offered for download: it may be the only copy of months of work.
-    Unreadable { raw: String, error: SchemaError },
+    Unreadable {
+        raw: String,
+        error: SchemaError,
+    },
 }
 
 /// Classifies what was read from storage under the workbook key.

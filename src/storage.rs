@@ -193,8 +193,8 @@ impl Autosaver {
         let window = gloo_utils::window();
         let this = self.clone();
         let on_hide = Closure::<dyn Fn()>::new(move || this.flush());
-        let _ = window
-            .add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
+        let _ =
+            window.add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
         let this = self.clone();
         let on_visibility = Closure::<dyn Fn()>::new(move || {
             if gloo_utils::document().visibility_state() == web_sys::VisibilityState::Hidden {

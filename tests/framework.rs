@@ -21,7 +21,11 @@ fn ids_are_unique_and_parents_exist_before_children() {
     for node in fw.nodes() {
         assert!(seen.insert(node.id.clone()), "duplicate {}", node.id);
         if let Some(parent) = &node.parent {
-            assert!(seen.contains(parent), "{} before its parent {parent}", node.id);
+            assert!(
+                seen.contains(parent),
+                "{} before its parent {parent}",
+                node.id
+            );
         }
     }
 }
@@ -71,7 +75,9 @@ fn tree_queries_agree() {
         .collect();
     assert_eq!(
         under_8_5,
-        ["8.5.1.1", "8.5.1.2", "8.5.1.3", "8.5.2.1", "8.5.2.2", "8.5.2.3", "8.5.3"]
+        [
+            "8.5.1.1", "8.5.1.2", "8.5.1.3", "8.5.2.1", "8.5.2.2", "8.5.2.3", "8.5.3"
+        ]
     );
     let per_root: usize = fw.roots().map(|r| fw.leaves_under(&r.id).count()).sum();
     assert_eq!(per_root, 57);
@@ -86,9 +92,7 @@ fn numbers_compare_numerically() {
 }
 
 fn definition(nodes: &str) -> String {
-    format!(
-        r#"{{"id":"t","version":"1","name":"T","allows_exclusions":true,"nodes":[{nodes}]}}"#
-    )
+    format!(r#"{{"id":"t","version":"1","name":"T","allows_exclusions":true,"nodes":[{nodes}]}}"#)
 }
 
 fn node(id: &str, parent: Option<&str>) -> String {

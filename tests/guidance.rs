@@ -12,13 +12,22 @@ fn every_requirement_has_every_part() {
     for node in fw.nodes().iter().filter(|n| is_leaf(n)) {
         let g = &node.guidance;
         let id = &node.number;
-        assert!(g.plain.split(". ").count() >= 2, "{id}: plain words too short");
+        assert!(
+            g.plain.split(". ").count() >= 2,
+            "{id}: plain words too short"
+        );
         assert!((3..=6).contains(&g.evidence.len()), "{id}: evidence count");
         assert!((3..=5).contains(&g.questions.len()), "{id}: question count");
-        assert!(g.questions.iter().all(|q| q.trim_end().ends_with('?')), "{id}: questions");
+        assert!(
+            g.questions.iter().all(|q| q.trim_end().ends_with('?')),
+            "{id}: questions"
+        );
         assert!(g.tip.len() > 40, "{id}: tip");
         assert!(!g.related.is_empty(), "{id}: related");
-        assert!(g.evidence.iter().all(|e| !e.trim().is_empty()), "{id}: blank evidence");
+        assert!(
+            g.evidence.iter().all(|e| !e.trim().is_empty()),
+            "{id}: blank evidence"
+        );
     }
 }
 
@@ -38,7 +47,11 @@ fn every_link_resolves() {
     for node in fw.nodes() {
         let g = &node.guidance;
         for r in &g.related {
-            assert!(fw.is_leaf(r), "{}: related {r} is not a requirement", node.number);
+            assert!(
+                fw.is_leaf(r),
+                "{}: related {r} is not a requirement",
+                node.number
+            );
             assert_ne!(r, &node.id, "{} links to itself", node.number);
         }
         for d in &g.documents {
@@ -65,7 +78,9 @@ fn no_text_uses_requirement_phrasing() {
         for text in texts {
             let lower = text.to_lowercase();
             assert!(
-                !lower.split(|c: char| !c.is_alphanumeric()).any(|w| w == "shall"),
+                !lower
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w == "shall"),
                 "{}: “{text}”",
                 node.number
             );

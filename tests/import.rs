@@ -35,18 +35,28 @@ fn import(text: &str) -> Result<Workbook, ImportError> {
 }
 
 fn exported() -> Value {
-    serde_json::from_str(&export::export_json(&sample(), at("2026-11-25T10:00:00.000Z"))).unwrap()
+    serde_json::from_str(&export::export_json(
+        &sample(),
+        at("2026-11-25T10:00:00.000Z"),
+    ))
+    .unwrap()
 }
 
 #[test]
 fn export_then_import_gives_the_same_workbook() {
     let wb = sample();
     let text = export::export_json(&wb, at("2026-11-25T10:00:00.000Z"));
-    assert!(text.contains("\n  \"schema_version\": 2"), "pretty-printed, versioned");
+    assert!(
+        text.contains("\n  \"schema_version\": 2"),
+        "pretty-printed, versioned"
+    );
     let preview = export::read_import(text.as_bytes(), framework::iso20000()).unwrap();
     assert_eq!(preview.envelope.workbook, wb);
     assert_eq!(preview.envelope.app_version, env!("CARGO_PKG_VERSION"));
-    assert_eq!(preview.envelope.exported_at, Some(at("2026-11-25T10:00:00.000Z")));
+    assert_eq!(
+        preview.envelope.exported_at,
+        Some(at("2026-11-25T10:00:00.000Z"))
+    );
     assert_eq!(preview.summary.assessed, 1);
 }
 
@@ -65,11 +75,20 @@ fn stored_form_round_trips_too() {
 fn file_name_is_organisation_and_date() {
     let mut wb = sample();
     let date = IsoDate::new(2026, 11, 25).unwrap();
-    assert_eq!(export::file_name(&wb, date), "harbour-street-it-2026-11-25.clausebook.json");
+    assert_eq!(
+        export::file_name(&wb, date),
+        "harbour-street-it-2026-11-25.clausebook.json"
+    );
     wb.organisation.name = "Ünïcode & Co. / <Ltd>".into();
-    assert_eq!(export::file_name(&wb, date), "n-code-co-ltd-2026-11-25.clausebook.json");
+    assert_eq!(
+        export::file_name(&wb, date),
+        "n-code-co-ltd-2026-11-25.clausebook.json"
+    );
     wb.organisation.name = "日本".into();
-    assert_eq!(export::file_name(&wb, date), "workbook-2026-11-25.clausebook.json");
+    assert_eq!(
+        export::file_name(&wb, date),
+        "workbook-2026-11-25.clausebook.json"
+    );
 }
 
 #[test]
@@ -122,7 +141,12 @@ fn malformed_json_says_where() {
 
 #[test]
 fn json_that_is_not_a_workbook_is_refused() {
-    for text in ["[]", "42", "{\"name\":\"x\"}", "{\"format\":\"other\",\"schema_version\":2}"] {
+    for text in [
+        "[]",
+        "42",
+        "{\"name\":\"x\"}",
+        "{\"format\":\"other\",\"schema_version\":2}",
+    ] {
         assert_eq!(
             import(text).unwrap_err(),
             ImportError::Schema(SchemaError::NotAWorkbook),
@@ -145,19 +169,47 @@ fn bad_and_newer_schema_versions_are_refused() {
     let mut v = exported();
     v["schema_version"] = json!(CURRENT_SCHEMA_VERSION + 5);
     let err = import(&v.to_string()).unwrap_err();
-    assert!(matches!(err, ImportError::Schema(SchemaError::NewerSchema { .. })));
+    assert!(matches!(
+        err,
+        ImportError::Schema(SchemaError::NewerSchema { .. })
+    ));
     assert!(err.to_string().contains("newer Clausebook"));
 }
 
 #[test]
 fn wrong_shapes_and_values_are_refused() {
     let cases: Vec<(&str, Box<dyn Fn(&mut Value)>)> = vec![
-        ("missing workbook", Box::new(|v| { v.as_object_mut().unwrap().remove("workbook"); })),
-        ("unknown status", Box::new(|v| v["workbook"]["assessments"]["4.1"]["status"] = json!("not_applicable"))),
-        ("bad date", Box::new(|v| v["workbook"]["assessments"]["4.1"]["target_date"] = json!("2027-02-30"))),
-        ("number as notes", Box::new(|v| v["workbook"]["assessments"]["4.1"]["notes"] = json!(7))),
-        ("bad timestamp", Box::new(|v| v["workbook"]["created_at"] = json!("yesterday"))),
-        ("organisation missing", Box::new(|v| { v["workbook"].as_object_mut().unwrap().remove("organisation"); })),
+        (
+            "missing workbook",
+            Box::new(|v| {
+                v.as_object_mut().unwrap().remove("workbook");
+            }),
+        ),
+        (
+            "unknown status",
+            Box::new(|v| v["workbook"]["assessments"]["4.1"]["status"] = json!("not_applicable")),
+        ),
+        (
+            "bad date",
+            Box::new(|v| v["workbook"]["assessments"]["4.1"]["target_date"] = json!("2027-02-30")),
+        ),
+        (
+            "number as notes",
+            Box::new(|v| v["workbook"]["assessments"]["4.1"]["notes"] = json!(7)),
+        ),
+        (
+            "bad timestamp",
+            Box::new(|v| v["workbook"]["created_at"] = json!("yesterday")),
+        ),
+        (
+            "organisation missing",
+            Box::new(|v| {
+                v["workbook"]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("organisation");
+            }),
+        ),
     ];
     for (what, mutate) in cases {
         let mut v = exported();
@@ -176,20 +228,26 @@ fn content_that_breaks_the_rules_is_refused() {
     v["workbook"]["assessments"]["99.9"] = json!({"status": "fully_implemented"});
     assert_eq!(
         import(&v.to_string()).unwrap_err(),
-        ImportError::Schema(SchemaError::Invalid(ValidationError::UnknownRequirement("99.9".into())))
+        ImportError::Schema(SchemaError::Invalid(ValidationError::UnknownRequirement(
+            "99.9".into()
+        )))
     );
     // A parent clause is not assessable either.
     let mut v = exported();
     v["workbook"]["assessments"]["8.5"] = json!({"status": "fully_implemented"});
     assert!(matches!(
         import(&v.to_string()),
-        Err(ImportError::Schema(SchemaError::Invalid(ValidationError::UnknownRequirement(_))))
+        Err(ImportError::Schema(SchemaError::Invalid(
+            ValidationError::UnknownRequirement(_)
+        )))
     ));
     let mut v = exported();
     v["workbook"]["framework"]["id"] = json!("iso27001-2022");
     assert!(matches!(
         import(&v.to_string()),
-        Err(ImportError::Schema(SchemaError::Invalid(ValidationError::UnknownFramework(_))))
+        Err(ImportError::Schema(SchemaError::Invalid(
+            ValidationError::UnknownFramework(_)
+        )))
     ));
     let mut v = exported();
     v["workbook"]["organisation"]["name"] = json!("");
@@ -201,13 +259,17 @@ fn content_that_breaks_the_rules_is_refused() {
     v["workbook"]["assessments"]["4.1"]["notes"] = json!("x".repeat(20_001));
     assert!(matches!(
         import(&v.to_string()),
-        Err(ImportError::Schema(SchemaError::Invalid(ValidationError::TooLong { .. })))
+        Err(ImportError::Schema(SchemaError::Invalid(
+            ValidationError::TooLong { .. }
+        )))
     ));
     let mut v = exported();
     v["workbook"]["organisation"]["name"] = json!("Evil\u{0007}Corp");
     assert!(matches!(
         import(&v.to_string()),
-        Err(ImportError::Schema(SchemaError::Invalid(ValidationError::ControlCharacters(_))))
+        Err(ImportError::Schema(SchemaError::Invalid(
+            ValidationError::ControlCharacters(_)
+        )))
     ));
 }
 
@@ -236,7 +298,10 @@ fn markup_in_text_is_kept_as_text() {
 
 #[test]
 fn byte_order_mark_is_accepted() {
-    let text = format!("\u{feff}{}", export::export_json(&sample(), at("2026-11-25T10:00:00Z")));
+    let text = format!(
+        "\u{feff}{}",
+        export::export_json(&sample(), at("2026-11-25T10:00:00Z"))
+    );
     assert_eq!(import(&text).unwrap(), sample());
 }
 
@@ -254,7 +319,13 @@ fn unreadable_storage_is_kept_for_recovery() {
     newer["schema_version"] = json!(99);
     match schema::read_stored(Some(newer.to_string())) {
         Stored::Unreadable { error, .. } => {
-            assert_eq!(error, SchemaError::NewerSchema { found: 99, supported: CURRENT_SCHEMA_VERSION })
+            assert_eq!(
+                error,
+                SchemaError::NewerSchema {
+                    found: 99,
+                    supported: CURRENT_SCHEMA_VERSION
+                }
+            )
         }
         other => panic!("{other:?}"),
     }
@@ -267,7 +338,11 @@ fn every_error_message_tells_the_user_what_to_do() {
         ImportError::NotText.to_string(),
         SchemaError::NotAWorkbook.to_string(),
         SchemaError::BadVersion.to_string(),
-        SchemaError::NewerSchema { found: 9, supported: 2 }.to_string(),
+        SchemaError::NewerSchema {
+            found: 9,
+            supported: 2,
+        }
+        .to_string(),
     ];
     for e in errors {
         assert!(e.ends_with('.'), "{e}");

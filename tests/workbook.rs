@@ -75,7 +75,10 @@ fn readiness_counts_statuses_and_weights_them() {
     assert_eq!(r.score, 4);
 
     let clause4 = Readiness::of_clause(fw, &"4".into(), &wb.assessments);
-    assert_eq!((clause4.total, clause4.ready_percent, clause4.score), (4, 50, 50));
+    assert_eq!(
+        (clause4.total, clause4.ready_percent, clause4.score),
+        (4, 50, 50)
+    );
 
     for leaf in fw.leaves() {
         set(&mut wb, &leaf.id.0, Status::FullyImplemented);
@@ -93,9 +96,14 @@ fn summary_counts_what_an_import_preview_shows() {
         a.status = Status::NotImplemented;
         a.owner = "Sam".into();
     });
-    wb.edit_assessment(&"9.2".into(), now, |a| a.notes = "Audit plan drafted".into());
+    wb.edit_assessment(&"9.2".into(), now, |a| {
+        a.notes = "Audit plan drafted".into()
+    });
     let s = wb.summary(fw);
-    assert_eq!((s.assessed, s.with_notes, s.with_owner, s.requirements), (1, 1, 1, 57));
+    assert_eq!(
+        (s.assessed, s.with_notes, s.with_owner, s.requirements),
+        (1, 1, 1, 57)
+    );
 }
 
 #[test]

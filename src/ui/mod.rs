@@ -54,7 +54,9 @@ pub fn App() -> impl IntoView {
     match storage::load(WORKBOOK_KEY) {
         Stored::Unreadable { raw, error } => view! { <RecoveryPage raw error /> }.into_any(),
         Stored::Empty => view! { <Workbench initial=None /> }.into_any(),
-        Stored::Ready(envelope) => view! { <Workbench initial=Some(envelope.workbook) /> }.into_any(),
+        Stored::Ready(envelope) => {
+            view! { <Workbench initial=Some(envelope.workbook) /> }.into_any()
+        }
     }
 }
 

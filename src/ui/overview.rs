@@ -90,10 +90,9 @@ fn Dashboard() -> impl IntoView {
     let state = expect_context::<AppState>();
     let framework = state.framework();
     let readiness = Memo::new(move |_| {
-        state.workbook.with(|w| {
-            w.as_ref()
-                .map(|w| Readiness::of(framework, &w.assessments))
-        })
+        state
+            .workbook
+            .with(|w| w.as_ref().map(|w| Readiness::of(framework, &w.assessments)))
     });
     let org_name = move || {
         state

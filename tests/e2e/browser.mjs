@@ -1,0 +1,56 @@
+// Shared set-up for the end-to-end tests: Debian's Chromium through
+// playwright-core (no browser download), and the release build served locally.
+import { chromium } from 'playwright-core';
+import { startServer } from './serve.mjs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const DIST = process.env.CLAUSEBOOK_DIST ?? join(here, '..', '..', 'dist');
+export const ARTIFACTS = join(here, 'artifacts');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+export async function launch() {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+  const server = await startServer(DIST, 0);
+  const base = `http://127.0.0.1:${server.address().port}`;
+  return {
+    browser,
+    base,
+    async close() {
+      await browser.close();
+      await new Promise((ok) => server.close(ok));
+    },
+  };
+}
+
+/// A fresh page (own storage) that fails the test on any uncaught error.
+export async function newPage(env, { width = 1280, height = 900 } = {}) {
+  const context = await env.browser.newContext({
+    viewport: { width, height },
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') page.errors.push(m.text());
+  });
+  return page;
+}
+
+export function shot(page, name) {
+  return page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}

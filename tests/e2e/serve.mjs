@@ -1,0 +1,57 @@
+// A static file server for the release build, with the SPA fallback that
+// static hosts need: unknown paths without a file extension get index.html.
+// Usage: node serve.mjs <dist-dir> <port>
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+  '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
+};
+
+export function startServer(dir, port = 0) {
+  const root = resolve(dir);
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    let path = normalize(decodeURIComponent(url.pathname));
+    let file = join(root, path);
+    if (!file.startsWith(root)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const s = await stat(file);
+      if (s.isDirectory()) file = join(file, 'index.html');
+    } catch {
+      // Navigations (the browser asks for HTML) fall back to the app; a
+      // missing script or image stays a 404.
+      const navigation = (req.headers.accept ?? '').includes('text/html');
+      if (navigation || extname(path) === '') file = join(root, 'index.html');
+    }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+  return new Promise((ok) => server.listen(port, '127.0.0.1', () => ok(server)));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [dir = '../../dist', port = '8080'] = process.argv.slice(2);
+  const server = await startServer(dir, Number(port));
+  console.log(`serving ${dir} at http://127.0.0.1:${server.address().port}`);
+}

@@ -1,0 +1,360 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): local storage,
+//! autosave timing, recovery from unreadable data, and the main components,
+//! each mounted into its own element.
+#![cfg(target_arch = "wasm32")]
+
+use clausebook::assessment::Status;
+use clausebook::framework;
+use clausebook::schema::{self, Stored};
+use clausebook::storage::{self, Autosaver, SaveStatus, WORKBOOK_KEY};
+use clausebook::ui::{App, Workbench};
+use clausebook::workbook::Workbook;
+use gloo_timers::future::TimeoutFuture;
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use leptos::task::tick;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn sample(name: &str) -> Workbook {
+    Workbook::create(
+        name,
+        "Hosting",
+        framework::iso20000(),
+        clausebook::browser::now(),
+    )
+    .unwrap()
+}
+
+/// A fresh element of our own to mount a component into.
+fn container() -> HtmlElement {
+    let document = gloo_utils::document();
+    let el = document.create_element("section").unwrap();
+    document.body().unwrap().append_child(&el).unwrap();
+    el.unchecked_into()
+}
+
+fn stored_workbook(key: &str) -> Workbook {
+    match storage::load(key) {
+        Stored::Ready(envelope) => envelope.workbook,
+        other => panic!("expected a stored workbook under {key}, got {other:?}"),
+    }
+}
+
+fn set_path(path: &str) {
+    gloo_utils::window()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
+        .unwrap();
+}
+
+fn input_event(el: &web_sys::EventTarget, kind: &str) {
+    let event = web_sys::Event::new_with_event_init_dict(kind, &{
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        init
+    })
+    .unwrap();
+    el.dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn storage_round_trips_a_workbook() {
+    let key = "test.roundtrip";
+    storage::remove(key).unwrap();
+    assert_eq!(storage::load(key), Stored::Empty);
+    let wb = sample("Round Trip Ltd");
+    storage::save(key, &wb).unwrap();
+    assert_eq!(stored_workbook(key), wb);
+    storage::remove(key).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn corrupt_storage_is_classified_and_kept() {
+    let key = "test.corrupt";
+    storage::write_raw(key, "{\"format\":\"clausebook.workbook\",").unwrap();
+    assert!(matches!(storage::load(key), Stored::Unreadable { .. }));
+    // Reading must never rewrite what is there.
+    assert_eq!(
+        storage::read_raw(key).as_deref(),
+        Some("{\"format\":\"clausebook.workbook\",")
+    );
+    storage::remove(key).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn autosave_writes_at_most_once_per_window_then_flushes() {
+    let key = "test.autosave";
+    storage::remove(key).unwrap();
+    let current = Rc::new(RefCell::new(sample("Debounce Ltd")));
+    let statuses = Rc::new(RefCell::new(Vec::new()));
+    let saver = {
+        let current = current.clone();
+        let statuses = statuses.clone();
+        Autosaver::new(
+            key,
+            300,
+            move || Some(current.borrow().clone()),
+            move |s| statuses.borrow_mut().push(s),
+        )
+    };
+    // Ten keystrokes in quick succession.
+    for i in 0..10 {
+        current.borrow_mut().organisation.scope = format!("typed {i}");
+        saver.changed();
+        TimeoutFuture::new(10).await;
+    }
+    assert_eq!(
+        saver.writes(),
+        0,
+        "nothing is written while the window is open"
+    );
+    assert!(saver.is_pending());
+    TimeoutFuture::new(400).await;
+    assert_eq!(saver.writes(), 1, "one write for the whole burst");
+    assert_eq!(stored_workbook(key).organisation.scope, "typed 9");
+    assert!(matches!(
+        statuses.borrow().last(),
+        Some(SaveStatus::Saved(_))
+    ));
+
+    // An explicit flush writes at once, without waiting for the timer.
+    current.borrow_mut().organisation.scope = "flushed".into();
+    saver.changed();
+    saver.flush();
+    assert_eq!(saver.writes(), 2);
+    assert_eq!(stored_workbook(key).organisation.scope, "flushed");
+    // And the cancelled timer does not write again.
+    TimeoutFuture::new(400).await;
+    assert_eq!(saver.writes(), 2);
+    storage::remove(key).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn page_hide_flushes_pending_edits() {
+    let key = "test.pagehide";
+    storage::remove(key).unwrap();
+    let current = Rc::new(RefCell::new(sample("Pagehide Ltd")));
+    let saver = {
+        let current = current.clone();
+        Autosaver::new(key, 300, move || Some(current.borrow().clone()), |_| {})
+    };
+    saver.flush_on_page_hide();
+    current.borrow_mut().organisation.scope = "typed then closed".into();
+    saver.changed();
+    assert_eq!(storage::read_raw(key), None);
+    let event = web_sys::Event::new("pagehide").unwrap();
+    gloo_utils::window().dispatch_event(&event).unwrap();
+    assert_eq!(saver.writes(), 1);
+    assert_eq!(stored_workbook(key).organisation.scope, "typed then closed");
+    storage::remove(key).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn full_storage_reports_failure_and_keeps_the_last_copy() {
+    let key = "test.full";
+    let wb = sample("Quota Ltd");
+    storage::save(key, &wb).unwrap();
+    let failures = Rc::new(Cell::new(0));
+    let huge = Rc::new(RefCell::new(wb.clone()));
+    // Notes far beyond the ~5 MB local storage quota.
+    huge.borrow_mut().organisation.scope = "x".repeat(6 * 1024 * 1024);
+    let saver = {
+        let huge = huge.clone();
+        let failures = failures.clone();
+        Autosaver::new(
+            key,
+            300,
+            move || Some(huge.borrow().clone()),
+            move |s| {
+                if let SaveStatus::Failed(e) = s {
+                    assert_eq!(e, storage::StorageError::Full);
+                    failures.set(failures.get() + 1);
+                }
+            },
+        )
+    };
+    saver.changed();
+    saver.flush();
+    assert_eq!(failures.get(), 1);
+    assert!(
+        saver.is_pending(),
+        "a failed write stays pending for a retry"
+    );
+    assert_eq!(stored_workbook(key), wb, "the last good copy is untouched");
+    storage::remove(key).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn app_shows_recovery_for_unreadable_data_and_does_not_overwrite_it() {
+    let original = storage::read_raw(WORKBOOK_KEY);
+    let garbage = "{\"format\":\"clausebook.workbook\",\"schema_version\":99,\"workbook\":{}}";
+    storage::write_raw(WORKBOOK_KEY, garbage).unwrap();
+    let el = container();
+    let handle = mount_to(el.clone(), App);
+    tick().await;
+    let text = el.text_content().unwrap_or_default();
+    assert!(text.contains("could not be opened"), "{text}");
+    assert!(text.contains("newer Clausebook"), "{text}");
+    let download = el
+        .query_selector("button.primary")
+        .unwrap()
+        .expect("a download button");
+    assert_eq!(download.text_content().unwrap(), "Download stored data");
+    TimeoutFuture::new(400).await;
+    assert_eq!(storage::read_raw(WORKBOOK_KEY).as_deref(), Some(garbage));
+    drop(handle);
+    match original {
+        Some(raw) => storage::write_raw(WORKBOOK_KEY, &raw).unwrap(),
+        None => storage::remove(WORKBOOK_KEY).unwrap(),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn welcome_form_creates_and_saves_a_workbook() {
+    let key = "test.welcome";
+    storage::remove(key).unwrap();
+    set_path("/");
+    let el = container();
+    let handle = mount_to(el.clone(), move || {
+        view! { <Workbench initial=None storage_key=key /> }
+    });
+    tick().await;
+    let name: HtmlInputElement = el
+        .query_selector("#org-name")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    name.set_value("Harbour Street IT");
+    input_event(&name, "input");
+    let button: HtmlElement = el
+        .query_selector("button[type=submit]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(button.text_content().unwrap(), "Create workbook");
+    button.click();
+    tick().await;
+    let header = el
+        .query_selector("[data-testid=organisation]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(header.text_content().unwrap(), "Harbour Street IT");
+    TimeoutFuture::new(400).await;
+    assert_eq!(stored_workbook(key).organisation.name, "Harbour Street IT");
+    drop(handle);
+    storage::remove(key).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn welcome_form_refuses_a_blank_name() {
+    let key = "test.blank";
+    storage::remove(key).unwrap();
+    set_path("/");
+    let el = container();
+    let handle = mount_to(el.clone(), move || {
+        view! { <Workbench initial=None storage_key=key /> }
+    });
+    tick().await;
+    let button: HtmlElement = el
+        .query_selector("button[type=submit]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    button.click();
+    tick().await;
+    let alert = el.query_selector("[role=alert]").unwrap().unwrap();
+    assert_eq!(
+        alert.text_content().unwrap(),
+        "Enter the organisation's name."
+    );
+    TimeoutFuture::new(400).await;
+    assert_eq!(storage::read_raw(key), None);
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn requirement_form_saves_status_owner_and_notes() {
+    let key = "test.requirement";
+    storage::remove(key).unwrap();
+    set_path("/clauses/4.1");
+    let el = container();
+    let handle = mount_to(el.clone(), move || {
+        view! { <Workbench initial=Some(sample("Form Ltd")) storage_key=key /> }
+    });
+    tick().await;
+    let heading = el
+        .query_selector("h1")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(heading.starts_with("4.1"), "{heading}");
+
+    let status: HtmlSelectElement = el
+        .query_selector("#status")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    status.set_value(Status::PartiallyImplemented.key());
+    input_event(&status, "change");
+    let owner: HtmlInputElement = el
+        .query_selector("#owner")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    owner.set_value("Sam Patel");
+    input_event(&owner, "input");
+    let notes: HtmlTextAreaElement = el
+        .query_selector("#notes")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    notes.set_value("Workshop held <b>not bold</b>");
+    input_event(&notes, "input");
+    tick().await;
+    assert_eq!(
+        el.query_selector(".save-status")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "Saving…"
+    );
+    TimeoutFuture::new(400).await;
+
+    let saved = stored_workbook(key).assessment(&"4.1".into());
+    assert_eq!(saved.status, Status::PartiallyImplemented);
+    assert_eq!(saved.owner, "Sam Patel");
+    assert_eq!(saved.notes, "Workshop held <b>not bold</b>");
+    assert!(
+        el.query_selector(".save-status")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+            .starts_with("Saved at")
+    );
+    // User text is text, never markup.
+    assert!(el.query_selector("b").unwrap().is_none());
+    drop(handle);
+    storage::remove(key).unwrap();
+    set_path("/");
+}
+
+#[wasm_bindgen_test]
+async fn stored_json_is_the_versioned_envelope() {
+    let key = "test.envelope";
+    storage::save(key, &sample("Envelope Ltd")).unwrap();
+    let raw = storage::read_raw(key).unwrap();
+    let value: serde_json::Value = serde_json::from_str(&raw).unwrap();
+    assert_eq!(value["format"], schema::FORMAT);
+    assert_eq!(value["schema_version"], schema::CURRENT_SCHEMA_VERSION);
+    storage::remove(key).unwrap();
+}
