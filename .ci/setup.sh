@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Installs whatever is missing to build, serve and test Clausebook on a fresh
+# Debian machine with rustup, Node.js and npm; skips what is already present.
+# Sourced by .ci/serve and .ci/test so that PATH and the environment carry over.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+# Build outputs are cached per machine between runs (never required: a cold
+# cache only means a slower build).
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/clausebook/target}"
+mkdir -p "$CARGO_TARGET_DIR"
+export PATH="$HOME/.cargo/bin:$PATH"
+
+TRUNK_VERSION=0.21.14
+BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock")"
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "Adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  say "Installing trunk $TRUNK_VERSION (about 11 minutes on 2 cores)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $BINDGEN_VERSION" ]; then
+  say "Installing wasm-bindgen-cli $BINDGEN_VERSION (the version in Cargo.lock)"
+  # No --locked: one of its locked dependencies is no longer published.
+  cargo install wasm-bindgen-cli --version "$BINDGEN_VERSION" --force
+fi
+
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  say "Installing Chromium and ChromeDriver from Debian"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get install -y chromium chromium-driver ||
+    { $SUDO apt-get update && $SUDO apt-get install -y chromium chromium-driver; }
+fi
+
+# npm packages: wasm-opt from binaryen (Debian's binaryen 108 breaks the
+# output) and playwright-core for the end-to-end tests. Reinstalled only when
+# a lock file changes.
+npm_install() {
+  local dir="$1"
+  local stamp="$dir/node_modules/.clausebook-lock"
+  if ! cmp -s "$dir/package-lock.json" "$stamp" 2>/dev/null; then
+    say "Installing npm packages in ${dir#"$ROOT"/}"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    cp "$dir/package-lock.json" "$stamp"
+  fi
+}
+npm_install "$ROOT/.ci/tools"
+npm_install "$ROOT/tests/e2e"
+export PATH="$ROOT/.ci/tools/node_modules/.bin:$PATH"
+
+export CHROMEDRIVER=/usr/bin/chromedriver
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
