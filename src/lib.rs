@@ -1,13 +1,16 @@
 //! Clausebook: a compliance workbook for ISO/IEC 20000-1:2018 that runs in the browser.
 //!
-//! The domain modules (`framework`, `workbook`, `assessment`, `validation`,
-//! `schema`, `export`, `calendar`) are plain Rust, tested natively. `browser`,
+//! The domain modules (`framework`, `workbook`, `assessment`, `improvement`,
+//! `portfolio`, `validation`, `schema`, `export`, `calendar`) are plain Rust, tested natively. `browser`,
 //! `storage` and `ui` sit on top and need a browser.
 
 pub mod assessment;
 pub mod calendar;
+pub mod csv;
 pub mod export;
 pub mod framework;
+pub mod improvement;
+pub mod portfolio;
 pub mod schema;
 pub mod validation;
 pub mod workbook;

@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 use thiserror::Error;
 
 /// The schema this build writes.
-pub const CURRENT_SCHEMA_VERSION: u64 = 2;
+pub const CURRENT_SCHEMA_VERSION: u64 = 3;
 /// Marks a JSON file as a Clausebook workbook.
 pub const FORMAT: &str = "clausebook.workbook";
 /// The version of the app, written into every file for support questions.
@@ -125,6 +125,7 @@ pub fn migrate(mut value: Value) -> Result<Value, SchemaError> {
     while version < CURRENT_SCHEMA_VERSION {
         value = match version {
             1 => v1_to_v2(value)?,
+            2 => v2_to_v3(value)?,
             // Every version below CURRENT has a step above; this arm is unreachable
             // unless someone bumps CURRENT without writing the step.
             _ => return Err(SchemaError::BadVersion),
@@ -182,4 +183,16 @@ pub fn read_stored(raw: Option<String>) -> Stored {
             Err(error) => Stored::Unreadable { raw, error },
         },
     }
+}
+
+/// Schema 3 adds the improvement log and the service portfolio; a schema 2
+/// workbook has neither, so both start empty.
+fn v2_to_v3(mut value: Value) -> Result<Value, SchemaError> {
+    let workbook = value
+        .get_mut("workbook")
+        .and_then(Value::as_object_mut)
+        .ok_or_else(|| SchemaError::Malformed("missing field `workbook`".into()))?;
+    workbook.insert("improvements".into(), json!({ "items": [] }));
+    workbook.insert("portfolio".into(), json!({ "services": [] }));
+    Ok(value)
 }

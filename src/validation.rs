@@ -1,6 +1,8 @@
 //! Rules every workbook obeys, whether typed in, loaded from storage or imported.
 
 use crate::framework::{self, Framework};
+use crate::improvement::ImprovementError;
+use crate::portfolio::PortfolioError;
 use crate::workbook::{Organisation, Workbook};
 use thiserror::Error;
 
@@ -29,6 +31,10 @@ pub enum ValidationError {
     UnknownRequirement(String),
     #[error("The {0} contains control characters that cannot be shown.")]
     ControlCharacters(String),
+    #[error("{0}")]
+    Improvement(#[from] ImprovementError),
+    #[error("{0}")]
+    Portfolio(#[from] PortfolioError),
 }
 
 pub fn check_organisation(org: &Organisation) -> Result<(), ValidationError> {
@@ -51,10 +57,13 @@ pub fn check_workbook(workbook: &Workbook) -> Result<&'static Framework, Validat
         check_text(&format!("owner of {id}"), &record.owner, MAX_OWNER_CHARS)?;
         check_text(&format!("notes of {id}"), &record.notes, MAX_NOTES_CHARS)?;
     }
+    crate::improvement::validate(workbook, framework)?;
+    crate::portfolio::validate(workbook, framework)?;
     Ok(framework)
 }
 
-fn check_text(field: &str, text: &str, max: usize) -> Result<(), ValidationError> {
+/// Checks one text field: length in characters, and no stray control characters.
+pub fn check_text(field: &str, text: &str, max: usize) -> Result<(), ValidationError> {
     let actual = text.chars().count();
     if actual > max {
         return Err(ValidationError::TooLong {

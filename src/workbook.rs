@@ -3,6 +3,8 @@
 use crate::assessment::Assessment;
 use crate::calendar::Timestamp;
 use crate::framework::{Framework, FrameworkId, RequirementId};
+use crate::improvement::ImprovementLog;
+use crate::portfolio::Portfolio;
 use crate::validation::{self, ValidationError};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -14,6 +16,12 @@ pub struct Workbook {
     /// Only requirements someone has touched are stored; the rest are "Not assessed".
     #[serde(default)]
     pub assessments: BTreeMap<RequirementId, Assessment>,
+    /// The PDCA improvement log (schema 3).
+    #[serde(default)]
+    pub improvements: ImprovementLog,
+    /// The service portfolio (schema 3).
+    #[serde(default)]
+    pub portfolio: Portfolio,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
 }
@@ -62,6 +70,8 @@ impl Workbook {
                 version: framework.version.clone(),
             },
             assessments: BTreeMap::new(),
+            improvements: ImprovementLog::default(),
+            portfolio: Portfolio::default(),
             created_at: now.clone(),
             updated_at: now,
         })

@@ -47,7 +47,7 @@ fn export_then_import_gives_the_same_workbook() {
     let wb = sample();
     let text = export::export_json(&wb, at("2026-11-25T10:00:00.000Z"));
     assert!(
-        text.contains("\n  \"schema_version\": 2"),
+        text.contains("\n  \"schema_version\": 3"),
         "pretty-printed, versioned"
     );
     let preview = export::read_import(text.as_bytes(), framework::iso20000()).unwrap();
@@ -348,4 +348,19 @@ fn every_error_message_tells_the_user_what_to_do() {
         assert!(e.ends_with('.'), "{e}");
         assert!(e.len() > 40, "too terse: {e}");
     }
+}
+
+#[test]
+fn the_v2_fixture_migrates_with_empty_registers() {
+    let text = std::fs::read_to_string("tests/fixtures/workbook-v2.json").unwrap();
+    let preview = export::read_import(text.as_bytes(), framework::iso20000()).unwrap();
+    let wb = preview.envelope.workbook;
+    assert_eq!(preview.envelope.schema_version, CURRENT_SCHEMA_VERSION);
+    assert_eq!(wb.organisation.name, "Harbour Street IT");
+    assert_eq!(
+        wb.assessment(&"8.5.1.2".into()).status,
+        Status::LargelyImplemented
+    );
+    assert!(wb.improvements.items.is_empty());
+    assert!(wb.portfolio.services.is_empty());
 }

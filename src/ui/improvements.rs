@@ -54,3 +54,20 @@ pub fn ImprovementsPage() -> impl IntoView {
     }
     .into_any()
 }
+
+/// One improvement item: its PDCA stage, fields and history. SKELETON (issue #5).
+#[component]
+pub fn ImprovementPage() -> impl IntoView {
+    view! { <h1>"Improvement item"</h1> }.into_any()
+}
+
+/// On a requirement page: its open improvement items and a "Raise improvement"
+/// button. SKELETON (issue #5).
+#[component]
+pub fn RequirementImprovements(node: &'static crate::framework::Node) -> impl IntoView {
+    let _ = node;
+}
+
+/// On the Overview: overdue improvement items. SKELETON (issue #5).
+#[component]
+pub fn OverdueImprovements() -> impl IntoView {}

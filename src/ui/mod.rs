@@ -2,9 +2,9 @@
 
 mod clauses;
 mod data;
-mod improvements;
+pub mod improvements;
 mod overview;
-mod portfolio;
+pub mod portfolio;
 mod recovery;
 mod requirement;
 
@@ -101,7 +101,10 @@ pub fn Workbench(
                     <Route path=path!("/clauses") view=ClausesPage />
                     <Route path=path!("/clauses/:id") view=RequirementPage />
                     <Route path=path!("/improvements") view=improvements::ImprovementsPage />
+                    <Route path=path!("/improvements/:id") view=improvements::ImprovementPage />
                     <Route path=path!("/portfolio") view=portfolio::PortfolioPage />
+                    <Route path=path!("/portfolio/catalogue") view=portfolio::CataloguePage />
+                    <Route path=path!("/portfolio/:id") view=portfolio::ServicePage />
                     <Route path=path!("/data") view=DataPage />
                 </Routes>
             </main>

@@ -1,6 +1,7 @@
 //! Overview: the welcome for a first visit, then readiness at a glance.
 
 use super::AppState;
+use super::improvements::OverdueImprovements;
 use crate::assessment::{Readiness, Status};
 use crate::browser;
 use crate::validation::{self, MAX_NAME_CHARS, MAX_SCOPE_CHARS};
@@ -206,6 +207,7 @@ fn Dashboard() -> impl IntoView {
                     })
             }}
         </section>
+        <OverdueImprovements />
         <section class="card" aria-labelledby="by-clause-title">
             <h2 id="by-clause-title">"Progress by clause"</h2>
             <div class="table-scroll">

@@ -31,3 +31,22 @@ pub fn PortfolioPage() -> impl IntoView {
     }
     .into_any()
 }
+
+/// One service: its fields, lifecycle moves and history. SKELETON (issue #6).
+#[component]
+pub fn ServicePage() -> impl IntoView {
+    view! { <h1>"Service"</h1> }.into_any()
+}
+
+/// The printable service catalogue (live services only). SKELETON (issue #6).
+#[component]
+pub fn CataloguePage() -> impl IntoView {
+    view! { <h1>"Service catalogue"</h1> }.into_any()
+}
+
+/// On requirement pages 8.2.4 and 8.3.3: completeness hints from the
+/// portfolio. SKELETON (issue #6).
+#[component]
+pub fn RequirementHints(node: &'static crate::framework::Node) -> impl IntoView {
+    let _ = node;
+}

@@ -1,6 +1,8 @@
 //! One clause or requirement: guidance, and for requirements the assessment form.
 
 use super::AppState;
+use super::improvements::RequirementImprovements;
+use super::portfolio::RequirementHints;
 use crate::assessment::{Assessment, Status};
 use crate::browser;
 use crate::calendar::IsoDate;
@@ -67,7 +69,11 @@ fn RequirementView(framework: &'static Framework, node: &'static Node) -> impl I
             {node.pdca.meaning()}
         </p>
         <div class="requirement-layout">
-            {leaf.then(|| view! { <AssessmentForm framework node /> })}
+            <div class="requirement-work">
+                {leaf.then(|| view! { <AssessmentForm framework node /> })}
+                {leaf.then(|| view! { <RequirementImprovements node /> })}
+                <RequirementHints node />
+            </div>
             <Guidance framework node />
         </div>
         {(!children.is_empty())

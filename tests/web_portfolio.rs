@@ -1,0 +1,6 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium) for the portfolio page's components.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
