@@ -178,7 +178,8 @@ fn bad_and_newer_schema_versions_are_refused() {
 
 #[test]
 fn wrong_shapes_and_values_are_refused() {
-    let cases: Vec<(&str, Box<dyn Fn(&mut Value)>)> = vec![
+    type Mutation = Box<dyn Fn(&mut Value)>;
+    let cases: Vec<(&str, Mutation)> = vec![
         (
             "missing workbook",
             Box::new(|v| {
