@@ -28,6 +28,51 @@ pub struct Assessment {
     pub owner: String,
     pub target_date: Option<IsoDate>,
     pub notes: String,
+    /// Capability today and the level aimed for (schema 4).
+    pub capability: Capability,
+    /// The grade an auditor would give (schema 4).
+    pub finding: Finding,
+}
+
+/// Process capability on the ISO/IEC 33020 scale, 0–5.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
+pub enum CapabilityLevel {
+    Incomplete = 0,
+    Performed = 1,
+    Managed = 2,
+    Established = 3,
+    Predictable = 4,
+    Innovating = 5,
+}
+
+/// Current and target capability. The target is never below the current
+/// level: the methods that set them refuse it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Capability {
+    current: Option<CapabilityLevel>,
+    target: Option<CapabilityLevel>,
+}
+
+/// An audit finding grade.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Finding {
+    #[default]
+    None,
+    MajorNonconformity,
+    MinorNonconformity,
+    Observation,
+    OpportunityForImprovement,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CapabilityError {
+    #[error(
+        "The target ({target}) cannot be below the current level ({current}). Raise the target, or lower the current level first."
+    )]
+    TargetBelowCurrent { current: String, target: String },
 }
 
 /// Readiness figures for the Overview.
@@ -160,4 +205,177 @@ impl Readiness {
     pub fn assessed(&self) -> usize {
         self.total - self.count(Status::NotAssessed)
     }
+}
+
+impl CapabilityLevel {
+    pub const ALL: [CapabilityLevel; 6] = [
+        CapabilityLevel::Incomplete,
+        CapabilityLevel::Performed,
+        CapabilityLevel::Managed,
+        CapabilityLevel::Established,
+        CapabilityLevel::Predictable,
+        CapabilityLevel::Innovating,
+    ];
+
+    pub fn number(self) -> u8 {
+        self as u8
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            CapabilityLevel::Incomplete => "Incomplete",
+            CapabilityLevel::Performed => "Performed",
+            CapabilityLevel::Managed => "Managed",
+            CapabilityLevel::Established => "Established",
+            CapabilityLevel::Predictable => "Predictable",
+            CapabilityLevel::Innovating => "Innovating",
+        }
+    }
+
+    /// One line in our own words.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            CapabilityLevel::Incomplete => {
+                "Not done, or done so patchily that it does not achieve its purpose."
+            }
+            CapabilityLevel::Performed => {
+                "It gets done and achieves its purpose, but depends on who does it."
+            }
+            CapabilityLevel::Managed => {
+                "Planned, monitored and adjusted; its outputs are controlled and reviewed."
+            }
+            CapabilityLevel::Established => {
+                "A defined, documented standard way of working that everyone follows."
+            }
+            CapabilityLevel::Predictable => {
+                "Measured and kept within limits, so results can be predicted."
+            }
+            CapabilityLevel::Innovating => {
+                "Improved continually from measurements to meet changing goals."
+            }
+        }
+    }
+
+    pub fn label(self) -> String {
+        format!("{} {}", self.number(), self.name())
+    }
+}
+
+impl TryFrom<u8> for CapabilityLevel {
+    type Error = String;
+    fn try_from(value: u8) -> Result<Self, Self::Error> {
+        CapabilityLevel::ALL
+            .get(value as usize)
+            .copied()
+            .ok_or_else(|| format!("capability level {value} is not between 0 and 5"))
+    }
+}
+
+impl From<CapabilityLevel> for u8 {
+    fn from(value: CapabilityLevel) -> Self {
+        value as u8
+    }
+}
+
+impl Capability {
+    pub fn current(&self) -> Option<CapabilityLevel> {
+        self.current
+    }
+
+    pub fn target(&self) -> Option<CapabilityLevel> {
+        self.target
+    }
+
+    /// Builds a pair, refusing a target below the current level.
+    pub fn new(
+        current: Option<CapabilityLevel>,
+        target: Option<CapabilityLevel>,
+    ) -> Result<Self, CapabilityError> {
+        if let (Some(c), Some(t)) = (current, target)
+            && t < c
+        {
+            return Err(CapabilityError::TargetBelowCurrent {
+                current: c.label(),
+                target: t.label(),
+            });
+        }
+        Ok(Self { current, target })
+    }
+
+    pub fn with_current(self, current: Option<CapabilityLevel>) -> Result<Self, CapabilityError> {
+        Self::new(current, self.target)
+    }
+
+    pub fn with_target(self, target: Option<CapabilityLevel>) -> Result<Self, CapabilityError> {
+        Self::new(self.current, target)
+    }
+
+    /// Levels still to climb, when both are set.
+    pub fn gap(&self) -> Option<u8> {
+        Some(self.target?.number() - self.current?.number())
+    }
+}
+
+impl Finding {
+    pub const ALL: [Finding; 5] = [
+        Finding::None,
+        Finding::MajorNonconformity,
+        Finding::MinorNonconformity,
+        Finding::Observation,
+        Finding::OpportunityForImprovement,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Finding::None => "None",
+            Finding::MajorNonconformity => "Major nonconformity",
+            Finding::MinorNonconformity => "Minor nonconformity",
+            Finding::Observation => "Observation",
+            Finding::OpportunityForImprovement => "Opportunity for improvement",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Finding::None => "none",
+            Finding::MajorNonconformity => "major_nonconformity",
+            Finding::MinorNonconformity => "minor_nonconformity",
+            Finding::Observation => "observation",
+            Finding::OpportunityForImprovement => "opportunity_for_improvement",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Finding> {
+        Finding::ALL.into_iter().find(|f| f.key() == key)
+    }
+}
+
+/// Average capability (current, target) over the leaves of a clause that have one.
+pub fn clause_capability(
+    framework: &Framework,
+    clause: &RequirementId,
+    assessments: &BTreeMap<RequirementId, Assessment>,
+) -> (Option<f32>, Option<f32>) {
+    let mean = |levels: Vec<u8>| {
+        (!levels.is_empty())
+            .then(|| levels.iter().map(|&l| l as f32).sum::<f32>() / levels.len() as f32)
+    };
+    let records: Vec<Capability> = framework
+        .leaves_under(clause)
+        .filter_map(|n| assessments.get(&n.id).map(|a| a.capability))
+        .collect();
+    (
+        mean(
+            records
+                .iter()
+                .filter_map(|c| c.current().map(CapabilityLevel::number))
+                .collect(),
+        ),
+        mean(
+            records
+                .iter()
+                .filter_map(|c| c.target().map(CapabilityLevel::number))
+                .collect(),
+        ),
+    )
 }

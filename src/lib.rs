@@ -7,6 +7,7 @@
 pub mod assessment;
 pub mod calendar;
 pub mod csv;
+pub mod evidence;
 pub mod export;
 pub mod framework;
 pub mod improvement;

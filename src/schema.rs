@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 use thiserror::Error;
 
 /// The schema this build writes.
-pub const CURRENT_SCHEMA_VERSION: u64 = 3;
+pub const CURRENT_SCHEMA_VERSION: u64 = 4;
 /// Marks a JSON file as a Clausebook workbook.
 pub const FORMAT: &str = "clausebook.workbook";
 /// The version of the app, written into every file for support questions.
@@ -126,6 +126,7 @@ pub fn migrate(mut value: Value) -> Result<Value, SchemaError> {
         value = match version {
             1 => v1_to_v2(value)?,
             2 => v2_to_v3(value)?,
+            3 => v3_to_v4(value)?,
             // Every version below CURRENT has a step above; this arm is unreachable
             // unless someone bumps CURRENT without writing the step.
             _ => return Err(SchemaError::BadVersion),
@@ -194,5 +195,18 @@ fn v2_to_v3(mut value: Value) -> Result<Value, SchemaError> {
         .ok_or_else(|| SchemaError::Malformed("missing field `workbook`".into()))?;
     workbook.insert("improvements".into(), json!({ "items": [] }));
     workbook.insert("portfolio".into(), json!({ "services": [] }));
+    Ok(value)
+}
+
+/// Schema 4 adds the evidence register and the documented-information
+/// checklist, and capability levels and findings per requirement (which
+/// default to unset, so assessments need no change).
+fn v3_to_v4(mut value: Value) -> Result<Value, SchemaError> {
+    let workbook = value
+        .get_mut("workbook")
+        .and_then(Value::as_object_mut)
+        .ok_or_else(|| SchemaError::Malformed("missing field `workbook`".into()))?;
+    workbook.insert("evidence".into(), json!({ "items": [] }));
+    workbook.insert("documents".into(), json!({}));
     Ok(value)
 }

@@ -1,5 +1,6 @@
 //! Rules every workbook obeys, whether typed in, loaded from storage or imported.
 
+use crate::assessment::Capability;
 use crate::framework::{self, Framework};
 use crate::improvement::ImprovementError;
 use crate::portfolio::PortfolioError;
@@ -31,6 +32,14 @@ pub enum ValidationError {
     UnknownRequirement(String),
     #[error("The {0} contains control characters that cannot be shown.")]
     ControlCharacters(String),
+    #[error("Give the {0} a title.")]
+    MissingTitle(String),
+    #[error("Two items share the id {0}; ids must be unique.")]
+    DuplicateId(String),
+    #[error("The {from} links to {to}, which does not exist.")]
+    DanglingLink { from: String, to: String },
+    #[error("Requirement {requirement}: {detail}")]
+    Capability { requirement: String, detail: String },
     #[error("{0}")]
     Improvement(#[from] ImprovementError),
     #[error("{0}")]
@@ -56,7 +65,15 @@ pub fn check_workbook(workbook: &Workbook) -> Result<&'static Framework, Validat
         }
         check_text(&format!("owner of {id}"), &record.owner, MAX_OWNER_CHARS)?;
         check_text(&format!("notes of {id}"), &record.notes, MAX_NOTES_CHARS)?;
+        // Deserialisation bypasses the constructor, so check the rule again.
+        Capability::new(record.capability.current(), record.capability.target()).map_err(|e| {
+            ValidationError::Capability {
+                requirement: id.0.clone(),
+                detail: e.to_string(),
+            }
+        })?;
     }
+    crate::evidence::validate(&workbook.evidence, &workbook.documents, framework)?;
     crate::improvement::validate(workbook, framework)?;
     crate::portfolio::validate(workbook, framework)?;
     Ok(framework)

@@ -2,6 +2,7 @@
 
 use crate::assessment::Assessment;
 use crate::calendar::Timestamp;
+use crate::evidence::{DocumentChecklist, EvidenceRegister};
 use crate::framework::{Framework, FrameworkId, RequirementId};
 use crate::improvement::ImprovementLog;
 use crate::portfolio::Portfolio;
@@ -16,6 +17,12 @@ pub struct Workbook {
     /// Only requirements someone has touched are stored; the rest are "Not assessed".
     #[serde(default)]
     pub assessments: BTreeMap<RequirementId, Assessment>,
+    /// Evidence items linked to requirements (schema 4).
+    #[serde(default)]
+    pub evidence: EvidenceRegister,
+    /// The documented-information checklist (schema 4).
+    #[serde(default)]
+    pub documents: DocumentChecklist,
     /// The PDCA improvement log (schema 3).
     #[serde(default)]
     pub improvements: ImprovementLog,
@@ -70,6 +77,8 @@ impl Workbook {
                 version: framework.version.clone(),
             },
             assessments: BTreeMap::new(),
+            evidence: EvidenceRegister::default(),
+            documents: DocumentChecklist::default(),
             improvements: ImprovementLog::default(),
             portfolio: Portfolio::default(),
             created_at: now.clone(),

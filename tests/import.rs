@@ -47,7 +47,7 @@ fn export_then_import_gives_the_same_workbook() {
     let wb = sample();
     let text = export::export_json(&wb, at("2026-11-25T10:00:00.000Z"));
     assert!(
-        text.contains("\n  \"schema_version\": 3"),
+        text.contains("\n  \"schema_version\": 4"),
         "pretty-printed, versioned"
     );
     let preview = export::read_import(text.as_bytes(), framework::iso20000()).unwrap();
@@ -364,4 +364,78 @@ fn the_v2_fixture_migrates_with_empty_registers() {
     );
     assert!(wb.improvements.items.is_empty());
     assert!(wb.portfolio.services.is_empty());
+}
+
+#[test]
+fn the_v3_fixture_migrates_with_empty_evidence_and_checklist() {
+    let text = std::fs::read_to_string("tests/fixtures/workbook-v3.json").unwrap();
+    let preview = export::read_import(text.as_bytes(), framework::iso20000()).unwrap();
+    let wb = preview.envelope.workbook;
+    assert_eq!(preview.envelope.schema_version, CURRENT_SCHEMA_VERSION);
+    assert!(wb.evidence.items.is_empty());
+    assert!(wb.documents.0.is_empty());
+    let a = wb.assessment(&"4.1".into());
+    assert_eq!(a.capability.current(), None);
+    assert_eq!(a.finding, clausebook::assessment::Finding::None);
+}
+
+#[test]
+fn evidence_and_capability_rules_hold_on_import() {
+    let mut v = exported();
+    v["workbook"]["evidence"] = json!({"items": [
+        {"id": 1, "title": "Context analysis", "requirements": ["4.1", "4.2"]},
+        {"id": 1, "title": "Duplicate", "requirements": []}
+    ]});
+    assert!(matches!(
+        import(&v.to_string()),
+        Err(ImportError::Schema(SchemaError::Invalid(
+            ValidationError::DuplicateId(_)
+        )))
+    ));
+    let mut v = exported();
+    v["workbook"]["evidence"] = json!({"items": [
+        {"id": 1, "title": "Context analysis", "requirements": ["4.1", "12.3"]}
+    ]});
+    assert!(matches!(
+        import(&v.to_string()),
+        Err(ImportError::Schema(SchemaError::Invalid(
+            ValidationError::DanglingLink { .. }
+        )))
+    ));
+    let mut v = exported();
+    v["workbook"]["documents"] = json!({"scope": {"status": "approved", "evidence": [7]}});
+    assert!(matches!(
+        import(&v.to_string()),
+        Err(ImportError::Schema(SchemaError::Invalid(
+            ValidationError::DanglingLink { .. }
+        )))
+    ));
+    let mut v = exported();
+    v["workbook"]["documents"] = json!({"no-such-document": {"status": "draft"}});
+    assert!(matches!(
+        import(&v.to_string()),
+        Err(ImportError::Schema(SchemaError::Invalid(
+            ValidationError::DanglingLink { .. }
+        )))
+    ));
+    let mut v = exported();
+    v["workbook"]["assessments"]["4.1"]["capability"] = json!({"current": 4, "target": 2});
+    assert!(matches!(
+        import(&v.to_string()),
+        Err(ImportError::Schema(SchemaError::Invalid(
+            ValidationError::Capability { .. }
+        )))
+    ));
+    let mut v = exported();
+    v["workbook"]["assessments"]["4.1"]["capability"] = json!({"current": 6});
+    assert!(matches!(
+        import(&v.to_string()),
+        Err(ImportError::Schema(SchemaError::Malformed(_)))
+    ));
+    let mut v = exported();
+    v["workbook"]["assessments"]["4.1"]["finding"] = json!("catastrophe");
+    assert!(matches!(
+        import(&v.to_string()),
+        Err(ImportError::Schema(SchemaError::Malformed(_)))
+    ));
 }
