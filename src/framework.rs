@@ -293,6 +293,20 @@ impl Phase {
         }
     }
 
+    /// The stable key used in data and URLs.
+    pub fn key(self) -> &'static str {
+        match self {
+            Phase::Plan => "plan",
+            Phase::Do => "do",
+            Phase::Check => "check",
+            Phase::Act => "act",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Phase> {
+        Phase::ALL.into_iter().find(|p| p.key() == key)
+    }
+
     /// One line a student can remember the phase by.
     pub fn meaning(self) -> &'static str {
         match self {

@@ -14,6 +14,7 @@ pub mod improvement;
 pub mod portfolio;
 pub mod schema;
 pub mod validation;
+pub mod walkthrough;
 pub mod workbook;
 
 pub mod browser;
