@@ -166,6 +166,21 @@ impl Readiness {
         Self::of_leaves(framework.leaves_under(clause).map(|n| &n.id), assessments)
     }
 
+    /// Scores the leaves in one PDCA phase.
+    pub fn of_phase(
+        framework: &Framework,
+        phase: crate::framework::Phase,
+        assessments: &BTreeMap<RequirementId, Assessment>,
+    ) -> Self {
+        Self::of_leaves(
+            framework
+                .leaves()
+                .filter(|n| n.pdca == phase)
+                .map(|n| &n.id),
+            assessments,
+        )
+    }
+
     fn of_leaves<'a>(
         leaves: impl Iterator<Item = &'a RequirementId>,
         assessments: &BTreeMap<RequirementId, Assessment>,

@@ -119,3 +119,76 @@ impl Workbook {
         }
     }
 }
+
+/// Something on the Overview's list of top gaps.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Gap {
+    pub requirement: RequirementId,
+    pub reason: GapReason,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GapReason {
+    NotImplemented,
+    MajorNonconformity,
+    Overdue(crate::calendar::IsoDate),
+    EvidenceReviewDue {
+        evidence: crate::evidence::EvidenceId,
+        title: String,
+    },
+}
+
+impl GapReason {
+    pub fn describe(&self) -> String {
+        match self {
+            GapReason::NotImplemented => "Not implemented".into(),
+            GapReason::MajorNonconformity => "Major nonconformity".into(),
+            GapReason::Overdue(date) => format!("Target date {date} has passed"),
+            GapReason::EvidenceReviewDue { evidence, title } => {
+                format!("Evidence {evidence} “{title}” is past its review date")
+            }
+        }
+    }
+}
+
+impl Workbook {
+    /// The gaps that need attention first, in framework order: majors and
+    /// missing implementation, then overdue targets, then stale evidence.
+    pub fn gaps(&self, framework: &Framework, today: crate::calendar::IsoDate) -> Vec<Gap> {
+        use crate::assessment::{Finding, Status};
+        let mut gaps = Vec::new();
+        for node in framework.leaves() {
+            let a = self.assessment(&node.id);
+            let mut push = |reason| {
+                gaps.push(Gap {
+                    requirement: node.id.clone(),
+                    reason,
+                })
+            };
+            if a.finding == Finding::MajorNonconformity {
+                push(GapReason::MajorNonconformity);
+            }
+            if a.status == Status::NotImplemented {
+                push(GapReason::NotImplemented);
+            }
+            if let Some(date) = a.target_date
+                && date < today
+                && a.status != Status::FullyImplemented
+            {
+                push(GapReason::Overdue(date));
+            }
+        }
+        for item in self.evidence.overdue(today) {
+            if let Some(first) = item.requirements.first() {
+                gaps.push(Gap {
+                    requirement: first.clone(),
+                    reason: GapReason::EvidenceReviewDue {
+                        evidence: item.id,
+                        title: item.title.clone(),
+                    },
+                });
+            }
+        }
+        gaps
+    }
+}

@@ -147,3 +147,52 @@ fn blank_checklist_records_are_dropped() {
     docs.edit("scope", |d| d.status = DocumentStatus::Missing);
     assert!(docs.0.is_empty());
 }
+
+#[test]
+fn gaps_list_majors_missing_overdue_and_stale_evidence() {
+    use clausebook::assessment::Status;
+    use clausebook::workbook::GapReason;
+    let fw = framework::iso20000();
+    let now: Timestamp = "2026-11-25T10:00:00Z".parse().unwrap();
+    let today = IsoDate::new(2026, 11, 25).unwrap();
+    let mut wb = Workbook::create("Org", "", fw, now.clone()).unwrap();
+    assert!(wb.gaps(fw, today).is_empty());
+    wb.edit_assessment(&"4.1".into(), now.clone(), |a| {
+        a.status = Status::NotImplemented
+    });
+    wb.edit_assessment(&"9.2".into(), now.clone(), |a| {
+        a.finding = Finding::MajorNonconformity;
+        a.status = Status::PartiallyImplemented;
+        a.target_date = Some(IsoDate::new(2026, 10, 1).unwrap());
+    });
+    // Overdue but fully implemented: not a gap.
+    wb.edit_assessment(&"9.3".into(), now.clone(), |a| {
+        a.status = Status::FullyImplemented;
+        a.target_date = Some(IsoDate::new(2026, 1, 1).unwrap());
+    });
+    let ev = wb.evidence.add("Audit programme", "9.2".into()).unwrap();
+    wb.evidence.get_mut(ev).unwrap().next_review = Some(IsoDate::new(2026, 11, 24).unwrap());
+    let reasons: Vec<(String, GapReason)> = wb
+        .gaps(fw, today)
+        .into_iter()
+        .map(|g| (g.requirement.0, g.reason))
+        .collect();
+    assert_eq!(
+        reasons,
+        vec![
+            ("4.1".into(), GapReason::NotImplemented),
+            ("9.2".into(), GapReason::MajorNonconformity),
+            (
+                "9.2".into(),
+                GapReason::Overdue(IsoDate::new(2026, 10, 1).unwrap())
+            ),
+            (
+                "9.2".into(),
+                GapReason::EvidenceReviewDue {
+                    evidence: ev,
+                    title: "Audit programme".into()
+                }
+            ),
+        ]
+    );
+}

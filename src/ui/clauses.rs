@@ -1,15 +1,62 @@
-//! Clauses: the whole framework as a tree, with each requirement's status.
+//! Clauses: the whole framework as a tree, with progress per clause, each
+//! requirement's status, and filters that live in the URL.
 
 use super::AppState;
-use crate::framework::{Framework, Node};
+use crate::assessment::{Readiness, Status};
+use crate::framework::{Framework, Node, Phase};
+use crate::walkthrough::ClauseFilter;
 use leptos::prelude::*;
+use leptos_router::NavigateOptions;
 use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 #[component]
 pub fn ClausesPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let framework = state.framework();
     let leaves = framework.leaves().count();
+    let query = use_query_map();
+    let filter = Memo::new(move |_| query.with(|q| ClauseFilter::from_query(|k| q.get(k))));
+    let navigate = use_navigate();
+    let set_filter = move |change: &dyn Fn(&mut ClauseFilter)| {
+        let mut next = filter.get_untracked();
+        change(&mut next);
+        let query: Vec<String> = next
+            .to_query()
+            .into_iter()
+            .map(|(k, v)| format!("{k}={}", js_sys::encode_uri_component(&v)))
+            .collect();
+        let url = if query.is_empty() {
+            "/clauses".to_owned()
+        } else {
+            format!("/clauses?{}", query.join("&"))
+        };
+        // Replace, so typing a search does not fill the history.
+        navigate(
+            &url,
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    };
+    // Which leaves pass the filter; recomputed when the workbook or filter changes.
+    let visible = Memo::new(move |_| {
+        let f = filter.get();
+        state.workbook.with(|w| {
+            framework
+                .leaves()
+                .filter(|n| {
+                    let record = w.as_ref().map(|w| w.assessment(&n.id)).unwrap_or_default();
+                    f.matches(n, &record)
+                })
+                .map(|n| n.id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let count = move || visible.with(Vec::len);
+
     view! {
         <h1>"Clauses"</h1>
         <p class="lead">
@@ -20,19 +67,132 @@ pub fn ClausesPage() -> impl IntoView {
                 leaves,
             )}
         </p>
+        <form class="card filters" role="search" aria-label="Filter requirements" on:submit=|ev| ev.prevent_default()>
+            <div class="field">
+                <label for="filter-status">"Status"</label>
+                <select
+                    id="filter-status"
+                    on:change={
+                        let set_filter = set_filter.clone();
+                        move |ev| {
+                        let v = event_target_value(&ev);
+                        set_filter(&|f| f.status = Status::from_key(&v));
+                        }
+                    }
+                >
+                    <option value="" prop:selected=move || filter.with(|f| f.status.is_none())>
+                        "Any status"
+                    </option>
+                    {Status::ALL
+                        .into_iter()
+                        .map(|s| {
+                            view! {
+                                <option value=s.key() prop:selected=move || filter.with(|f| f.status == Some(s))>
+                                    {s.label()}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="filter-phase">"PDCA phase"</label>
+                <select
+                    id="filter-phase"
+                    on:change={
+                        let set_filter = set_filter.clone();
+                        move |ev| {
+                        let v = event_target_value(&ev);
+                        set_filter(&|f| f.phase = Phase::from_key(&v));
+                        }
+                    }
+                >
+                    <option value="" prop:selected=move || filter.with(|f| f.phase.is_none())>
+                        "Any phase"
+                    </option>
+                    {Phase::ALL
+                        .into_iter()
+                        .map(|p| {
+                            view! {
+                                <option value=p.key() prop:selected=move || filter.with(|f| f.phase == Some(p))>
+                                    {p.label()}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="filter-owner">"Owner"</label>
+                <input
+                    id="filter-owner"
+                    type="text"
+                    prop:value=move || filter.with(|f| f.owner.clone())
+                    on:input={
+                        let set_filter = set_filter.clone();
+                        move |ev| {
+                        let v = event_target_value(&ev);
+                        set_filter(&|f| f.owner = v.clone());
+                        }
+                    }
+                />
+            </div>
+            <div class="field">
+                <label for="filter-text">"Search"</label>
+                <input
+                    id="filter-text"
+                    type="search"
+                    placeholder="Number, title or notes"
+                    prop:value=move || filter.with(|f| f.text.clone())
+                    on:input={
+                        let set_filter = set_filter.clone();
+                        move |ev| {
+                        let v = event_target_value(&ev);
+                        set_filter(&|f| f.text = v.clone());
+                        }
+                    }
+                />
+            </div>
+        </form>
+        <p class="result-count" role="status">
+            {move || {
+                if filter.with(ClauseFilter::is_empty) {
+                    String::new()
+                } else {
+                    format!("{} of {} requirements match.", count(), leaves)
+                }
+            }}
+        </p>
         <nav class="clause-tree" aria-label="Clauses">
-            {tree(framework, framework.roots().collect())}
+            {move || {
+                let shown = visible.get();
+                let filtered = !filter.with(ClauseFilter::is_empty);
+                tree(framework, framework.roots().collect(), &shown, filtered)
+            }}
         </nav>
     }
     .into_any()
 }
 
 /// One level of the tree; recursion needs type erasure, hence `AnyView`.
-fn tree(framework: &'static Framework, nodes: Vec<&'static Node>) -> AnyView {
+/// When filtering, clauses with no matching requirement are left out.
+fn tree(
+    framework: &'static Framework,
+    nodes: Vec<&'static Node>,
+    shown: &[crate::framework::RequirementId],
+    filtered: bool,
+) -> AnyView {
+    let keep = |node: &Node| {
+        !filtered
+            || framework
+                .leaves_under(&node.id)
+                .any(|leaf| shown.contains(&leaf.id))
+    };
     view! {
         <ul>
             {nodes
                 .into_iter()
+                .filter(|n| keep(n))
                 .map(|node| {
                     let children: Vec<&'static Node> = framework.children(&node.id).collect();
                     let leaf = children.is_empty();
@@ -43,8 +203,12 @@ fn tree(framework: &'static Framework, nodes: Vec<&'static Node>) -> AnyView {
                                 " "
                                 <span class="title">{node.title.clone()}</span>
                             </A>
-                            {leaf.then(|| view! { <StatusBadge node /> })}
-                            {(!leaf).then(|| tree(framework, children))}
+                            {if leaf {
+                                view! { <StatusBadge node /> }.into_any()
+                            } else {
+                                view! { <ClauseProgress node /> }.into_any()
+                            }}
+                            {(!leaf).then(|| tree(framework, children, shown, filtered))}
                         </li>
                     }
                 })
@@ -65,6 +229,32 @@ fn StatusBadge(node: &'static Node) -> impl IntoView {
     move || {
         status.get().map(|s| {
             view! { <span class=format!("badge status-{}", s.key())>{s.label()}</span> }
+        })
+    }
+}
+
+/// "3 of 4 assessed" and a bar, for a parent clause.
+#[component]
+fn ClauseProgress(node: &'static Node) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let framework = state.framework();
+    let figures = Memo::new(move |_| {
+        state.workbook.with(|w| {
+            w.as_ref()
+                .map(|w| Readiness::of_clause(framework, &node.id, &w.assessments))
+        })
+    });
+    move || {
+        figures.get().map(|r| {
+            let percent = (r.assessed() * 100).checked_div(r.total).unwrap_or(0);
+            view! {
+                <span class="progress">
+                    <span class="bar" aria-hidden="true">
+                        <span class="bar-fill" style:width=format!("{percent}%")></span>
+                    </span>
+                    {format!(" {} of {} assessed", r.assessed(), r.total)}
+                </span>
+            }
         })
     }
 }

@@ -2,6 +2,7 @@
 
 mod clauses;
 mod data;
+mod evidence;
 pub mod improvements;
 mod overview;
 pub mod portfolio;

@@ -2,8 +2,9 @@
 
 use super::AppState;
 use super::improvements::OverdueImprovements;
-use crate::assessment::{Readiness, Status};
+use crate::assessment::{Readiness, Status, clause_capability};
 use crate::browser;
+use crate::framework::Phase;
 use crate::validation::{self, MAX_NAME_CHARS, MAX_SCOPE_CHARS};
 use crate::workbook::{Organisation, Workbook};
 use leptos::prelude::*;
@@ -207,7 +208,10 @@ fn Dashboard() -> impl IntoView {
                     })
             }}
         </section>
+        <TopGaps />
         <OverdueImprovements />
+        <PhaseBars />
+        <CapabilityRadar />
         <section class="card" aria-labelledby="by-clause-title">
             <h2 id="by-clause-title">"Progress by clause"</h2>
             <div class="table-scroll">
@@ -293,5 +297,263 @@ fn OrganisationForm() -> impl IntoView {
                 {move || error.get()}
             </p>
         </section>
+    }
+}
+
+/// Requirements that need attention first, each linking to its page.
+#[component]
+fn TopGaps() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let framework = state.framework();
+    let today = browser::today();
+    let gaps = Memo::new(move |_| {
+        state.workbook.with(|w| {
+            w.as_ref()
+                .map(|w| w.gaps(framework, today))
+                .unwrap_or_default()
+        })
+    });
+    view! {
+        <section class="card gaps" aria-labelledby="gaps-title">
+            <h2 id="gaps-title">"Top gaps"</h2>
+            {move || {
+                let gaps = gaps.get();
+                if gaps.is_empty() {
+                    return view! {
+                        <p class="hint">"No requirement is marked Not implemented or with a major nonconformity, no target date has passed, and no evidence is past its review."</p>
+                    }
+                        .into_any();
+                }
+                let more = gaps.len().saturating_sub(12);
+                view! {
+                    <ul class="gap-list">
+                        {gaps
+                            .into_iter()
+                            .take(12)
+                            .map(|g| {
+                                let title = framework
+                                    .node(&g.requirement)
+                                    .map(|n| format!("{} {}", n.number, n.title))
+                                    .unwrap_or_default();
+                                view! {
+                                    <li>
+                                        <A href=format!("/clauses/{}", g.requirement)>{title}</A>
+                                        {format!(" — {}", g.reason.describe())}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                    {(more > 0).then(|| view! { <p class="hint">{format!("and {more} more")}</p> })}
+                }
+                    .into_any()
+            }}
+        </section>
+    }
+}
+
+/// Readiness per PDCA phase, as bars with their numbers in text.
+#[component]
+fn PhaseBars() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let framework = state.framework();
+    let rows = Phase::ALL
+        .into_iter()
+        .map(|phase| {
+            let r = Memo::new(move |_| {
+                state.workbook.with(|w| {
+                    w.as_ref()
+                        .map(|w| Readiness::of_phase(framework, phase, &w.assessments))
+                })
+            });
+            let ready = move || r.with(|r| r.as_ref().map(|r| r.ready_percent).unwrap_or(0));
+            let assessed = move || {
+                r.with(|r| r.as_ref().map(|r| format!("{} of {} assessed", r.assessed(), r.total)))
+            };
+            view! {
+                <tr>
+                    <th scope="row">
+                        <span class=format!("badge phase-{}", phase.key())>{phase.label()}</span>
+                    </th>
+                    <td>{assessed}</td>
+                    <td>
+                        <span class="bar" aria-hidden="true">
+                            <span class="bar-fill" style:width=move || format!("{}%", ready())></span>
+                        </span>
+                        {move || format!(" {}% largely or fully", ready())}
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="card" aria-labelledby="phases-title">
+            <h2 id="phases-title">"By PDCA phase"</h2>
+            <div class="table-scroll">
+                <table class="by-phase">
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// Points of a radar polygon: one axis per value, 0..=max mapped to 0..=radius.
+pub fn radar_points(values: &[f32], max: f32, radius: f32, centre: f32) -> String {
+    let n = values.len().max(1) as f32;
+    values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let angle = std::f32::consts::TAU * i as f32 / n - std::f32::consts::FRAC_PI_2;
+            let r = radius * (v.clamp(0.0, max) / max);
+            format!(
+                "{:.1},{:.1}",
+                centre + r * angle.cos(),
+                centre + r * angle.sin()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Capability current vs target per clause, as an SVG radar with a table beside it.
+#[component]
+fn CapabilityRadar() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let framework = state.framework();
+    let roots: Vec<&'static crate::framework::Node> = framework.roots().collect();
+    let axes = roots.clone();
+    let figures = Memo::new(move |_| {
+        state.workbook.with(|w| {
+            let Some(w) = w.as_ref() else {
+                return Vec::new();
+            };
+            axes.iter()
+                .map(|n| clause_capability(framework, &n.id, &w.assessments))
+                .collect::<Vec<_>>()
+        })
+    });
+    const C: f32 = 150.0;
+    const R: f32 = 105.0;
+    let rings = (1..=5)
+        .map(|level| {
+            let ring = radar_points(&vec![level as f32; roots.len()], 5.0, R, C);
+            view! { <polygon class="radar-ring" points=ring></polygon> }
+        })
+        .collect_view();
+    let labels = roots
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let mut v = vec![0.0; roots.len()];
+            v[i] = 5.0;
+            let p = radar_points(&v, 5.0, R + 22.0, C);
+            let (x, y) = p
+                .split(' ')
+                .nth(i)
+                .and_then(|xy| xy.split_once(','))
+                .map(|(x, y)| (x.to_owned(), y.to_owned()))
+                .unwrap_or_default();
+            view! {
+                <text class="radar-label" x=x y=y text-anchor="middle" dominant-baseline="middle">
+                    {n.number.clone()}
+                </text>
+            }
+        })
+        .collect_view();
+    let series = move |target: bool| {
+        figures.with(|f| {
+            let values: Vec<f32> = f
+                .iter()
+                .map(|(c, t)| {
+                    if target {
+                        t.unwrap_or(0.0)
+                    } else {
+                        c.unwrap_or(0.0)
+                    }
+                })
+                .collect();
+            radar_points(&values, 5.0, R, C)
+        })
+    };
+    let fmt = |v: Option<f32>| {
+        v.map(|v| format!("{v:.1}"))
+            .unwrap_or_else(|| "not rated".into())
+    };
+    let table_rows = move || {
+        figures.with(|f| {
+            roots
+                .iter()
+                .zip(f.iter())
+                .map(|(n, (c, t))| {
+                    view! {
+                        <tr>
+                            <th scope="row">{format!("{} {}", n.number, n.title)}</th>
+                            <td>{fmt(*c)}</td>
+                            <td>{fmt(*t)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="radar-title">
+            <h2 id="radar-title">"Capability by clause"</h2>
+            <div class="radar-layout">
+                <svg
+                    class="radar"
+                    viewBox="0 0 300 300"
+                    role="img"
+                    aria-labelledby="radar-svg-title radar-svg-desc"
+                >
+                    <title id="radar-svg-title">"Capability radar: current and target per clause"</title>
+                    <desc id="radar-svg-desc">
+                        "One axis per clause 4 to 10, from level 0 at the centre to level 5 at the edge. The solid shape is the average current capability of each clause's rated requirements, the dashed outline the average target. The table beside it gives the same figures."
+                    </desc>
+                    {rings}
+                    <polygon class="radar-target" points=move || series(true)></polygon>
+                    <polygon class="radar-current" points=move || series(false)></polygon>
+                    {labels}
+                </svg>
+                <table class="radar-table">
+                    <caption>"Average capability level (0–5)"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Clause"</th>
+                            <th scope="col">"Current"</th>
+                            <th scope="col">"Target"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{table_rows}</tbody>
+                </table>
+            </div>
+            <p class="legend">
+                <span class="swatch swatch-current" aria-hidden="true"></span>
+                " Current "
+                <span class="swatch swatch-target" aria-hidden="true"></span>
+                " Target"
+            </p>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::radar_points;
+
+    #[test]
+    fn radar_axes_start_at_the_top_and_scale_to_the_radius() {
+        let p = radar_points(&[5.0, 0.0, 2.5, 0.0], 5.0, 100.0, 150.0);
+        let points: Vec<&str> = p.split(' ').collect();
+        assert_eq!(points[0], "150.0,50.0", "first axis points straight up");
+        assert_eq!(points[1], "150.0,150.0", "zero is the centre");
+        assert_eq!(points[2], "150.0,200.0", "half way down the third axis");
+        assert_eq!(
+            radar_points(&[9.0], 5.0, 100.0, 150.0),
+            "150.0,50.0",
+            "clamped"
+        );
     }
 }

@@ -1,15 +1,21 @@
 //! One clause or requirement: guidance, and for requirements the assessment form.
 
 use super::AppState;
+use super::evidence::{DocumentChecklist, EvidenceSection};
 use super::improvements::RequirementImprovements;
 use super::portfolio::RequirementHints;
 use crate::assessment::{Assessment, Status};
+use crate::assessment::{Capability, CapabilityLevel, Finding};
 use crate::browser;
 use crate::calendar::IsoDate;
 use crate::framework::{self, Framework, Node};
 use crate::validation::{MAX_NOTES_CHARS, MAX_OWNER_CHARS};
+use crate::walkthrough;
+use leptos::html;
 use leptos::prelude::*;
+use leptos_router::NavigateOptions;
 use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
 use leptos_router::hooks::use_params_map;
 
 #[component]
@@ -68,14 +74,18 @@ fn RequirementView(framework: &'static Framework, node: &'static Node) -> impl I
             " "
             {node.pdca.meaning()}
         </p>
+        {leaf.then(|| view! { <GuidedNav framework node /> })}
         <div class="requirement-layout">
             <div class="requirement-work">
                 {leaf.then(|| view! { <AssessmentForm framework node /> })}
+                {leaf.then(|| view! { <EvidenceSection node /> })}
                 {leaf.then(|| view! { <RequirementImprovements node /> })}
                 <RequirementHints node />
             </div>
             <Guidance framework node />
         </div>
+        {(framework.documented_information_clause.as_ref() == Some(&node.id))
+            .then(|| view! { <DocumentChecklist framework /> })}
         {(!children.is_empty())
             .then(|| {
                 view! {
@@ -164,6 +174,31 @@ fn AssessmentForm(framework: &'static Framework, node: &'static Node) -> impl In
                     </select>
                 </div>
                 {exclusions_note.clone()}
+                <CapabilityFields id />
+                <div class="field">
+                    <label for="finding">"Finding"</label>
+                    <select
+                        id="finding"
+                        aria-describedby="finding-hint"
+                        on:change=move |ev| {
+                            if let Some(f) = Finding::from_key(&event_target_value(&ev)) {
+                                edit(&|a| a.finding = f);
+                            }
+                        }
+                    >
+                        {Finding::ALL
+                            .into_iter()
+                            .map(|f| {
+                                view! {
+                                    <option value=f.key() prop:selected=move || record.with(|r| r.finding == f)>
+                                        {f.label()}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                    <p id="finding-hint" class="hint">"The grade an auditor would give, from your last audit or your own judgement."</p>
+                </div>
                 <div class="field">
                     <label for="owner">"Owner"</label>
                     <input
@@ -321,5 +356,185 @@ fn Guidance(framework: &'static Framework, node: &'static Node) -> impl IntoView
                     }
                 })}
         </section>
+    }
+}
+
+/// Previous / Next through the requirements in order, with keyboard
+/// shortcuts (n, p, ?) and a help dialog that lists them.
+#[component]
+fn GuidedNav(framework: &'static Framework, node: &'static Node) -> impl IntoView {
+    let Some(position) = walkthrough::position(framework, &node.id) else {
+        return ().into_any();
+    };
+    let navigate = use_navigate();
+    let help = NodeRef::<html::Dialog>::new();
+    let go = {
+        let navigate = navigate.clone();
+        move |target: &Option<crate::framework::RequirementId>| {
+            if let Some(t) = target {
+                navigate(&format!("/clauses/{t}"), NavigateOptions::default());
+            }
+        }
+    };
+    let (previous, next) = (position.previous.clone(), position.next.clone());
+    let open_help = move || {
+        if let Some(d) = help.get() {
+            let _ = d.show_modal();
+        }
+    };
+    let handle = {
+        let go = go.clone();
+        let (previous, next) = (previous.clone(), next.clone());
+        window_event_listener(leptos::ev::keydown, move |ev| {
+            if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || typing_in_a_field(&ev) {
+                return;
+            }
+            match ev.key().as_str() {
+                "n" => go(&next),
+                "p" => go(&previous),
+                "?" => open_help(),
+                _ => return,
+            }
+            ev.prevent_default();
+        })
+    };
+    on_cleanup(move || handle.remove());
+    view! {
+        <nav class="guided" aria-label="Walk through the requirements">
+            <button
+                type="button"
+                disabled=previous.is_none()
+                aria-keyshortcuts="p"
+                on:click={
+                    let go = go.clone();
+                    move |_| go(&previous)
+                }
+            >
+                "Previous requirement"
+            </button>
+            <span class="guided-position">{format!("{} of {}", position.index, position.total)}</span>
+            <button
+                type="button"
+                disabled=next.is_none()
+                aria-keyshortcuts="n"
+                on:click=move |_| go(&next)
+            >
+                "Next requirement"
+            </button>
+            <button type="button" class="link-button" aria-keyshortcuts="?" on:click=move |_| open_help()>
+                "Keyboard shortcuts"
+            </button>
+        </nav>
+        <dialog node_ref=help aria-labelledby="help-title" class="help-dialog">
+            <h2 id="help-title">"Keyboard shortcuts"</h2>
+            <dl class="facts">
+                <dt><kbd>"n"</kbd></dt>
+                <dd>"Next requirement"</dd>
+                <dt><kbd>"p"</kbd></dt>
+                <dd>"Previous requirement"</dd>
+                <dt><kbd>"?"</kbd></dt>
+                <dd>"Show this help"</dd>
+                <dt><kbd>"Tab"</kbd></dt>
+                <dd>"Move between fields; every field saves as you type"</dd>
+                <dt><kbd>"Esc"</kbd></dt>
+                <dd>"Close this help"</dd>
+            </dl>
+            <p class="hint">"The letter shortcuts work when you are not typing in a field."</p>
+            <form method="dialog">
+                <button type="submit" class="primary">"Close help"</button>
+            </form>
+        </dialog>
+    }
+    .into_any()
+}
+
+fn typing_in_a_field(ev: &web_sys::KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el.has_attribute("contenteditable")
+        })
+}
+
+/// Current and target capability, with the meaning of each level.
+#[component]
+fn CapabilityFields(id: &'static crate::framework::RequirementId) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let capability = Memo::new(move |_| {
+        state.workbook.with(|w| {
+            w.as_ref()
+                .map(|w| w.assessment(id).capability)
+                .unwrap_or_default()
+        })
+    });
+    let error = RwSignal::new(None::<String>);
+    let apply = move |change: &dyn Fn(
+        Capability,
+    )
+        -> Result<Capability, crate::assessment::CapabilityError>| {
+        match change(capability.get_untracked()) {
+            Ok(c) => {
+                error.set(None);
+                state.edit(|w| w.edit_assessment(id, browser::now(), |a| a.capability = c));
+            }
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+    let select = move |which: &'static str, label: &'static str| {
+        let current = which == "current";
+        let value = move || capability.with(|c| if current { c.current() } else { c.target() });
+        view! {
+            <div class="field">
+                <label for=format!("capability-{which}")>{label}</label>
+                <select
+                    id=format!("capability-{which}")
+                    aria-describedby=format!("capability-{which}-meaning")
+                    on:change=move |ev| {
+                        let level = event_target_value(&ev).parse::<u8>().ok().and_then(|n| CapabilityLevel::try_from(n).ok());
+                        if current {
+                            apply(&|c| c.with_current(level));
+                        } else {
+                            apply(&|c| c.with_target(level));
+                        }
+                    }
+                >
+                    <option value="" prop:selected=move || value().is_none()>"Not rated"</option>
+                    {CapabilityLevel::ALL
+                        .into_iter()
+                        .map(|l| {
+                            view! {
+                                <option value=l.number().to_string() prop:selected=move || value() == Some(l)>
+                                    {l.label()}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+                <p id=format!("capability-{which}-meaning") class="hint">
+                    {move || value().map(|l| l.meaning())}
+                </p>
+            </div>
+        }
+    };
+    view! {
+        <fieldset class="capability">
+            <legend>"Capability (ISO/IEC 33020 scale)"</legend>
+            <div class="two-up">
+                {select("current", "Current capability")}
+                {select("target", "Target capability")}
+            </div>
+            <p class="error" role="alert">{move || error.get()}</p>
+            <details>
+                <summary>"What the levels mean"</summary>
+                <dl class="facts compact">
+                    {CapabilityLevel::ALL
+                        .into_iter()
+                        .map(|l| view! { <dt>{l.label()}</dt> <dd>{l.meaning()}</dd> })
+                        .collect_view()}
+                </dl>
+            </details>
+        </fieldset>
     }
 }

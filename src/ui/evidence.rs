@@ -1,0 +1,458 @@
+//! Evidence on a requirement page (add, edit, link, unlink, delete), and the
+//! documented-information checklist on the page of the clause that lists it.
+
+use super::AppState;
+use crate::calendar::IsoDate;
+use crate::evidence::{DocumentStatus, EvidenceId, EvidenceItem};
+use crate::framework::{Framework, Node};
+use crate::validation::{MAX_NAME_CHARS, MAX_OWNER_CHARS};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn EvidenceSection(node: &'static Node) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let id = &node.id;
+    let linked = Memo::new(move |_| {
+        state.workbook.with(|w| {
+            w.as_ref()
+                .map(|w| w.evidence.for_requirement(id).cloned().collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+    let others = Memo::new(move |_| {
+        state.workbook.with(|w| {
+            w.as_ref()
+                .map(|w| {
+                    w.evidence
+                        .items
+                        .iter()
+                        .filter(|i| !i.requirements.contains(id))
+                        .map(|i| (i.id, i.title.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let new_title = RwSignal::new(String::new());
+    let chosen = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut result = Ok(EvidenceId(0));
+        state.edit(|w| {
+            result = w.evidence.add(&new_title.get_untracked(), id.clone());
+            w.updated_at = crate::browser::now();
+        });
+        match result {
+            Ok(_) => {
+                new_title.set(String::new());
+                error.set(None);
+            }
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+    let link = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if let Ok(n) = chosen.get_untracked().parse::<u32>() {
+            state.edit(|w| w.evidence.link(EvidenceId(n), id));
+            chosen.set(String::new());
+        }
+    };
+    view! {
+        <section class="card evidence" aria-labelledby="evidence-title">
+            <h2 id="evidence-title">"Evidence"</h2>
+            {move || {
+                let items = linked.get();
+                if items.is_empty() {
+                    view! { <p class="hint">"No evidence linked yet."</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="evidence-list">
+                            {items
+                                .into_iter()
+                                .map(|item| view! { <EvidenceEntry node item /> })
+                                .collect_view()}
+                        </ul>
+                    }
+                        .into_any()
+                }
+            }}
+            <form class="inline-form" on:submit=add>
+                <div class="field">
+                    <label for="new-evidence">"New evidence title"</label>
+                    <input
+                        id="new-evidence"
+                        type="text"
+                        maxlength=MAX_NAME_CHARS
+                        prop:value=move || new_title.get()
+                        on:input=move |ev| new_title.set(event_target_value(&ev))
+                    />
+                </div>
+                <button type="submit">"Add evidence"</button>
+            </form>
+            <p class="error" role="alert">{move || error.get()}</p>
+            {move || {
+                let options = others.get();
+                (!options.is_empty())
+                    .then(|| {
+                        view! {
+                            <form class="inline-form" on:submit=link>
+                                <div class="field">
+                                    <label for="link-evidence">"Existing evidence item"</label>
+                                    <select
+                                        id="link-evidence"
+                                        on:change=move |ev| chosen.set(event_target_value(&ev))
+                                    >
+                                        <option value="" prop:selected=move || chosen.get().is_empty()>
+                                            "Choose an item"
+                                        </option>
+                                        {options
+                                            .into_iter()
+                                            .map(|(eid, title)| {
+                                                view! {
+                                                    <option value=eid.0.to_string()>
+                                                        {format!("{eid} {title}")}
+                                                    </option>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </select>
+                                </div>
+                                <button type="submit">"Link evidence"</button>
+                            </form>
+                        }
+                    })
+            }}
+        </section>
+    }
+}
+
+/// One linked item: its facts, and buttons to edit, unlink or delete it.
+#[component]
+fn EvidenceEntry(node: &'static Node, item: EvidenceItem) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let eid = item.id;
+    let editing = RwSignal::new(false);
+    let confirm_delete = RwSignal::new(false);
+    let shared = item.requirements.len();
+    let facts = [
+        ("Reference", item.reference.clone()),
+        ("Owner", item.owner.clone()),
+        ("Version", item.version.clone()),
+        (
+            "Next review",
+            item.next_review.map(|d| d.to_string()).unwrap_or_default(),
+        ),
+    ];
+    view! {
+        <li class="evidence-item">
+            <p class="evidence-head">
+                <strong>{format!("{eid} ")}{item.title.clone()}</strong>
+                {(shared > 1).then(|| format!(" · linked to {shared} requirements"))}
+            </p>
+            <dl class="facts compact">
+                {facts
+                    .into_iter()
+                    .filter(|(_, v)| !v.is_empty())
+                    .map(|(k, v)| view! { <dt>{k}</dt> <dd>{v}</dd> })
+                    .collect_view()}
+            </dl>
+            <div class="actions">
+                <button
+                    type="button"
+                    aria-expanded=move || editing.get().to_string()
+                    on:click=move |_| editing.update(|e| *e = !*e)
+                >
+                    {format!("Edit {eid}")}
+                </button>
+                <button
+                    type="button"
+                    on:click=move |_| state.edit(|w| w.evidence.unlink(eid, &node.id))
+                >
+                    {format!("Unlink {eid}")}
+                </button>
+                <button type="button" class="danger" on:click=move |_| confirm_delete.set(true)>
+                    {format!("Delete {eid}")}
+                </button>
+            </div>
+            {move || {
+                confirm_delete
+                    .get()
+                    .then(|| {
+                        view! {
+                            <div class="confirm-inline" role="group" aria-label=format!("Delete {eid}?")>
+                                <p>
+                                    {format!(
+                                        "Delete {eid} from the register and from every requirement and document that uses it?",
+                                    )}
+                                </p>
+                                <button
+                                    type="button"
+                                    class="danger"
+                                    on:click=move |_| {
+                                        state.edit(|w| w.evidence.delete(eid, &mut w.documents));
+                                    }
+                                >
+                                    {format!("Yes, delete {eid}")}
+                                </button>
+                                <button type="button" on:click=move |_| confirm_delete.set(false)>
+                                    "Keep it"
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
+            {move || editing.get().then(|| view! { <EvidenceForm item=item.clone() /> })}
+        </li>
+    }
+}
+
+/// Edit every field of an evidence item in place; changes save as you type.
+#[component]
+fn EvidenceForm(item: EvidenceItem) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let eid = item.id;
+    let edit = move |f: &dyn Fn(&mut EvidenceItem)| {
+        state.edit(|w| {
+            if let Some(i) = w.evidence.get_mut(eid) {
+                f(i);
+            }
+        })
+    };
+    let date_error = RwSignal::new(None::<String>);
+    let title_error = RwSignal::new(None::<String>);
+    let field_id = move |name: &str| format!("ev-{}-{name}", eid.0);
+    let text_field = move |label: &'static str,
+                           name: &'static str,
+                           value: String,
+                           setter: fn(&mut EvidenceItem, String)| {
+        view! {
+            <div class="field">
+                <label for=field_id(name)>{label}</label>
+                <input
+                    id=field_id(name)
+                    type="text"
+                    maxlength=MAX_OWNER_CHARS
+                    value=value
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        edit(&|i| setter(i, v.clone()));
+                    }
+                />
+            </div>
+        }
+    };
+    view! {
+        <div class="evidence-form" role="group" aria-label=format!("Edit {eid}")>
+            <div class="field">
+                <label for=field_id("title")>"Title"</label>
+                <input
+                    id=field_id("title")
+                    type="text"
+                    maxlength=MAX_NAME_CHARS
+                    value=item.title.clone()
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        if v.trim().is_empty() {
+                            title_error.set(Some("Give the evidence item a title.".into()));
+                        } else {
+                            title_error.set(None);
+                            edit(&|i| i.title = v.trim().to_owned());
+                        }
+                    }
+                />
+                <p class="error" role="alert">{move || title_error.get()}</p>
+            </div>
+            {text_field("Reference or location", "reference", item.reference.clone(), |i, v| i.reference = v)}
+            {text_field("Evidence owner", "owner", item.owner.clone(), |i, v| i.owner = v)}
+            {text_field("Version", "version", item.version.clone(), |i, v| i.version = v)}
+            <div class="field">
+                <label for=field_id("review")>"Next review date"</label>
+                <input
+                    id=field_id("review")
+                    type="date"
+                    value=item.next_review.map(|d| d.to_string()).unwrap_or_default()
+                    on:change=move |ev| match IsoDate::parse_optional(&event_target_value(&ev)) {
+                        Ok(d) => {
+                            date_error.set(None);
+                            edit(&|i| i.next_review = d);
+                        }
+                        Err(e) => date_error.set(Some(e.to_string())),
+                    }
+                />
+                <p class="error" role="alert">{move || date_error.get()}</p>
+            </div>
+        </div>
+    }
+}
+
+/// The documented-information checklist: one row per expected document.
+#[component]
+pub fn DocumentChecklist(framework: &'static Framework) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let rows = framework
+        .documented_information
+        .iter()
+        .enumerate()
+        .map(|(n, doc)| {
+            let doc_id = doc.id.as_str();
+            let record = Memo::new(move |_| {
+                state
+                    .workbook
+                    .with(|w| w.as_ref().map(|w| w.documents.record(doc_id)).unwrap_or_default())
+            });
+            let evidence_titles = Memo::new(move |_| {
+                state.workbook.with(|w| {
+                    let Some(w) = w.as_ref() else { return Vec::new() };
+                    w.documents
+                        .record(doc_id)
+                        .evidence
+                        .iter()
+                        .filter_map(|e| w.evidence.get(*e))
+                        .map(|e| (e.id, e.title.clone()))
+                        .collect::<Vec<_>>()
+                })
+            });
+            let all_evidence = Memo::new(move |_| {
+                state.workbook.with(|w| {
+                    w.as_ref()
+                        .map(|w| w.evidence.items.iter().map(|i| (i.id, i.title.clone())).collect::<Vec<_>>())
+                        .unwrap_or_default()
+                })
+            });
+            let edit = move |f: &dyn Fn(&mut crate::evidence::DocumentRecord)| {
+                state.edit(|w| w.documents.edit(doc_id, f));
+            };
+            let sid = format!("doc-{n}-status");
+            let oid = format!("doc-{n}-owner");
+            let rid = format!("doc-{n}-review");
+            let lid = format!("doc-{n}-link");
+            view! {
+                <tr>
+                    <th scope="row">{doc.title.clone()}</th>
+                    <td>
+                        <label class="visually-hidden" for=sid.clone()>{format!("Status of {}", doc.title)}</label>
+                        <select
+                            id=sid
+                            on:change=move |ev| {
+                                if let Some(s) = DocumentStatus::from_key(&event_target_value(&ev)) {
+                                    edit(&|r| r.status = s);
+                                }
+                            }
+                        >
+                            {DocumentStatus::ALL
+                                .into_iter()
+                                .map(|s| {
+                                    view! {
+                                        <option value=s.key() prop:selected=move || record.with(|r| r.status == s)>
+                                            {s.label()}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()}
+                        </select>
+                    </td>
+                    <td>
+                        <label class="visually-hidden" for=oid.clone()>{format!("Owner of {}", doc.title)}</label>
+                        <input
+                            id=oid
+                            type="text"
+                            maxlength=MAX_OWNER_CHARS
+                            prop:value=move || record.with(|r| r.owner.clone())
+                            on:input=move |ev| {
+                                let v = event_target_value(&ev);
+                                edit(&|r| r.owner = v.clone());
+                            }
+                        />
+                    </td>
+                    <td>
+                        <label class="visually-hidden" for=rid.clone()>{format!("Review date of {}", doc.title)}</label>
+                        <input
+                            id=rid
+                            type="date"
+                            prop:value=move || record.with(|r| r.review_date.map(|d| d.to_string()).unwrap_or_default())
+                            on:change=move |ev| {
+                                if let Ok(d) = IsoDate::parse_optional(&event_target_value(&ev)) {
+                                    edit(&|r| r.review_date = d);
+                                }
+                            }
+                        />
+                    </td>
+                    <td>
+                        <ul class="chips">
+                            {move || {
+                                evidence_titles
+                                    .get()
+                                    .into_iter()
+                                    .map(|(eid, title)| {
+                                        view! {
+                                            <li>
+                                                {format!("{eid} {title} ")}
+                                                <button
+                                                    type="button"
+                                                    class="chip-remove"
+                                                    aria-label=format!("Remove {eid} from {}", doc.title)
+                                                    on:click=move |_| edit(&|r| r.evidence.retain(|e| *e != eid))
+                                                >
+                                                    "×"
+                                                </button>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()
+                            }}
+                        </ul>
+                        <label class="visually-hidden" for=lid.clone()>{format!("Add evidence to {}", doc.title)}</label>
+                        <select
+                            id=lid
+                            on:change=move |ev| {
+                                if let Ok(n) = event_target_value(&ev).parse::<u32>() {
+                                    edit(&|r| {
+                                        if !r.evidence.contains(&EvidenceId(n)) {
+                                            r.evidence.push(EvidenceId(n));
+                                        }
+                                    });
+                                }
+                            }
+                        >
+                            <option value="" selected>"Add evidence…"</option>
+                            {move || {
+                                all_evidence
+                                    .get()
+                                    .into_iter()
+                                    .map(|(eid, title)| view! { <option value=eid.0.to_string()>{format!("{eid} {title}")}</option> })
+                                    .collect_view()
+                            }}
+                        </select>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="card" aria-labelledby="checklist-title">
+            <h2 id="checklist-title">"Documented information checklist"</h2>
+            <p class="hint">
+                "The documents the standard expects you to keep. Evidence items come from the register on each requirement page."
+            </p>
+            <div class="table-scroll">
+                <table class="checklist">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Document"</th>
+                            <th scope="col">"Status"</th>
+                            <th scope="col">"Owner"</th>
+                            <th scope="col">"Review date"</th>
+                            <th scope="col">"Evidence"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <p>
+                <A href="/clauses">"Back to all clauses"</A>
+            </p>
+        </section>
+    }
+}
