@@ -358,3 +358,58 @@ async fn stored_json_is_the_versioned_envelope() {
     assert_eq!(value["schema_version"], schema::CURRENT_SCHEMA_VERSION);
     storage::remove(key).unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn evidence_is_added_and_its_edit_form_survives_typing() {
+    let key = "test.evidence";
+    storage::remove(key).unwrap();
+    set_path("/clauses/8.5.1.1");
+    let el = container();
+    let handle = mount_to(el.clone(), move || {
+        view! { <Workbench initial=Some(sample("Evidence Ltd")) storage_key=key /> }
+    });
+    tick().await;
+    let title: HtmlInputElement = el
+        .query_selector("#new-evidence")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    title.set_value("Change policy");
+    input_event(&title, "input");
+    let form = title.closest("form").unwrap().unwrap();
+    input_event(&form, "submit");
+    tick().await;
+    let edit: HtmlElement = el
+        .query_selector(".evidence-item button")
+        .unwrap()
+        .expect("the new item's buttons")
+        .unchecked_into();
+    assert_eq!(edit.text_content().unwrap(), "Edit EV-0001");
+    edit.click();
+    tick().await;
+    let reference: HtmlInputElement = el
+        .query_selector("#ev-1-reference")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    reference.set_value("wiki/change");
+    input_event(&reference, "input");
+    tick().await;
+    // The same input is still there: the entry was not rebuilt by the edit.
+    let again = el
+        .query_selector("#ev-1-reference")
+        .unwrap()
+        .expect("form still open");
+    assert!(again.is_same_node(Some(&reference)));
+    TimeoutFuture::new(400).await;
+    let stored = stored_workbook(key);
+    let item = &stored.evidence.items[0];
+    assert_eq!(
+        (item.title.as_str(), item.reference.as_str()),
+        ("Change policy", "wiki/change")
+    );
+    assert_eq!(item.requirements, vec!["8.5.1.1".into()]);
+    drop(handle);
+    storage::remove(key).unwrap();
+    set_path("/");
+}

@@ -13,10 +13,17 @@ use leptos_router::components::A;
 pub fn EvidenceSection(node: &'static Node) -> impl IntoView {
     let state = expect_context::<AppState>();
     let id = &node.id;
+    // Ids only, so a keyed list keeps each entry (and its open edit form)
+    // alive while its fields change.
     let linked = Memo::new(move |_| {
         state.workbook.with(|w| {
             w.as_ref()
-                .map(|w| w.evidence.for_requirement(id).cloned().collect::<Vec<_>>())
+                .map(|w| {
+                    w.evidence
+                        .for_requirement(id)
+                        .map(|i| i.id)
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         })
     });
@@ -63,21 +70,13 @@ pub fn EvidenceSection(node: &'static Node) -> impl IntoView {
         <section class="card evidence" aria-labelledby="evidence-title">
             <h2 id="evidence-title">"Evidence"</h2>
             {move || {
-                let items = linked.get();
-                if items.is_empty() {
-                    view! { <p class="hint">"No evidence linked yet."</p> }.into_any()
-                } else {
-                    view! {
-                        <ul class="evidence-list">
-                            {items
-                                .into_iter()
-                                .map(|item| view! { <EvidenceEntry node item /> })
-                                .collect_view()}
-                        </ul>
-                    }
-                        .into_any()
-                }
+                linked.with(Vec::is_empty).then(|| view! { <p class="hint">"No evidence linked yet."</p> })
             }}
+            <ul class="evidence-list">
+                <For each=move || linked.get() key=|eid| *eid let(eid)>
+                    <EvidenceEntry node eid />
+                </For>
+            </ul>
             <form class="inline-form" on:submit=add>
                 <div class="field">
                     <label for="new-evidence">"New evidence title"</label>
@@ -130,33 +129,60 @@ pub fn EvidenceSection(node: &'static Node) -> impl IntoView {
 
 /// One linked item: its facts, and buttons to edit, unlink or delete it.
 #[component]
-fn EvidenceEntry(node: &'static Node, item: EvidenceItem) -> impl IntoView {
+fn EvidenceEntry(node: &'static Node, eid: EvidenceId) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let eid = item.id;
+    let item = Memo::new(move |_| {
+        state
+            .workbook
+            .with(|w| w.as_ref().and_then(|w| w.evidence.get(eid).cloned()))
+    });
     let editing = RwSignal::new(false);
     let confirm_delete = RwSignal::new(false);
-    let shared = item.requirements.len();
-    let facts = [
-        ("Reference", item.reference.clone()),
-        ("Owner", item.owner.clone()),
-        ("Version", item.version.clone()),
-        (
-            "Next review",
-            item.next_review.map(|d| d.to_string()).unwrap_or_default(),
-        ),
-    ];
+    let head = move || {
+        item.with(|i| {
+            i.as_ref().map(|i| {
+                let shared = i.requirements.len();
+                let also = if shared > 1 {
+                    format!(" · linked to {shared} requirements")
+                } else {
+                    String::new()
+                };
+                (format!("{eid} {}", i.title), also)
+            })
+        })
+    };
+    let facts = move || {
+        item.with(|i| {
+            let Some(i) = i.as_ref() else {
+                return Vec::new();
+            };
+            [
+                ("Reference", i.reference.clone()),
+                ("Owner", i.owner.clone()),
+                ("Version", i.version.clone()),
+                (
+                    "Next review",
+                    i.next_review.map(|d| d.to_string()).unwrap_or_default(),
+                ),
+            ]
+            .into_iter()
+            .filter(|(_, v)| !v.is_empty())
+            .collect::<Vec<_>>()
+        })
+    };
     view! {
         <li class="evidence-item">
             <p class="evidence-head">
-                <strong>{format!("{eid} ")}{item.title.clone()}</strong>
-                {(shared > 1).then(|| format!(" · linked to {shared} requirements"))}
+                <strong>{move || head().map(|h| h.0)}</strong>
+                {move || head().map(|h| h.1)}
             </p>
             <dl class="facts compact">
-                {facts
-                    .into_iter()
-                    .filter(|(_, v)| !v.is_empty())
-                    .map(|(k, v)| view! { <dt>{k}</dt> <dd>{v}</dd> })
-                    .collect_view()}
+                {move || {
+                    facts()
+                        .into_iter()
+                        .map(|(k, v)| view! { <dt>{k}</dt> <dd>{v}</dd> })
+                        .collect_view()
+                }}
             </dl>
             <div class="actions">
                 <button
@@ -203,7 +229,11 @@ fn EvidenceEntry(node: &'static Node, item: EvidenceItem) -> impl IntoView {
                         }
                     })
             }}
-            {move || editing.get().then(|| view! { <EvidenceForm item=item.clone() /> })}
+            {move || {
+                editing
+                    .get()
+                    .then(|| item.get_untracked().map(|item| view! { <EvidenceForm item /> }))
+            }}
         </li>
     }
 }
