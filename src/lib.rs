@@ -18,5 +18,6 @@ pub mod walkthrough;
 pub mod workbook;
 
 pub mod browser;
+pub mod offline;
 pub mod storage;
 pub mod ui;

@@ -52,6 +52,15 @@ impl AppState {
 /// if the stored data cannot be read, the recovery screen.
 #[component]
 pub fn App() -> impl IntoView {
+    apply_theme(
+        storage::read_raw(THEME_KEY)
+            .as_deref()
+            .and_then(Theme::from_key)
+            .unwrap_or(Theme::System),
+    );
+    let update = UpdateReady(RwSignal::new(false));
+    provide_context(update);
+    crate::offline::register(move || update.0.set(true));
     match storage::load(WORKBOOK_KEY) {
         Stored::Unreadable { raw, error } => view! { <RecoveryPage raw error /> }.into_any(),
         Stored::Empty => view! { <Workbench initial=None /> }.into_any(),
@@ -137,7 +146,9 @@ fn Header() -> impl IntoView {
                     {move || organisation.get()}
                 </p>
                 <SaveIndicator />
+                <ThemeSwitch />
             </div>
+            <UpdateBanner />
             <nav aria-label="Main">
                 <ul>
                     <li>
@@ -183,6 +194,106 @@ fn SaveIndicator() -> impl IntoView {
     view! {
         <p class="save-status" class:save-failed=failed role="status" aria-live="polite">
             {text}
+        </p>
+    }
+}
+
+/// Set when a newer build of the app is installed and waiting.
+#[derive(Clone, Copy)]
+pub struct UpdateReady(pub RwSignal<bool>);
+
+#[component]
+fn UpdateBanner() -> impl IntoView {
+    let ready = use_context::<UpdateReady>().map(|u| u.0);
+    move || {
+        ready.filter(|r| r.get()).map(|_| {
+            view! {
+                <div class="update-banner" role="status">
+                    <p>"A new version of Clausebook is ready. Your work is saved."</p>
+                    <button type="button" class="primary" on:click=|_| crate::offline::apply_update()>
+                        "Reload to update"
+                    </button>
+                </div>
+            }
+        })
+    }
+}
+
+/// Where the chosen theme is remembered.
+pub const THEME_KEY: &str = "clausebook.theme";
+
+/// The colour theme: the system's, or one the user picked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
+
+    fn key(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    fn from_key(key: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|t| t.key() == key)
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Theme::System => "System",
+            Theme::Light => "Light",
+            Theme::Dark => "Dark",
+        }
+    }
+}
+
+/// Sets `data-theme` on the root element; the stylesheet does the rest.
+fn apply_theme(theme: Theme) {
+    if let Some(root) = gloo_utils::document().document_element() {
+        let _ = root.set_attribute("data-theme", theme.key());
+    }
+}
+
+#[component]
+fn ThemeSwitch() -> impl IntoView {
+    let current = storage::read_raw(THEME_KEY)
+        .as_deref()
+        .and_then(Theme::from_key)
+        .unwrap_or(Theme::System);
+    let theme = RwSignal::new(current);
+    view! {
+        <p class="theme-switch">
+            <label for="theme">"Theme"</label>
+            <select
+                id="theme"
+                on:change=move |ev| {
+                    if let Some(t) = Theme::from_key(&event_target_value(&ev)) {
+                        theme.set(t);
+                        apply_theme(t);
+                        // A preference, not work: if storage refuses, the
+                        // theme still applies for this visit.
+                        let _ = storage::write_raw(THEME_KEY, t.key());
+                    }
+                }
+            >
+                {Theme::ALL
+                    .into_iter()
+                    .map(|t| {
+                        view! {
+                            <option value=t.key() prop:selected=move || theme.get() == t>
+                                {t.label()}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
         </p>
     }
 }

@@ -29,6 +29,7 @@ export async function launch() {
   return {
     browser,
     base,
+    server,
     async close() {
       await browser.close();
       await new Promise((ok) => server.close(ok));

@@ -19,8 +19,15 @@ const TYPES = {
 
 export function startServer(dir, port = 0) {
   const root = resolve(dir);
+  // Tests may replace a file's content (e.g. to simulate a new build's sw.js).
+  const overrides = new Map();
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
+    const override = overrides.get(url.pathname);
+    if (override) {
+      override(res);
+      return;
+    }
     let path = normalize(decodeURIComponent(url.pathname));
     let file = join(root, path);
     if (!file.startsWith(root)) {
@@ -47,6 +54,7 @@ export function startServer(dir, port = 0) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   });
+  server.overrides = overrides;
   return new Promise((ok) => server.listen(port, '127.0.0.1', () => ok(server)));
 }
 

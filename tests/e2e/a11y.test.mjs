@@ -1,0 +1,80 @@
+// Accessibility: axe-core on every page and dialog (WCAG 2.0/2.1/2.2 A and AA),
+// in the light and dark themes, at desktop and phone widths.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { launch, newPage } from './browser.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+let env;
+before(async () => {
+  env = await launch();
+});
+after(async () => {
+  await env?.close();
+});
+
+export async function axe(page, what) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(
+    (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }),
+    TAGS,
+  );
+  const problems = result.violations.map(
+    (v) => `${what}: ${v.id} (${v.impact}) ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' — ' + n.failureSummary.replace(/\n/g, ' ')).join('\n  ')}`,
+  );
+  return problems;
+}
+
+async function seed(page) {
+  await page.goto(env.base + '/');
+  await page.getByLabel('Organisation name').fill('Harbour Street IT');
+  await page.getByRole('button', { name: 'Create workbook' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Harbour Street IT' }).waitFor();
+  await page.goto(env.base + '/clauses/8.5.1.1');
+  await page.getByLabel('Status').selectOption({ label: 'Partially implemented' });
+  await page.getByLabel('Current capability').selectOption({ label: '1 Performed' });
+  await page.getByLabel('Finding').selectOption({ label: 'Major nonconformity' });
+  await page.getByLabel('New evidence title').fill('Change policy');
+  await page.getByRole('button', { name: 'Add evidence' }).click();
+  await page.getByRole('button', { name: 'Edit EV-0001' }).click();
+  await page.getByRole('status').filter({ hasText: /^Saved at/ }).waitFor();
+}
+
+const PAGES = ['/', '/clauses', '/clauses?status=partially_implemented', '/clauses/8.5.1.1', '/clauses/7.5.4', '/clauses/8', '/improvements', '/portfolio', '/data', '/no-such-page'];
+
+for (const scheme of ['light', 'dark']) {
+  test(`no WCAG violations on any page (${scheme})`, async () => {
+    const page = await newPage(env);
+    await page.emulateMedia({ colorScheme: scheme });
+    const problems = [];
+    // The welcome page before any workbook exists.
+    await page.goto(env.base + '/');
+    await page.getByRole('button', { name: 'Create workbook' }).waitFor();
+    problems.push(...(await axe(page, 'welcome')));
+    await seed(page);
+    for (const path of PAGES) {
+      await page.goto(env.base + path);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      problems.push(...(await axe(page, path)));
+    }
+    // The help dialog, open.
+    await page.goto(env.base + '/clauses/4.1');
+    await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+    await page.getByRole('dialog').waitFor();
+    problems.push(...(await axe(page, 'help dialog')));
+    assert.deepEqual(problems, []);
+  });
+}
+
+test('no WCAG violations on the recovery screen', async () => {
+  const page = await newPage(env, { width: 390, height: 844 });
+  await page.goto(env.base + '/');
+  await page.evaluate(() => localStorage.setItem('clausebook.workbook', '{broken'));
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: /could not be opened/ }).waitFor();
+  assert.deepEqual(await axe(page, 'recovery'), []);
+});
