@@ -2,6 +2,7 @@
 //! requirement's status, and filters that live in the URL.
 
 use super::AppState;
+use super::route;
 use crate::assessment::{Readiness, Status};
 use crate::framework::{Framework, Node, Phase};
 use crate::walkthrough::ClauseFilter;
@@ -198,7 +199,7 @@ fn tree(
                     let leaf = children.is_empty();
                     view! {
                         <li class:leaf=leaf class:parent=!leaf>
-                            <A href=format!("/clauses/{}", node.id)>
+                            <A href=route(&format!("/clauses/{}", node.id))>
                                 <span class="num">{node.number.clone()}</span>
                                 " "
                                 <span class="title">{node.title.clone()}</span>

@@ -2,6 +2,7 @@
 //! documented-information checklist on the page of the clause that lists it.
 
 use super::AppState;
+use super::route;
 use crate::calendar::IsoDate;
 use crate::evidence::{DocumentStatus, EvidenceId, EvidenceItem};
 use crate::framework::{Framework, Node};
@@ -481,7 +482,7 @@ pub fn DocumentChecklist(framework: &'static Framework) -> impl IntoView {
                 </table>
             </div>
             <p>
-                <A href="/clauses">"Back to all clauses"</A>
+                <A href=route("/clauses")>"Back to all clauses"</A>
             </p>
         </section>
     }

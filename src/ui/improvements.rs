@@ -2,6 +2,7 @@
 //! The improvement log itself (nonconformities, corrective actions) builds on this page.
 
 use super::AppState;
+use super::route;
 use crate::framework::Phase;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -18,7 +19,7 @@ pub fn ImprovementsPage() -> impl IntoView {
                 .map(|n| {
                     view! {
                         <li>
-                            <A href=format!("/clauses/{}", n.id)>{format!("{} {}", n.number, n.title)}</A>
+                            <A href=route(&format!("/clauses/{}", n.id))>{format!("{} {}", n.number, n.title)}</A>
                         </li>
                     }
                 })
@@ -45,9 +46,9 @@ pub fn ImprovementsPage() -> impl IntoView {
             <h2 id="log-title">"Improvement log"</h2>
             <p>
                 "The improvement register — items that move from Plan to Closed with their root cause, actions, measured result and history — is the next part of Clausebook to be built. Until then, record improvement work in the notes of "
-                <A href="/clauses/10.1">"10.1"</A>
+                <A href=route("/clauses/10.1")>"10.1"</A>
                 " and "
-                <A href="/clauses/10.2">"10.2"</A>
+                <A href=route("/clauses/10.2")>"10.2"</A>
                 "."
             </p>
         </section>

@@ -102,7 +102,7 @@ pub fn Workbench(
     });
 
     view! {
-        <Router>
+        <Router base=base_path()>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <Header />
             <main id="main" tabindex="-1">
@@ -152,21 +152,21 @@ fn Header() -> impl IntoView {
             <nav aria-label="Main">
                 <ul>
                     <li>
-                        <A href="/" exact=true>
+                        <A href=route("/") exact=true>
                             "Overview"
                         </A>
                     </li>
                     <li>
-                        <A href="/clauses">"Clauses"</A>
+                        <A href=route("/clauses")>"Clauses"</A>
                     </li>
                     <li>
-                        <A href="/improvements">"Improvements"</A>
+                        <A href=route("/improvements")>"Improvements"</A>
                     </li>
                     <li>
-                        <A href="/portfolio">"Portfolio"</A>
+                        <A href=route("/portfolio")>"Portfolio"</A>
                     </li>
                     <li>
-                        <A href="/data">"Data"</A>
+                        <A href=route("/data")>"Data"</A>
                     </li>
                 </ul>
             </nav>
@@ -304,6 +304,27 @@ fn local_time(timestamp: &str) -> String {
     format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
 }
 
+/// The path the app is served under, without a trailing slash: "" at the
+/// site root, "/clausebook" when hosted at `/clausebook/`. Read once from
+/// `<base href>`, which the build sets from trunk's `--public-url`.
+pub fn base_path() -> &'static str {
+    static BASE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    BASE.get_or_init(|| {
+        gloo_utils::document()
+            .base_uri()
+            .ok()
+            .flatten()
+            .and_then(|uri| web_sys::Url::new(&uri).ok())
+            .map(|url| url.pathname().trim_end_matches('/').to_owned())
+            .unwrap_or_default()
+    })
+}
+
+/// An in-app path ("/clauses/4.1") as a link under the base path.
+pub fn route(path: &str) -> String {
+    format!("{}{}", base_path(), path)
+}
+
 /// Runs a browser download and reports a refusal.
 pub(crate) fn offer_download(name: &str, text: &str) -> Result<(), String> {
     browser::download(name, text, "application/json")
@@ -313,6 +334,6 @@ pub(crate) fn offer_download(name: &str, text: &str) -> Result<(), String> {
 fn NotFound() -> impl IntoView {
     view! {
         <h1>"Page not found"</h1>
-        <p>"There is no page at this address. " <A href="/">"Go to the Overview"</A> "."</p>
+        <p>"There is no page at this address. " <A href=route("/")>"Go to the Overview"</A> "."</p>
     }
 }

@@ -2,6 +2,7 @@
 
 use super::AppState;
 use super::improvements::OverdueImprovements;
+use super::route;
 use crate::assessment::{Readiness, Status, clause_capability};
 use crate::browser;
 use crate::framework::Phase;
@@ -126,7 +127,7 @@ fn Dashboard() -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row">
-                        <A href=format!("/clauses/{}", root.id)>
+                        <A href=route(&format!("/clauses/{}", root.id))>
                             {format!("{} {}", root.number, root.title)}
                         </A>
                     </th>
@@ -200,7 +201,7 @@ fn Dashboard() -> impl IntoView {
                     .map(|id| {
                         view! {
                             <p>
-                                <A href=format!("/clauses/{id}")>
+                                <A href=route(&format!("/clauses/{id}"))>
                                     {format!("Continue the assessment at {id}")}
                                 </A>
                             </p>
@@ -337,7 +338,7 @@ fn TopGaps() -> impl IntoView {
                                     .unwrap_or_default();
                                 view! {
                                     <li>
-                                        <A href=format!("/clauses/{}", g.requirement)>{title}</A>
+                                        <A href=route(&format!("/clauses/{}", g.requirement))>{title}</A>
                                         {format!(" — {}", g.reason.describe())}
                                     </li>
                                 }

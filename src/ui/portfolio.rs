@@ -1,5 +1,6 @@
 //! Portfolio: where the organisation's services live, from idea to retirement.
 
+use super::route;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -9,9 +10,9 @@ pub fn PortfolioPage() -> impl IntoView {
         <h1>"Portfolio"</h1>
         <p class="lead">
             "The service portfolio is the single list of every service you plan, run or have retired. Clause "
-            <A href="/clauses/8.2">"8.2"</A>
+            <A href=route("/clauses/8.2")>"8.2"</A>
             " asks you to manage it; "
-            <A href="/clauses/8.2.4">"8.2.4"</A>
+            <A href=route("/clauses/8.2.4")>"8.2.4"</A>
             " covers the catalogue your customers see."
         </p>
         <section class="card" aria-labelledby="parts-title">

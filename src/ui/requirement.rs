@@ -4,6 +4,7 @@ use super::AppState;
 use super::evidence::{DocumentChecklist, EvidenceSection};
 use super::improvements::RequirementImprovements;
 use super::portfolio::RequirementHints;
+use super::route;
 use crate::assessment::{Assessment, Status};
 use crate::assessment::{Capability, CapabilityLevel, Finding};
 use crate::browser;
@@ -30,7 +31,7 @@ pub fn RequirementPage() -> impl IntoView {
             <h1>"No such clause"</h1>
             <p>
                 {format!("{} has no clause “{}”. ", framework.name, id.get())}
-                <A href="/clauses">"See all clauses"</A>
+                <A href=route("/clauses")>"See all clauses"</A>
                 "."
             </p>
         }
@@ -48,14 +49,14 @@ fn RequirementView(framework: &'static Framework, node: &'static Node) -> impl I
         <nav class="breadcrumb" aria-label="Breadcrumb">
             <ol>
                 <li>
-                    <A href="/clauses">"Clauses"</A>
+                    <A href=route("/clauses")>"Clauses"</A>
                 </li>
                 {trail
                     .into_iter()
                     .map(|a| {
                         view! {
                             <li>
-                                <A href=format!("/clauses/{}", a.id)>{a.number.clone()}</A>
+                                <A href=route(&format!("/clauses/{}", a.id))>{a.number.clone()}</A>
                             </li>
                         }
                     })
@@ -97,7 +98,7 @@ fn RequirementView(framework: &'static Framework, node: &'static Node) -> impl I
                                 .map(|c| {
                                     view! {
                                         <li>
-                                            <A href=format!("/clauses/{}", c.id)>
+                                            <A href=route(&format!("/clauses/{}", c.id))>
                                                 {format!("{} {}", c.number, c.title)}
                                             </A>
                                         </li>
@@ -139,7 +140,7 @@ fn AssessmentForm(framework: &'static Framework, node: &'static Node) -> impl In
                     <h2 id="assessment-title">"Your assessment"</h2>
                     <p>
                         "To record a status, owner and notes, first "
-                        <A href="/">"create a workbook on the Overview"</A> "."
+                        <A href=route("/")>"create a workbook on the Overview"</A> "."
                     </p>
                 </section>
             }
@@ -278,7 +279,7 @@ fn Guidance(framework: &'static Framework, node: &'static Node) -> impl IntoView
         .map(|r| {
             view! {
                 <li>
-                    <A href=format!("/clauses/{}", r.id)>{format!("{} {}", r.number, r.title)}</A>
+                    <A href=route(&format!("/clauses/{}", r.id))>{format!("{} {}", r.number, r.title)}</A>
                 </li>
             }
         })

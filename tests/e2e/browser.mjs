@@ -11,7 +11,7 @@ export const DIST = process.env.CLAUSEBOOK_DIST ?? join(here, '..', '..', 'dist'
 export const ARTIFACTS = join(here, 'artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
 
-export async function launch() {
+export async function launch({ dist = DIST, prefix = '' } = {}) {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: [
@@ -24,8 +24,8 @@ export async function launch() {
       '--disable-quic',
     ],
   });
-  const server = await startServer(DIST, 0);
-  const base = `http://127.0.0.1:${server.address().port}`;
+  const server = await startServer(dist, 0, { prefix });
+  const base = `http://127.0.0.1:${server.address().port}${prefix}`;
   return {
     browser,
     base,

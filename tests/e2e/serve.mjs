@@ -17,7 +17,7 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-export function startServer(dir, port = 0) {
+export function startServer(dir, port = 0, { prefix = '' } = {}) {
   const root = resolve(dir);
   // Tests may replace a file's content (e.g. to simulate a new build's sw.js).
   const overrides = new Map();
@@ -28,7 +28,12 @@ export function startServer(dir, port = 0) {
       override(res);
       return;
     }
-    let path = normalize(decodeURIComponent(url.pathname));
+    // Hosting under a sub-path: only URLs below the prefix exist.
+    if (prefix && !url.pathname.startsWith(prefix + '/')) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    let path = normalize(decodeURIComponent(url.pathname.slice(prefix.length)));
     let file = join(root, path);
     if (!file.startsWith(root)) {
       res.writeHead(403).end();
@@ -59,7 +64,7 @@ export function startServer(dir, port = 0) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [dir = '../../dist', port = '8080'] = process.argv.slice(2);
-  const server = await startServer(dir, Number(port));
+  const [dir = '../../dist', port = '8080', prefix = ''] = process.argv.slice(2);
+  const server = await startServer(dir, Number(port), { prefix });
   console.log(`serving ${dir} at http://127.0.0.1:${server.address().port}`);
 }
