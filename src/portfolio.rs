@@ -670,7 +670,7 @@ pub fn parse_hours(
 
 /// Minutes shown as hours, without needless decimals: 90 → "1.5", 240 → "4".
 pub fn format_hours(minutes: u32) -> String {
-    if minutes % 60 == 0 {
+    if minutes.is_multiple_of(60) {
         (minutes / 60).to_string()
     } else {
         let text = format!("{:.2}", f64::from(minutes) / 60.0);
