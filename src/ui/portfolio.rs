@@ -811,9 +811,9 @@ fn ServiceView(id: ServiceId) -> impl IntoView {
             <div class="service-main">
                 <LifecycleCard id service />
                 <DetailsCard id service />
-                <SlaCard id service />
             </div>
             <div class="service-side">
+                <SlaCard id service />
                 <DependenciesCard id service />
                 <RequirementsCard id service />
                 <HistoryCard service />
