@@ -836,6 +836,7 @@ fn LifecycleCard(id: ServiceId, service: ServiceMemo) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let message = RwSignal::new(None::<String>);
     let status = Memo::new(move |_| service.with(|s| s.as_ref().map(|s| s.status)));
+    let heading = NodeRef::<leptos::html::H2>::new();
     let move_to = move |to: Lifecycle| {
         message.set(None);
         let date = match IsoDate::parse_optional(&on.get_untracked()) {
@@ -855,13 +856,22 @@ fn LifecycleCard(id: ServiceId, service: ServiceMemo) -> impl IntoView {
                 error.set(None);
                 why.set(String::new());
                 message.set(Some(format!("Moved to {to}; recorded in the history.")));
+                // The buttons change with the status, so keyboard users would
+                // lose their place: bring them back to the top of the card.
+                request_animation_frame(move || {
+                    if let Some(h) = heading.get() {
+                        let _ = h.focus();
+                    }
+                });
             }
             Err(e) => error.set(Some(e)),
         }
     };
     view! {
         <section class="card form" aria-labelledby="lifecycle-title">
-            <h2 id="lifecycle-title">"Lifecycle"</h2>
+            <h2 id="lifecycle-title" tabindex="-1" node_ref=heading>
+                "Lifecycle"
+            </h2>
             <p>
                 "Status: "
                 <strong data-testid="service-status">

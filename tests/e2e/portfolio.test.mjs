@@ -291,5 +291,13 @@ test('keyboard: the lifecycle and New service work without a mouse, with visible
   assert.notEqual(outline, 'none');
   await page.keyboard.press('Enter');
   await page.getByTestId('service-status').filter({ hasText: /^Approved$/ }).waitFor();
+  // Focus comes back to the Lifecycle card, not to the start of the page.
+  await page.waitForFunction(() => document.activeElement?.id === 'lifecycle-title');
+  // Tab reaches the next move.
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Tab');
+    if ((await page.evaluate(() => document.activeElement?.textContent)) === 'Move to Designed') break;
+  }
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Move to Designed');
   assert.deepEqual(page.errors, []);
 });
