@@ -314,6 +314,14 @@ pub enum PortfolioError {
     },
     #[error("Service {0} has no lifecycle history; its status cannot be trusted.")]
     NoHistory(ServiceId),
+    #[error(
+        "The history of service {service} is broken: a move from {from} follows a move to {previous}."
+    )]
+    BrokenHistory {
+        service: ServiceId,
+        previous: Lifecycle,
+        from: String,
+    },
     #[error("Service {service} is {status}, but its history ends at {last}.")]
     HistoryMismatch {
         service: ServiceId,
@@ -1282,6 +1290,17 @@ pub fn validate(
                 return Err(PortfolioError::UnknownRequirement {
                     service: service.id,
                     requirement: r.0.clone(),
+                });
+            }
+        }
+        for pair in service.history.windows(2) {
+            if pair[1].from != Some(pair[0].to) {
+                return Err(PortfolioError::BrokenHistory {
+                    service: service.id,
+                    previous: pair[0].to,
+                    from: pair[1]
+                        .from
+                        .map_or_else(|| "nothing".to_owned(), |f| f.label().to_owned()),
                 });
             }
         }

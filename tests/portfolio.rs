@@ -711,6 +711,15 @@ fn validation_refuses_bad_requirements_history_and_availability() {
     );
 
     let mut p = Portfolio::default();
+    let a = propose(&mut p, "A", ServiceKind::CustomerFacing);
+    advance(&mut p, a, Lifecycle::Designed);
+    p.services[0].history.remove(1);
+    assert_eq!(
+        import_error(p),
+        "The history of service SVC-0001 is broken: a move from Approved follows a move to Proposed."
+    );
+
+    let mut p = Portfolio::default();
     propose(&mut p, "A", ServiceKind::CustomerFacing);
     p.services[0].history.clear();
     assert!(import_error(p).contains("no lifecycle history"));
