@@ -463,7 +463,7 @@ pub fn DocumentChecklist(framework: &'static Framework) -> impl IntoView {
         .collect_view();
     view! {
         <section class="card" aria-labelledby="checklist-title">
-            <h2 id="checklist-title">"Documented information checklist"</h2>
+            <h2 id="checklist-title">"Checklist of expected documents"</h2>
             <p class="hint">
                 "The documents the standard expects you to keep. Evidence items come from the register on each requirement page."
             </p>
