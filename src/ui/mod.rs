@@ -310,11 +310,17 @@ fn local_time(timestamp: &str) -> String {
 pub fn base_path() -> &'static str {
     static BASE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     BASE.get_or_init(|| {
+        // Only an explicit <base> counts: without one, baseURI is the
+        // page's own URL, which is not where the app lives.
         gloo_utils::document()
-            .base_uri()
+            .query_selector("base[href]")
             .ok()
             .flatten()
-            .and_then(|uri| web_sys::Url::new(&uri).ok())
+            .and_then(|base| base.get_attribute("href"))
+            .and_then(|href| {
+                web_sys::Url::new_with_base(&href, &gloo_utils::window().location().href().ok()?)
+                    .ok()
+            })
             .map(|url| url.pathname().trim_end_matches('/').to_owned())
             .unwrap_or_default()
     })
