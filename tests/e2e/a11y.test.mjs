@@ -23,6 +23,13 @@ export async function axe(page, what) {
     (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }),
     TAGS,
   );
+  // Structure rules outside the WCAG tags: landmarks, one h1, heading order, skip link.
+  const structure = await page.evaluate(() =>
+    window.axe.run(document, {
+      runOnly: { type: 'rule', values: ['heading-order', 'landmark-one-main', 'page-has-heading-one', 'bypass', 'landmark-unique'] },
+    }),
+  );
+  result.violations.push(...structure.violations);
   const problems = result.violations.map(
     (v) => `${what}: ${v.id} (${v.impact}) ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' — ' + n.failureSummary.replace(/\n/g, ' ')).join('\n  ')}`,
   );
@@ -77,4 +84,44 @@ test('no WCAG violations on the recovery screen', async () => {
   await page.reload();
   await page.getByRole('heading', { level: 1, name: /could not be opened/ }).waitFor();
   assert.deepEqual(await axe(page, 'recovery'), []);
+});
+
+test('the theme switch is remembered and overrides the system setting', async () => {
+  const page = await newPage(env);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(env.base + '/');
+  await page.getByLabel('Theme').selectOption({ label: 'Dark' });
+  const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  assert.equal(await background(), 'rgb(20, 23, 27)');
+  await page.reload();
+  await page.getByLabel('Theme').waitFor();
+  assert.equal(await background(), 'rgb(20, 23, 27)', 'still dark after a reload');
+  assert.deepEqual(await axe(page, 'welcome, dark by choice'), []);
+  await page.getByLabel('Theme').selectOption({ label: 'System' });
+  assert.equal(await background(), 'rgb(245, 247, 250)');
+});
+
+test('200% zoom: pages reflow without horizontal scrolling', async () => {
+  // 1280 CSS px at 200% zoom leaves a 640 px wide layout viewport.
+  const page = await newPage(env, { width: 640, height: 450 });
+  await seed(page);
+  for (const path of PAGES) {
+    await page.goto(env.base + path);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${path} scrolls sideways by ${overflow}px at 200% zoom`);
+  }
+});
+
+test('reduced motion is respected', async () => {
+  const page = await newPage(env);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto(env.base + '/');
+  const rule = await page.evaluate(() =>
+    [...document.styleSheets].some((sheet) =>
+      [...sheet.cssRules].some((r) => r.conditionText?.includes('prefers-reduced-motion: reduce')),
+    ),
+  );
+  assert.ok(rule, 'the stylesheet has a reduced-motion rule');
 });
