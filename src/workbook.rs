@@ -55,6 +55,9 @@ pub struct Summary {
     pub with_notes: usize,
     pub with_owner: usize,
     pub requirements: usize,
+    pub evidence: usize,
+    pub improvements: usize,
+    pub services: usize,
 }
 
 impl Workbook {
@@ -116,6 +119,9 @@ impl Workbook {
             with_notes: leaves().filter(|a| !a.notes.trim().is_empty()).count(),
             with_owner: leaves().filter(|a| !a.owner.trim().is_empty()).count(),
             requirements: framework.leaves().count(),
+            evidence: self.evidence.items.len(),
+            improvements: self.improvements.items.len(),
+            services: self.portfolio.services.len(),
         }
     }
 }

@@ -104,6 +104,9 @@ fn summary_counts_what_an_import_preview_shows() {
         (s.assessed, s.with_notes, s.with_owner, s.requirements),
         (1, 1, 1, 57)
     );
+    wb.evidence.add("Audit plan", "9.2".into()).unwrap();
+    let s = wb.summary(fw);
+    assert_eq!((s.evidence, s.improvements, s.services), (1, 0, 0));
 }
 
 #[test]

@@ -163,6 +163,12 @@ pub fn DataPage() -> impl IntoView {
                                 <dd>{s.with_notes}</dd>
                                 <dt>"With an owner"</dt>
                                 <dd>{s.with_owner}</dd>
+                                <dt>"Evidence items"</dt>
+                                <dd>{s.evidence}</dd>
+                                <dt>"Improvement items"</dt>
+                                <dd>{s.improvements}</dd>
+                                <dt>"Services"</dt>
+                                <dd>{s.services}</dd>
                                 <dt>"Exported"</dt>
                                 <dd>
                                     {found
