@@ -178,6 +178,7 @@ fn bad_and_newer_schema_versions_are_refused() {
 
 #[test]
 fn wrong_shapes_and_values_are_refused() {
+    #[allow(clippy::type_complexity)]
     let cases: Vec<(&str, Box<dyn Fn(&mut Value)>)> = vec![
         (
             "missing workbook",

@@ -813,7 +813,8 @@ fn validation_refuses_bad_text() {
 
 #[test]
 fn validation_refuses_inconsistent_stage_data() {
-    let cases: Vec<(Box<dyn FnOnce(&mut Workbook)>, &str)> = vec![
+    type Breakage = Box<dyn FnOnce(&mut Workbook)>;
+    let cases: Vec<(Breakage, &str)> = vec![
         (
             Box::new(|wb| wb.improvements.items[0].doing.actions_taken.clear()),
             "no actions are recorded in Do",
