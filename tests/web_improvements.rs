@@ -48,6 +48,27 @@ fn with_items(n: usize) -> Workbook {
     wb
 }
 
+thread_local! {
+    static BUSY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Async tests run interleaved in one page and share its location; each test
+/// here holds this guard so that one router at a time sees the URL.
+struct Exclusive;
+
+async fn exclusive() -> Exclusive {
+    while BUSY.with(|b| b.replace(true)) {
+        TimeoutFuture::new(20).await;
+    }
+    Exclusive
+}
+
+impl Drop for Exclusive {
+    fn drop(&mut self) {
+        BUSY.with(|b| b.set(false));
+    }
+}
+
 fn container() -> HtmlElement {
     let document = gloo_utils::document();
     let el = document.create_element("section").unwrap();
@@ -104,6 +125,7 @@ fn text(el: &HtmlElement, selector: &str) -> String {
 
 #[wasm_bindgen_test]
 async fn item_page_refuses_a_move_with_its_reason_then_allows_it() {
+    let _guard = exclusive().await;
     let key = "test.improvement.item";
     storage::remove(key).unwrap();
     set_path("/improvements/IMP-0001");
@@ -166,6 +188,7 @@ async fn item_page_refuses_a_move_with_its_reason_then_allows_it() {
 
 #[wasm_bindgen_test]
 async fn board_moves_cards_by_button_and_shows_refusals() {
+    let _guard = exclusive().await;
     let key = "test.improvement.board";
     storage::remove(key).unwrap();
     set_path("/improvements");
@@ -196,7 +219,10 @@ async fn board_moves_cards_by_button_and_shows_refusals() {
     button(&el, "Move IMP-0001 to Do").click();
     tick().await;
     let refusal = text(&el, "#board-refusal");
-    assert!(refusal.contains("IMP-0001 cannot move to Do yet"), "{refusal}");
+    assert!(
+        refusal.contains("IMP-0001 cannot move to Do yet"),
+        "{refusal}"
+    );
     assert!(plan_column().contains("IMP-0001"));
 
     // Allowed: IMP-0002 has one.
@@ -221,6 +247,7 @@ async fn board_moves_cards_by_button_and_shows_refusals() {
 
 #[wasm_bindgen_test]
 async fn requirement_page_lists_open_items_and_raises_a_linked_one() {
+    let _guard = exclusive().await;
     let key = "test.improvement.requirement";
     storage::remove(key).unwrap();
     set_path("/clauses/10.1");
@@ -242,7 +269,11 @@ async fn requirement_page_lists_open_items_and_raises_a_linked_one() {
     TimeoutFuture::new(400).await;
     let saved = stored(key);
     assert_eq!(
-        saved.improvements.get(ImprovementId(2)).unwrap().requirements,
+        saved
+            .improvements
+            .get(ImprovementId(2))
+            .unwrap()
+            .requirements,
         vec!["10.1".into()]
     );
     drop(handle);
@@ -252,6 +283,7 @@ async fn requirement_page_lists_open_items_and_raises_a_linked_one() {
 
 #[wasm_bindgen_test]
 async fn overview_shows_overdue_items_and_nothing_when_there_are_none() {
+    let _guard = exclusive().await;
     let key = "test.improvement.overview";
     storage::remove(key).unwrap();
     set_path("/");
@@ -274,4 +306,38 @@ async fn overview_shows_overdue_items_and_nothing_when_there_are_none() {
     assert!(el.query_selector("#overdue-title").unwrap().is_none());
     drop(handle);
     storage::remove(key).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn item_page_follows_a_link_to_another_item() {
+    let _guard = exclusive().await;
+    let key = "test.improvement.params";
+    storage::remove(key).unwrap();
+    set_path("/improvements/IMP-0001");
+    let mut wb = with_items(2);
+    wb.improvements.items[1].follow_up_of = Some(ImprovementId(1));
+    let el = container();
+    let handle = mount_to(el.clone(), move || {
+        view! { <Workbench initial=Some(wb.clone()) storage_key=key /> }
+    });
+    tick().await;
+    assert_eq!(text(&el, "h1"), "IMP-0001 Item 1");
+    assert!(
+        el.query_selector("a[href=\"/improvements/IMP-0002\"]")
+            .unwrap()
+            .is_some(),
+        "a link to the follow-up"
+    );
+    // Go there as the router does on back/forward: only the `:id` changes.
+    // (Clicking would also reach the routers of earlier tests in this page.)
+    set_path("/improvements/IMP-0002");
+    let popstate = web_sys::Event::new("popstate").unwrap();
+    gloo_utils::window().dispatch_event(&popstate).unwrap();
+    tick().await;
+    TimeoutFuture::new(50).await;
+    assert_eq!(text(&el, "h1"), "IMP-0002 Item 2");
+    assert!(text(&el, ".stage-now").starts_with("IMP-0002 is in Plan."));
+    drop(handle);
+    storage::remove(key).unwrap();
+    set_path("/");
 }

@@ -862,16 +862,18 @@ pub fn ImprovementPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let params = use_params_map();
     let raw = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let id = Memo::new(move |_| raw.with(|r| r.parse::<ImprovementId>().ok()));
-    let exists = Memo::new(move |_| {
-        let id = id.get();
-        state.workbook.with(|w| match (w, id) {
+    // One memo for both the id and whether it exists: two memos over the same
+    // source, both read by the view, can leave it stale when only the id changes.
+    let shown = Memo::new(move |_| {
+        let id = raw.with(|r| r.parse::<ImprovementId>().ok());
+        let exists = state.workbook.with(|w| match (w, id) {
             (None, _) => None,
             (Some(w), Some(id)) => Some(w.improvements.get(id).is_some()),
             (Some(_), None) => Some(false),
-        })
+        });
+        (exists, id)
     });
-    move || match (exists.get(), id.get()) {
+    move || match shown.get() {
         (Some(true), Some(id)) => view! { <ItemView id /> }.into_any(),
         (None, _) => view! {
             <h1>"Improvement item"</h1>

@@ -41,6 +41,9 @@ async function stageIs(page, id, stage) {
   await page.getByText(`${id} is in ${stage}.`).waitFor();
 }
 
+const nav = (page, name) =>
+  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
+
 const saved = (page) => page.getByRole('status').filter({ hasText: /^Saved at/ }).waitFor();
 
 test('raise from a requirement, go round the whole cycle by keyboard, see it closed with its history', async () => {
@@ -77,7 +80,7 @@ test('raise from a requirement, go round the whole cycle by keyboard, see it clo
   await saved(page);
 
   // On the board the card cannot skip the rule either.
-  await page.getByRole('link', { name: 'Improvements', exact: true }).click();
+  await nav(page, 'Improvements');
   await page.getByRole('region', { name: /^Do \(1\)/ }).waitFor();
   await press(page, 'Move IMP-0001 to Check');
   await page.getByRole('alert').filter({ hasText: 'cannot reach Check without recorded actions' }).waitFor();
@@ -110,7 +113,7 @@ test('raise from a requirement, go round the whole cycle by keyboard, see it clo
   await saved(page);
 
   // Close it from the board with the keyboard; focus stays on the card.
-  await page.getByRole('link', { name: 'Improvements', exact: true }).click();
+  await nav(page, 'Improvements');
   await press(page, 'Move IMP-0001 to Closed');
   const closed = page.getByRole('region', { name: /^Closed \(1\)/ });
   await closed.getByRole('link', { name: /IMP-0001/ }).waitFor();
@@ -192,8 +195,9 @@ test('table sorts and filters through the URL; overdue items stand out; Export C
   await createWorkbook(page);
   const raise = async (title, kind) => {
     await page.goto(env.base + '/improvements');
-    await page.getByLabel('Title').fill(title);
-    await page.getByLabel('Kind').selectOption({ label: kind });
+    const form = page.getByRole('form', { name: 'Raise an item' });
+    await form.getByLabel('Title').fill(title);
+    await form.getByLabel('Kind').selectOption({ label: kind });
     await page.getByRole('button', { name: 'Raise item' }).click();
     await page.getByRole('heading', { level: 1, name: new RegExp(title) }).waitFor();
   };
@@ -208,7 +212,7 @@ test('table sorts and filters through the URL; overdue items stand out; Export C
   await saved(page);
 
   // Overdue on the Overview.
-  await page.getByRole('link', { name: 'Overview', exact: true }).click();
+  await nav(page, 'Overview');
   const overdue = page.getByRole('region', { name: 'Overdue improvements' });
   await overdue.getByRole('link', { name: 'IMP-0001 Backup restore test failed' }).waitFor();
   assert.equal(await overdue.getByRole('listitem').count(), 1);
@@ -234,14 +238,15 @@ test('table sorts and filters through the URL; overdue items stand out; Export C
   await shot(page, 'improvements-table-1280');
 
   // Filters live in the URL and survive a reload.
-  await page.getByLabel('Kind').selectOption({ label: 'Complaint' });
+  const filters = page.getByRole('search', { name: 'Filter the log' });
+  await filters.getByLabel('Kind').selectOption({ label: 'Complaint' });
   await page.waitForURL(/kind=complaint/);
   assert.deepEqual(await ids(), ['IMP-0002']);
   await page.getByRole('status').filter({ hasText: 'Showing 1 of 3 items.' }).waitFor();
   await page.reload();
   await table.waitFor();
   assert.deepEqual(await ids(), ['IMP-0002']);
-  assert.equal(await page.getByLabel('Kind').evaluate((s) => s.selectedOptions[0].textContent), 'Complaint');
+  assert.equal(await filters.getByLabel('Kind').evaluate((s) => s.selectedOptions[0].textContent), 'Complaint');
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await page.getByLabel('Only overdue').check();
   await page.waitForURL(/overdue=1/);
@@ -250,7 +255,7 @@ test('table sorts and filters through the URL; overdue items stand out; Export C
   await page.getByLabel('Search').fill('survey');
   await page.waitForURL(/q=survey/);
   assert.deepEqual(await ids(), ['IMP-0002', 'IMP-0003']);
-  await page.getByLabel('Owner', { exact: true }).selectOption('Sam');
+  await filters.getByLabel('Owner').selectOption('Sam');
   assert.deepEqual(await ids(), ['IMP-0002']);
   // Back to the board, keeping the filters.
   await page.getByRole('link', { name: 'Board', exact: true }).click();
