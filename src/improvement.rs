@@ -1237,11 +1237,11 @@ impl Filter {
                 SortKey::Stage => a.stage.cmp(&b.stage),
                 SortKey::Priority => b.priority.rank().cmp(&a.priority.rank()),
                 SortKey::Owner => a.owner.to_lowercase().cmp(&b.owner.to_lowercase()),
-                // Items without a target date go last.
+                // Items without a target date go last, whichever the direction.
                 SortKey::Target => match (a.target_date, b.target_date) {
                     (Some(x), Some(y)) => x.cmp(&y),
-                    (Some(_), None) => std::cmp::Ordering::Less,
-                    (None, Some(_)) => std::cmp::Ordering::Greater,
+                    (Some(_), None) => return std::cmp::Ordering::Less,
+                    (None, Some(_)) => return std::cmp::Ordering::Greater,
                     (None, None) => std::cmp::Ordering::Equal,
                 },
             };

@@ -591,6 +591,8 @@ fn sorting_by_columns_both_ways() {
     };
     assert_eq!(sorted(SortKey::Priority, false), vec![3, 1, 2]);
     assert_eq!(sorted(SortKey::Target, false), vec![1, 2, 3]);
+    // No target date sorts last both ways.
+    assert_eq!(sorted(SortKey::Target, true), vec![2, 1, 3]);
     assert_eq!(sorted(SortKey::Title, false), vec![3, 1, 2]);
     assert_eq!(sorted(SortKey::Id, true), vec![3, 2, 1]);
 }

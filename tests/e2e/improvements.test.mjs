@@ -154,8 +154,10 @@ test('an ineffective check returns to Plan or opens a linked follow-up', async (
   await type(page, 'Problem or opportunity', 'Backups are not restore-tested.');
   await type(page, 'Planned actions', 'Monthly restore test.');
   await press(page, 'Move to Do');
+  await stageIs(page, "IMP-0001", 'Do');
   await type(page, 'Actions taken', 'First restore test run.');
   await press(page, 'Move to Check');
+  await stageIs(page, "IMP-0001", 'Check');
   await type(page, 'Measured result', 'Restore took 9 hours against a 4 hour target.');
   await page.getByLabel('Not effective').check();
   await press(page, 'Move to Act');
@@ -177,8 +179,10 @@ test('an ineffective check returns to Plan or opens a linked follow-up', async (
   await page.goto(env.base + '/improvements/IMP-0002');
   await type(page, 'Planned actions', 'Restore to the faster storage tier.');
   await press(page, 'Move to Do');
+  await stageIs(page, "IMP-0002", 'Do');
   await type(page, 'Actions taken', 'Moved backups to the fast tier.');
   await press(page, 'Move to Check');
+  await stageIs(page, "IMP-0002", 'Check');
   await type(page, 'Measured result', 'Still 6 hours.');
   await page.getByLabel('Not effective').check();
   await press(page, 'Return to Plan for a new cycle');
