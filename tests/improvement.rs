@@ -891,3 +891,31 @@ fn stages_and_choices_have_stable_keys() {
         assert_eq!(Kind::from_key(k.key()), Some(*k));
     }
 }
+
+#[test]
+fn the_v3_fixture_with_a_log_reads_and_validates() {
+    let text = std::fs::read_to_string("tests/fixtures/workbook-v3-improvements.json").unwrap();
+    let wb = schema::decode(&text).unwrap().workbook;
+    let log = &wb.improvements;
+    assert_eq!(log.items.len(), 2);
+    let first = log.get(ImprovementId(1)).unwrap();
+    assert_eq!(first.stage, Stage::Act);
+    assert_eq!(first.check.effective, Some(false));
+    assert_eq!(first.history.len(), 4);
+    let second = log.get(ImprovementId(2)).unwrap();
+    assert_eq!(second.follow_up_of, Some(ImprovementId(1)));
+    assert_eq!(second.cycle, 1, "cycle defaults to the first");
+    assert!(second.services.is_empty());
+    assert!(log.get(ImprovementId(1)).unwrap().is_overdue(day(TODAY)));
+    // Without its follow-up, the first item could not be in Act.
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["workbook"]["improvements"]["items"]
+        .as_array_mut()
+        .unwrap()
+        .pop();
+    let err = schema::decode(&v.to_string()).unwrap_err().to_string();
+    assert!(
+        err.contains("ineffective check but has no follow-up"),
+        "{err}"
+    );
+}

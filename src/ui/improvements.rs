@@ -309,13 +309,14 @@ fn ImprovementLogView() -> impl IntoView {
     let tab = move |v: LogView, label: &'static str| {
         view! {
             <li>
-                <A
+                // A plain link (the router still handles it): `A` would mark
+                // both as current, since they differ only in the query.
+                <a
                     href=move || filter.with(|f| log_href(f, v))
-                    attr:aria-current=move || (view_kind.get() == v).then_some("page")
-                    scroll=false
+                    aria-current=move || (view_kind.get() == v).then_some("page")
                 >
                     {label}
-                </A>
+                </a>
             </li>
         }
     };

@@ -226,6 +226,9 @@ test('table sorts and filters through the URL; overdue items stand out; Export C
   await page.goto(env.base + '/improvements?view=table');
   const table = page.getByRole('table');
   await table.waitFor();
+  const views = page.getByRole('navigation', { name: 'Log views' });
+  assert.equal(await views.getByRole('link', { name: 'Table' }).getAttribute('aria-current'), 'page');
+  assert.equal(await views.getByRole('link', { name: 'Board' }).getAttribute('aria-current'), null);
   await page.getByRole('button', { name: 'Target date' }).click();
   await page.waitForURL(/sort=target/);
   await page.getByRole('button', { name: 'Target date' }).click();
