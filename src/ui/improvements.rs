@@ -792,18 +792,18 @@ fn Table(
                                     .join(", ");
                                 view! {
                                     <tr class:is-overdue=item.is_overdue(today)>
-                                        <td class="nowrap">
+                                        <td class="nowrap" data-label="ID">
                                             <A href=item_href(item.id)>{item.id.to_string()}</A>
                                         </td>
-                                        <td>{item.title.clone()}</td>
-                                        <td>{item.kind.label()}</td>
-                                        <td>
+                                        <td data-label="Title">{item.title.clone()}</td>
+                                        <td data-label="Kind">{item.kind.label()}</td>
+                                        <td data-label="Stage">
                                             <span class=stage_class(item.stage)>{item.stage.label()}</span>
                                         </td>
-                                        <td>{item.priority.label()}</td>
-                                        <td>{item.owner.clone()}</td>
-                                        <td class="nowrap">{target_view(&item, today)}</td>
-                                        <td>{clauses}</td>
+                                        <td data-label="Priority">{item.priority.label()}</td>
+                                        <td data-label="Owner">{item.owner.clone()}</td>
+                                        <td class="nowrap" data-label="Target date">{target_view(&item, today)}</td>
+                                        <td data-label="Clauses">{clauses}</td>
                                     </tr>
                                 }
                             })
