@@ -1734,7 +1734,11 @@ pub fn RequirementImprovements(node: &'static Node) -> impl IntoView {
         let mut new = NewItem::titled(&format!("Improvement for {} {}", node.number, node.title));
         new.requirements = vec![node.id.clone()];
         match raise(state, new) {
-            Ok(id) => navigate.with_value(|n| n(&item_href(id), NavigateOptions::default())),
+            Ok(id) => {
+                navigate.with_value(|n| n(&item_href(id), NavigateOptions::default()));
+                // The title is a placeholder: put the keyboard where it is renamed.
+                focus_later("#item-title".to_owned());
+            }
             Err(e) => error.set(Some(e)),
         }
     };

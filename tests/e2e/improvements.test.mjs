@@ -56,6 +56,8 @@ test('raise from a requirement, go round the whole cycle by keyboard, see it clo
   await page.waitForURL('**/improvements/IMP-0001');
   await page.getByRole('heading', { level: 1, name: /IMP-0001 Improvement for 10\.1/ }).waitFor();
   await stageIs(page, 'IMP-0001', 'Plan');
+  // The keyboard lands on the title, ready to rename the placeholder.
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'item-title');
   await type(page, 'Title', 'Emergency changes without approval');
   await page.getByRole('heading', { level: 1, name: 'IMP-0001 Emergency changes without approval' }).waitFor();
 
