@@ -151,7 +151,15 @@ fn no_clause_title_is_written_in_rust_code() {
             sources.push_str(&std::fs::read_to_string(&entry).unwrap());
         }
     }
-    for node in fw.nodes().iter().filter(|n| n.title.len() > 12) {
+    // Words that are also the improvement log's sources and kinds (issue #5:
+    // an item comes from an internal audit or a management review). They
+    // name where an item came from, not the clause, so they may appear.
+    const ALSO_VOCABULARY: [&str; 2] = ["Internal audit", "Management review"];
+    for node in fw
+        .nodes()
+        .iter()
+        .filter(|n| n.title.len() > 12 && !ALSO_VOCABULARY.contains(&n.title.as_str()))
+    {
         assert!(
             !sources.contains(&node.title),
             "title of {} appears in Rust code",
