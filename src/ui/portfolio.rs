@@ -458,7 +458,7 @@ fn Lanes() -> impl IntoView {
                     <h2 id=title_id>
                         {part.label()}
                         " "
-                        <span class="count">{move || services.with(Vec::len)}</span>
+                        <span class="lane-count">{move || services.with(Vec::len)}</span>
                         <span class="visually-hidden">
                             {move || {
                                 if services.with(Vec::len) == 1 { " service" } else { " services" }
