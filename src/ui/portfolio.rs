@@ -817,6 +817,7 @@ fn ServiceView(id: ServiceId) -> impl IntoView {
                 <SlaCard id service />
                 <DependenciesCard id service />
                 <RequirementsCard id service />
+                <ImprovementsCard id />
                 <HistoryCard service />
             </div>
         </div>
@@ -1423,6 +1424,62 @@ fn DependenciesCard(id: ServiceId, service: ServiceMemo) -> impl IntoView {
                         .into_any()
                 } else {
                     view! { <ul class="link-list">{list(used_by, false)}</ul> }.into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+/// Improvement items that concern this service. The link lives on the item
+/// (one place, never stored twice); this list is derived from it.
+#[component]
+fn ImprovementsCard(id: ServiceId) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let items = Memo::new(move |_| {
+        state.workbook.with(|w| {
+            w.as_ref()
+                .map(|w| {
+                    w.improvements
+                        .items
+                        .iter()
+                        .filter(|i| i.services.contains(&id))
+                        .map(|i| (i.id, i.title.clone(), i.stage.label()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    view! {
+        <section class="card" aria-labelledby="service-improvements-title">
+            <h2 id="service-improvements-title">"Improvement items"</h2>
+            {move || {
+                let items = items.get();
+                if items.is_empty() {
+                    view! {
+                        <p class="empty">
+                            "None yet. Link a service from an improvement item's page."
+                        </p>
+                    }
+                        .into_any()
+                } else {
+                    view! {
+                        <ul class="link-list">
+                            {items
+                                .into_iter()
+                                .map(|(iid, title, stage)| {
+                                    view! {
+                                        <li>
+                                            <A href=route(&super::improvements::item_href(iid))>
+                                                {format!("{iid} {title}")}
+                                            </A>
+                                            {format!(" · {stage}")}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                        .into_any()
                 }
             }}
         </section>

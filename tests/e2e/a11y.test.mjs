@@ -125,3 +125,17 @@ test('reduced motion is respected', async () => {
   );
   assert.ok(rule, 'the stylesheet has a reduced-motion rule');
 });
+
+test('a date field shows the focus ring when focused', async () => {
+  const page = await newPage(env);
+  await seed(page);
+  await page.goto(env.base + '/clauses/4.1');
+  await page.getByLabel('Owner').focus();
+  await page.keyboard.press('Tab');
+  const ring = await page.evaluate(() => {
+    const el = document.activeElement;
+    const s = getComputedStyle(el);
+    return [el.id, s.outlineStyle, s.outlineWidth];
+  });
+  assert.deepEqual(ring, ['target-date', 'solid', '3px']);
+});
