@@ -49,9 +49,25 @@ async function seed(page) {
   await page.getByRole('button', { name: 'Add evidence' }).click();
   await page.getByRole('button', { name: 'Edit EV-0001' }).click();
   await page.getByRole('status').filter({ hasText: /^Saved at/ }).waitFor();
+  // An improvement item raised from the requirement.
+  await page.getByRole('button', { name: 'Raise improvement' }).click();
+  await page.waitForURL(/IMP-0001$/);
+  // A service.
+  await page.goto(env.base + '/portfolio');
+  await page.getByRole('button', { name: 'New service' }).click();
+  await page.getByLabel('Service name').fill('Managed desktop');
+  await page.getByLabel('Proposed by').fill('Sam Patel');
+  await page.getByLabel('Reason for proposing it').fill('Customers asked for it.');
+  await page.getByRole('button', { name: 'Create service' }).click();
+  await page.waitForURL(/SVC-0001$/);
+  await page.getByRole('status').filter({ hasText: /^Saved at/ }).waitFor();
 }
 
-const PAGES = ['/', '/clauses', '/clauses?status=partially_implemented', '/clauses/8.5.1.1', '/clauses/7.5.4', '/clauses/8', '/improvements', '/portfolio', '/data', '/no-such-page'];
+const PAGES = [
+  '/', '/clauses', '/clauses?status=partially_implemented', '/clauses/8.5.1.1', '/clauses/7.5.4', '/clauses/8',
+  '/clauses/8.2.4', '/improvements', '/improvements?view=table', '/improvements/IMP-0001', '/portfolio',
+  '/portfolio/SVC-0001', '/portfolio/catalogue', '/data', '/no-such-page',
+];
 
 for (const scheme of ['light', 'dark']) {
   test(`no WCAG violations on any page (${scheme})`, async () => {
