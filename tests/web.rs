@@ -19,6 +19,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 
+mod support;
+use support::*;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn sample(name: &str) -> Workbook {
@@ -31,39 +34,6 @@ fn sample(name: &str) -> Workbook {
     .unwrap()
 }
 
-/// A fresh element of our own to mount a component into.
-fn container() -> HtmlElement {
-    let document = gloo_utils::document();
-    let el = document.create_element("section").unwrap();
-    document.body().unwrap().append_child(&el).unwrap();
-    el.unchecked_into()
-}
-
-fn stored_workbook(key: &str) -> Workbook {
-    match storage::load(key) {
-        Stored::Ready(envelope) => envelope.workbook,
-        other => panic!("expected a stored workbook under {key}, got {other:?}"),
-    }
-}
-
-fn set_path(path: &str) {
-    gloo_utils::window()
-        .history()
-        .unwrap()
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
-        .unwrap();
-}
-
-fn input_event(el: &web_sys::EventTarget, kind: &str) {
-    let event = web_sys::Event::new_with_event_init_dict(kind, &{
-        let init = web_sys::EventInit::new();
-        init.set_bubbles(true);
-        init
-    })
-    .unwrap();
-    el.dispatch_event(&event).unwrap();
-}
-
 #[wasm_bindgen_test]
 fn storage_round_trips_a_workbook() {
     let key = "test.roundtrip";
@@ -71,7 +41,7 @@ fn storage_round_trips_a_workbook() {
     assert_eq!(storage::load(key), Stored::Empty);
     let wb = sample("Round Trip Ltd");
     storage::save(key, &wb).unwrap();
-    assert_eq!(stored_workbook(key), wb);
+    assert_eq!(stored(key), wb);
     storage::remove(key).unwrap();
 }
 
@@ -118,7 +88,7 @@ async fn autosave_writes_at_most_once_per_window_then_flushes() {
     assert!(saver.is_pending());
     TimeoutFuture::new(400).await;
     assert_eq!(saver.writes(), 1, "one write for the whole burst");
-    assert_eq!(stored_workbook(key).organisation.scope, "typed 9");
+    assert_eq!(stored(key).organisation.scope, "typed 9");
     assert!(matches!(
         statuses.borrow().last(),
         Some(SaveStatus::Saved(_))
@@ -129,7 +99,7 @@ async fn autosave_writes_at_most_once_per_window_then_flushes() {
     saver.changed();
     saver.flush();
     assert_eq!(saver.writes(), 2);
-    assert_eq!(stored_workbook(key).organisation.scope, "flushed");
+    assert_eq!(stored(key).organisation.scope, "flushed");
     // And the cancelled timer does not write again.
     TimeoutFuture::new(400).await;
     assert_eq!(saver.writes(), 2);
@@ -152,7 +122,7 @@ async fn page_hide_flushes_pending_edits() {
     let event = web_sys::Event::new("pagehide").unwrap();
     gloo_utils::window().dispatch_event(&event).unwrap();
     assert_eq!(saver.writes(), 1);
-    assert_eq!(stored_workbook(key).organisation.scope, "typed then closed");
+    assert_eq!(stored(key).organisation.scope, "typed then closed");
     storage::remove(key).unwrap();
 }
 
@@ -187,12 +157,13 @@ async fn full_storage_reports_failure_and_keeps_the_last_copy() {
         saver.is_pending(),
         "a failed write stays pending for a retry"
     );
-    assert_eq!(stored_workbook(key), wb, "the last good copy is untouched");
+    assert_eq!(stored(key), wb, "the last good copy is untouched");
     storage::remove(key).unwrap();
 }
 
 #[wasm_bindgen_test]
 async fn app_shows_recovery_for_unreadable_data_and_does_not_overwrite_it() {
+    let _one_router_at_a_time = exclusive().await;
     let original = storage::read_raw(WORKBOOK_KEY);
     let garbage = "{\"format\":\"clausebook.workbook\",\"schema_version\":99,\"workbook\":{}}";
     storage::write_raw(WORKBOOK_KEY, garbage).unwrap();
@@ -218,6 +189,7 @@ async fn app_shows_recovery_for_unreadable_data_and_does_not_overwrite_it() {
 
 #[wasm_bindgen_test]
 async fn welcome_form_creates_and_saves_a_workbook() {
+    let _one_router_at_a_time = exclusive().await;
     let key = "test.welcome";
     storage::remove(key).unwrap();
     set_path("/");
@@ -247,13 +219,14 @@ async fn welcome_form_creates_and_saves_a_workbook() {
         .unwrap();
     assert_eq!(header.text_content().unwrap(), "Harbour Street IT");
     TimeoutFuture::new(400).await;
-    assert_eq!(stored_workbook(key).organisation.name, "Harbour Street IT");
+    assert_eq!(stored(key).organisation.name, "Harbour Street IT");
     drop(handle);
     storage::remove(key).unwrap();
 }
 
 #[wasm_bindgen_test]
 async fn welcome_form_refuses_a_blank_name() {
+    let _one_router_at_a_time = exclusive().await;
     let key = "test.blank";
     storage::remove(key).unwrap();
     set_path("/");
@@ -281,6 +254,7 @@ async fn welcome_form_refuses_a_blank_name() {
 
 #[wasm_bindgen_test]
 async fn requirement_form_saves_status_owner_and_notes() {
+    let _one_router_at_a_time = exclusive().await;
     let key = "test.requirement";
     storage::remove(key).unwrap();
     set_path("/clauses/4.1");
@@ -329,7 +303,7 @@ async fn requirement_form_saves_status_owner_and_notes() {
     );
     TimeoutFuture::new(400).await;
 
-    let saved = stored_workbook(key).assessment(&"4.1".into());
+    let saved = stored(key).assessment(&"4.1".into());
     assert_eq!(saved.status, Status::PartiallyImplemented);
     assert_eq!(saved.owner, "Sam Patel");
     assert_eq!(saved.notes, "Workshop held <b>not bold</b>");
@@ -361,6 +335,7 @@ async fn stored_json_is_the_versioned_envelope() {
 
 #[wasm_bindgen_test]
 async fn evidence_is_added_and_its_edit_form_survives_typing() {
+    let _one_router_at_a_time = exclusive().await;
     let key = "test.evidence";
     storage::remove(key).unwrap();
     set_path("/clauses/8.5.1.1");
@@ -402,7 +377,7 @@ async fn evidence_is_added_and_its_edit_form_survives_typing() {
         .expect("form still open");
     assert!(again.is_same_node(Some(&reference)));
     TimeoutFuture::new(400).await;
-    let stored = stored_workbook(key);
+    let stored = stored(key);
     let item = &stored.evidence.items[0];
     assert_eq!(
         (item.title.as_str(), item.reference.as_str()),

@@ -5,7 +5,6 @@
 use clausebook::calendar::IsoDate;
 use clausebook::framework;
 use clausebook::improvement::{ImprovementId, NewItem, Stage};
-use clausebook::schema::Stored;
 use clausebook::storage;
 use clausebook::ui::Workbench;
 use clausebook::workbook::Workbook;
@@ -15,7 +14,10 @@ use leptos::prelude::*;
 use leptos::task::tick;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{HtmlElement, HtmlTextAreaElement};
+use web_sys::HtmlTextAreaElement;
+
+mod support;
+use support::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -46,81 +48,6 @@ fn with_items(n: usize) -> Workbook {
             .unwrap();
     }
     wb
-}
-
-thread_local! {
-    static BUSY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Async tests run interleaved in one page and share its location; each test
-/// here holds this guard so that one router at a time sees the URL.
-struct Exclusive;
-
-async fn exclusive() -> Exclusive {
-    while BUSY.with(|b| b.replace(true)) {
-        TimeoutFuture::new(20).await;
-    }
-    Exclusive
-}
-
-impl Drop for Exclusive {
-    fn drop(&mut self) {
-        BUSY.with(|b| b.set(false));
-    }
-}
-
-fn container() -> HtmlElement {
-    let document = gloo_utils::document();
-    let el = document.create_element("section").unwrap();
-    document.body().unwrap().append_child(&el).unwrap();
-    el.unchecked_into()
-}
-
-fn set_path(path: &str) {
-    gloo_utils::window()
-        .history()
-        .unwrap()
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
-        .unwrap();
-}
-
-fn input_event(el: &web_sys::EventTarget, kind: &str) {
-    let event = web_sys::Event::new_with_event_init_dict(kind, &{
-        let init = web_sys::EventInit::new();
-        init.set_bubbles(true);
-        init
-    })
-    .unwrap();
-    el.dispatch_event(&event).unwrap();
-}
-
-fn stored(key: &str) -> Workbook {
-    match storage::load(key) {
-        Stored::Ready(envelope) => envelope.workbook,
-        other => panic!("expected a stored workbook under {key}, got {other:?}"),
-    }
-}
-
-/// The button whose text content is `name`.
-fn button(el: &HtmlElement, name: &str) -> HtmlElement {
-    // querySelectorAll through js_sys, to need no extra web-sys features.
-    let f: js_sys::Function = js_sys::Reflect::get(el, &"querySelectorAll".into())
-        .unwrap()
-        .unchecked_into();
-    let list = f.call1(el, &"button".into()).unwrap();
-    js_sys::Array::from(&list)
-        .iter()
-        .map(|n| n.unchecked_into::<HtmlElement>())
-        .find(|b| b.text_content().unwrap_or_default() == name)
-        .unwrap_or_else(|| panic!("no button “{name}”"))
-}
-
-fn text(el: &HtmlElement, selector: &str) -> String {
-    el.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("nothing matches {selector}"))
-        .text_content()
-        .unwrap_or_default()
 }
 
 #[wasm_bindgen_test]

@@ -4,7 +4,6 @@
 use clausebook::browser;
 use clausebook::framework;
 use clausebook::portfolio::{Decision, Lifecycle, ServiceId, ServiceKind};
-use clausebook::schema::Stored;
 use clausebook::storage;
 use clausebook::ui::Workbench;
 use clausebook::workbook::Workbook;
@@ -12,9 +11,10 @@ use gloo_timers::future::TimeoutFuture;
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::task::tick;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{HtmlElement, HtmlInputElement};
+
+mod support;
+use support::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -71,78 +71,9 @@ fn sample() -> Workbook {
     wb
 }
 
-fn container() -> HtmlElement {
-    let document = gloo_utils::document();
-    let el = document.create_element("section").unwrap();
-    document.body().unwrap().append_child(&el).unwrap();
-    el.unchecked_into()
-}
-
-fn set_path(path: &str) {
-    gloo_utils::window()
-        .history()
-        .unwrap()
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
-        .unwrap();
-}
-
-fn input_event(el: &web_sys::EventTarget, kind: &str) {
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    let event = web_sys::Event::new_with_event_init_dict(kind, &init).unwrap();
-    el.dispatch_event(&event).unwrap();
-}
-
-fn text(el: &HtmlElement, selector: &str) -> String {
-    el.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("nothing matches {selector}"))
-        .text_content()
-        .unwrap_or_default()
-}
-
-/// Every element under `root` that matches `selector`, in document order
-/// (walks the tree, so it needs no extra web-sys features).
-fn all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
-    let mut found = Vec::new();
-    let mut child = root.first_element_child();
-    while let Some(el) = child {
-        if el.matches(selector).unwrap_or(false) {
-            found.push(el.clone());
-        }
-        found.extend(all(&el, selector));
-        child = el.next_element_sibling();
-    }
-    found
-}
-
-fn button(el: &HtmlElement, label: &str) -> HtmlElement {
-    all(el, "button")
-        .into_iter()
-        .map(|b| b.unchecked_into::<HtmlElement>())
-        .find(|b| b.text_content().as_deref() == Some(label))
-        .unwrap_or_else(|| panic!("no button {label}"))
-}
-
-fn type_into(el: &HtmlElement, selector: &str, value: &str) {
-    let input: HtmlInputElement = el
-        .query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no input {selector}"))
-        .unchecked_into();
-    input.set_value(value);
-    input_event(&input, "input");
-}
-
-fn stored(key: &str) -> Workbook {
-    match storage::load(key) {
-        Stored::Ready(envelope) => envelope.workbook,
-        other => panic!("expected a stored workbook, got {other:?}"),
-    }
-}
-
 #[wasm_bindgen_test]
 async fn lanes_show_counts_and_new_service_creates_one() {
+    let _one_router_at_a_time = exclusive().await;
     let key = "test.portfolio.lanes";
     storage::remove(key).unwrap();
     set_path("/portfolio");
@@ -186,6 +117,7 @@ async fn lanes_show_counts_and_new_service_creates_one() {
 
 #[wasm_bindgen_test]
 async fn service_page_moves_and_refuses_retiring_a_needed_service() {
+    let _one_router_at_a_time = exclusive().await;
     let key = "test.portfolio.moves";
     storage::remove(key).unwrap();
     set_path("/portfolio/SVC-0003");
@@ -241,6 +173,7 @@ async fn service_page_moves_and_refuses_retiring_a_needed_service() {
 
 #[wasm_bindgen_test]
 async fn hints_appear_only_on_the_catalogue_and_service_level_requirements() {
+    let _one_router_at_a_time = exclusive().await;
     let key = "test.portfolio.hints";
     storage::remove(key).unwrap();
     for (path, expected) in [
@@ -279,6 +212,7 @@ async fn hints_appear_only_on_the_catalogue_and_service_level_requirements() {
 
 #[wasm_bindgen_test]
 async fn catalogue_lists_only_live_services() {
+    let _one_router_at_a_time = exclusive().await;
     let key = "test.portfolio.catalogue";
     storage::remove(key).unwrap();
     set_path("/portfolio/catalogue");
