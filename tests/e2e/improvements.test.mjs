@@ -32,6 +32,9 @@ async function press(page, name) {
 /// Types into a field with the keyboard.
 async function type(page, label, text) {
   const field = page.getByLabel(label, { exact: true });
+  // A stage's fields unlock when the item reaches it; wait until this one is
+  // editable (and attached) before typing, as a person would see it.
+  await field.and(page.locator(':not([readonly]):not([disabled])')).waitFor();
   await field.focus();
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type(text);
@@ -57,7 +60,7 @@ test('raise from a requirement, go round the whole cycle by keyboard, see it clo
   await page.getByRole('heading', { level: 1, name: /IMP-0001 Improvement for 10\.1/ }).waitFor();
   await stageIs(page, 'IMP-0001', 'Plan');
   // The keyboard lands on the title, ready to rename the placeholder.
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'item-title');
+  await page.waitForFunction(() => document.activeElement?.id === 'item-title');
   await type(page, 'Title', 'Emergency changes without approval');
   await page.getByRole('heading', { level: 1, name: 'IMP-0001 Emergency changes without approval' }).waitFor();
 
@@ -78,7 +81,8 @@ test('raise from a requirement, go round the whole cycle by keyboard, see it clo
   await press(page, 'Move to Do');
   await stageIs(page, 'IMP-0001', 'Do');
   // Focus lands on the new stage sentence, so the keyboard user knows where they are.
-  assert.match(await page.evaluate(() => document.activeElement.textContent), /IMP-0001 is in Do/);
+  // (Focus moves after the re-render, so wait for it rather than read it at once.)
+  await page.waitForFunction(() => /IMP-0001 is in Do/.test(document.activeElement?.textContent ?? ''));
   await saved(page);
 
   // On the board the card cannot skip the rule either.
@@ -119,10 +123,7 @@ test('raise from a requirement, go round the whole cycle by keyboard, see it clo
   await press(page, 'Move IMP-0001 to Closed');
   const closed = page.getByRole('region', { name: /^Closed \(1\)/ });
   await closed.getByRole('link', { name: /IMP-0001/ }).waitFor();
-  assert.equal(
-    await page.evaluate(() => document.activeElement.closest('[data-item]')?.dataset.item),
-    'IMP-0001',
-  );
+  await page.waitForFunction(() => document.activeElement?.closest('[data-item]')?.dataset.item === 'IMP-0001');
   await shot(page, 'improvements-board-1280');
 
   // The item page shows it closed, with every stage change in its history.

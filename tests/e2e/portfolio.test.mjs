@@ -30,7 +30,7 @@ async function newService(page, name, type = 'Customer-facing') {
   await page.getByRole('button', { name: 'New service' }).click();
   const form = page.getByRole('form', { name: 'New service' });
   // The form takes focus on its first field.
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'new-service-name');
+  await page.waitForFunction(() => document.activeElement?.id === 'new-service-name');
   await form.getByLabel('Service name').fill(name);
   await form.getByLabel('Type').selectOption({ label: type });
   await form.getByLabel('Proposed by').fill('Sam Patel');
