@@ -3,8 +3,8 @@
 //! on the Overview. Every rule lives in `crate::improvement`; this module only
 //! shows it and reports refusals.
 
-use super::AppState;
 use super::route;
+use super::{AppState, Missing};
 use crate::browser;
 use crate::calendar::{IsoDate, Timestamp};
 use crate::framework::{Node, Phase, RequirementId};
@@ -884,12 +884,12 @@ pub fn ImprovementPage() -> impl IntoView {
         }
         .into_any(),
         _ => view! {
-            <h1>"No such improvement item"</h1>
-            <p>
-                {format!("The log has no item “{}”. ", raw.get())}
-                <A href=route("/improvements")>"See the improvement log"</A>
-                "."
-            </p>
+            <Missing
+                title="No such improvement item"
+                message=format!("The log has no item “{}”.", raw.get())
+                back_href="/improvements"
+                back_text="See the improvement log"
+            />
         }
         .into_any(),
     }

@@ -336,6 +336,21 @@ pub(crate) fn offer_download(name: &str, text: &str) -> Result<(), String> {
     browser::download(name, text, "application/json")
 }
 
+/// A page for an address whose item does not exist: what was missing, and
+/// a link back to the list it should have been in.
+#[component]
+pub(crate) fn Missing(
+    title: &'static str,
+    message: String,
+    back_href: &'static str,
+    back_text: &'static str,
+) -> impl IntoView {
+    view! {
+        <h1>{title}</h1>
+        <p>{message} " " <A href=route(back_href)>{back_text}</A> "."</p>
+    }
+}
+
 #[component]
 fn NotFound() -> impl IntoView {
     view! {

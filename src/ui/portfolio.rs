@@ -5,8 +5,8 @@
 //! hints, a printable catalogue and a CSV export. Every rule is in
 //! [`crate::portfolio`]; this module only asks and shows.
 
-use super::AppState;
 use super::route;
+use super::{AppState, Missing};
 use crate::browser;
 use crate::calendar::IsoDate;
 use crate::framework::{Node, RequirementId};
@@ -744,12 +744,12 @@ pub fn ServicePage() -> impl IntoView {
     move || match found.get() {
         Some(id) => view! { <ServiceView id /> }.into_any(),
         None => view! {
-            <h1>"No such service"</h1>
-            <p>
-                {format!("The portfolio has no service “{}”. ", raw.get())}
-                <A href=route("/portfolio")>"See all services"</A>
-                "."
-            </p>
+            <Missing
+                title="No such service"
+                message=format!("The portfolio has no service “{}”.", raw.get())
+                back_href="/portfolio"
+                back_text="See all services"
+            />
         }
         .into_any(),
     }

@@ -1,10 +1,10 @@
 //! One clause or requirement: guidance, and for requirements the assessment form.
 
-use super::AppState;
 use super::evidence::{DocumentChecklist, EvidenceSection};
 use super::improvements::RequirementImprovements;
 use super::portfolio::RequirementHints;
 use super::route;
+use super::{AppState, Missing};
 use crate::assessment::{Assessment, Status};
 use crate::assessment::{Capability, CapabilityLevel, Finding};
 use crate::browser;
@@ -28,12 +28,12 @@ pub fn RequirementPage() -> impl IntoView {
     move || match framework.node_by_str(&id.get()) {
         Some(node) => view! { <RequirementView framework node /> }.into_any(),
         None => view! {
-            <h1>"No such clause"</h1>
-            <p>
-                {format!("{} has no clause “{}”. ", framework.name, id.get())}
-                <A href=route("/clauses")>"See all clauses"</A>
-                "."
-            </p>
+            <Missing
+                title="No such clause"
+                message=format!("{} has no clause “{}”.", framework.name, id.get())
+                back_href="/clauses"
+                back_text="See all clauses"
+            />
         }
         .into_any(),
     }

@@ -67,6 +67,7 @@ const PAGES = [
   '/', '/clauses', '/clauses?status=partially_implemented', '/clauses/8.5.1.1', '/clauses/7.5.4', '/clauses/8',
   '/clauses/8.2.4', '/improvements', '/improvements?view=table', '/improvements/IMP-0001', '/portfolio',
   '/portfolio/SVC-0001', '/portfolio/catalogue', '/data', '/no-such-page',
+  '/clauses/99.9', '/improvements/IMP-9999', '/portfolio/SVC-9999',
 ];
 
 for (const scheme of ['light', 'dark']) {
@@ -90,6 +91,16 @@ for (const scheme of ['light', 'dark']) {
     await page.getByRole('dialog').waitFor();
     problems.push(...(await axe(page, 'help dialog')));
     assert.deepEqual(problems, []);
+    // Addresses of things that do not exist say so, with a way back.
+    for (const [path, heading, back] of [
+      ['/clauses/99.9', 'No such clause', 'See all clauses'],
+      ['/improvements/IMP-9999', 'No such improvement item', 'See the improvement log'],
+      ['/portfolio/SVC-9999', 'No such service', 'See all services'],
+    ]) {
+      await page.goto(env.base + path);
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await page.getByRole('link', { name: back }).waitFor();
+    }
   });
 }
 
