@@ -188,7 +188,8 @@ impl Autosaver {
 
     /// Flushes when the page is hidden or unloaded (tab closed, app switched,
     /// phone locked); `pagehide` and `visibilitychange` are the events that
-    /// browsers reliably fire in those cases, unlike `unload`.
+    /// browsers reliably fire in those cases, unlike `unload`. On leaving,
+    /// the browser warns only if that last save failed.
     pub fn flush_on_page_hide(&self) {
         let window = gloo_utils::window();
         let this = self.clone();
@@ -205,8 +206,23 @@ impl Autosaver {
             "visibilitychange",
             on_visibility.as_ref().unchecked_ref(),
         );
+        // Leaving the page: save now, and only if that fails (storage full,
+        // blocked) ask the browser to warn before the work is lost.
+        let this = self.clone();
+        let on_leave = Closure::<dyn Fn(web_sys::BeforeUnloadEvent)>::new(
+            move |event: web_sys::BeforeUnloadEvent| {
+                this.flush();
+                if this.is_pending() {
+                    event.prevent_default();
+                    event.set_return_value("Your latest changes are not saved.");
+                }
+            },
+        );
+        let _ = window
+            .add_event_listener_with_callback("beforeunload", on_leave.as_ref().unchecked_ref());
         // The listeners live as long as the page.
         on_hide.forget();
         on_visibility.forget();
+        on_leave.forget();
     }
 }

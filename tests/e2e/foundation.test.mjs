@@ -234,3 +234,39 @@ test('pages render at phone width without horizontal scrolling', async () => {
     await shot(page, `e2e-390${path.replaceAll('/', '-') || '-overview'}`);
   }
 });
+
+test('leaving the page warns only when the last save failed', async () => {
+  // Saved work: closing is silent.
+  const calm = await newPage(env);
+  await createWorkbook(calm, 'Leaving Ltd');
+  await calm.goto(env.base + '/clauses/9.2');
+  await calm.getByLabel('Owner').fill('Priya');
+  const calmDialogs = [];
+  calm.on('dialog', async (d) => {
+    calmDialogs.push(d.type());
+    await d.accept();
+  });
+  await calm.close({ runBeforeUnload: true });
+  await new Promise((ok) => setTimeout(ok, 300));
+  assert.deepEqual(calmDialogs, []);
+
+  // Storage refuses every write: the header says so, and leaving warns.
+  const page = await newPage(env);
+  await createWorkbook(page, 'Full Storage Ltd');
+  await page.goto(env.base + '/clauses/9.2');
+  await page.evaluate(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await page.getByLabel('Notes').fill('Typed while storage is full');
+  await page.getByRole('status').filter({ hasText: /^Not saved — .*storage for this site is full/ }).waitFor();
+  const warned = new Promise((ok) => page.once('dialog', async (d) => {
+    ok(d.type());
+    await d.dismiss(); // stay on the page
+  }));
+  await page.close({ runBeforeUnload: true });
+  assert.equal(await warned, 'beforeunload');
+  assert.equal(page.isClosed(), false, 'the page stays open to export the work');
+  assert.equal(await page.getByLabel('Notes').inputValue(), 'Typed while storage is full');
+});
