@@ -55,3 +55,12 @@ export async function newPage(env, { width = 1280, height = 900 } = {}) {
 export function shot(page, name) {
   return page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
+
+/// Creates a workbook through the welcome form and waits for its Overview.
+export async function createWorkbook(page, base, name = 'Harbour Street IT') {
+  await page.goto(base + '/');
+  await page.getByLabel('Organisation name').fill(name);
+  await page.getByLabel('Scope').fill('Managed desktops and hosting for small offices in Bristol.');
+  await page.getByRole('button', { name: 'Create workbook' }).click();
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+}

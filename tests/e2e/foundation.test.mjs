@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launch, newPage, shot, ARTIFACTS } from './browser.mjs';
+import { launch, newPage, shot, ARTIFACTS, createWorkbook } from './browser.mjs';
 
 let env;
 before(async () => {
@@ -13,14 +13,6 @@ before(async () => {
 after(async () => {
   await env?.close();
 });
-
-async function createWorkbook(page, name = 'Harbour Street IT') {
-  await page.goto(env.base + '/');
-  await page.getByLabel('Organisation name').fill(name);
-  await page.getByLabel('Scope').fill('Managed desktops and hosting for small offices in Bristol.');
-  await page.getByRole('button', { name: 'Create workbook' }).click();
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-}
 
 async function assess41(page) {
   await page.getByRole('link', { name: 'Clauses', exact: true }).click();
@@ -65,7 +57,7 @@ test('the five pages are links, each with its own URL, and history works', async
 
 test('create a workbook, assess 4.1, reload and find it kept', async () => {
   const page = await newPage(env);
-  await createWorkbook(page);
+  await createWorkbook(page, env.base);
   assert.equal(await page.getByTestId('organisation').textContent(), 'Harbour Street IT');
   await assess41(page);
   await shot(page, 'e2e-requirement-1280');
@@ -85,7 +77,7 @@ test('create a workbook, assess 4.1, reload and find it kept', async () => {
 
 test('an edit followed by closing the tab is not lost', async () => {
   const page = await newPage(env);
-  await createWorkbook(page, 'Quick Close Ltd');
+  await createWorkbook(page, env.base, 'Quick Close Ltd');
   await page.goto(env.base + '/clauses/9.2');
   // Hold back the autosave timer, so only the flush on page hide can save.
   await page.evaluate(() => {
@@ -110,7 +102,7 @@ test('an edit followed by closing the tab is not lost', async () => {
 
 test('export, clear storage, import: the workbook comes back', async () => {
   const page = await newPage(env);
-  await createWorkbook(page);
+  await createWorkbook(page, env.base);
   await assess41(page);
   await page.getByRole('link', { name: 'Data', exact: true }).click();
   const [download] = await Promise.all([
@@ -158,7 +150,7 @@ test('export, clear storage, import: the workbook comes back', async () => {
 
 test('a broken import shows a clear error and changes nothing', async () => {
   const page = await newPage(env);
-  await createWorkbook(page);
+  await createWorkbook(page, env.base);
   await assess41(page);
   const before = await page.evaluate(() => localStorage.getItem('clausebook.workbook'));
   await page.getByRole('link', { name: 'Data', exact: true }).click();
@@ -225,7 +217,7 @@ test('unreadable storage opens the recovery screen and keeps the data', async ()
 
 test('pages render at phone width without horizontal scrolling', async () => {
   const page = await newPage(env, { width: 390, height: 844 });
-  await createWorkbook(page);
+  await createWorkbook(page, env.base);
   for (const path of ['/', '/clauses', '/clauses/8.5.1.2', '/improvements', '/portfolio', '/data']) {
     await page.goto(env.base + path);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
@@ -238,7 +230,7 @@ test('pages render at phone width without horizontal scrolling', async () => {
 test('leaving the page warns only when the last save failed', async () => {
   // Saved work: closing is silent.
   const calm = await newPage(env);
-  await createWorkbook(calm, 'Leaving Ltd');
+  await createWorkbook(calm, env.base, 'Leaving Ltd');
   await calm.goto(env.base + '/clauses/9.2');
   await calm.getByLabel('Owner').fill('Priya');
   const calmDialogs = [];
@@ -252,7 +244,7 @@ test('leaving the page warns only when the last save failed', async () => {
 
   // Storage refuses every write: the header says so, and leaving warns.
   const page = await newPage(env);
-  await createWorkbook(page, 'Full Storage Ltd');
+  await createWorkbook(page, env.base, 'Full Storage Ltd');
   await page.goto(env.base + '/clauses/9.2');
   await page.evaluate(() => {
     Storage.prototype.setItem = function () {

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launch, newPage, shot, ARTIFACTS } from './browser.mjs';
+import { launch, newPage, shot, ARTIFACTS, createWorkbook } from './browser.mjs';
 
 let env;
 before(async () => {
@@ -13,14 +13,6 @@ before(async () => {
 after(async () => {
   await env?.close();
 });
-
-async function createWorkbook(page, name = 'Harbour Street IT') {
-  await page.goto(env.base + '/');
-  await page.getByLabel('Organisation name').fill(name);
-  await page.getByLabel('Scope').fill('Managed desktops and hosting for small offices in Bristol.');
-  await page.getByRole('button', { name: 'Create workbook' }).click();
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-}
 
 /// Presses a button with the keyboard: focus it, then Enter.
 async function press(page, name) {
@@ -51,7 +43,7 @@ const saved = (page) => page.getByRole('status').filter({ hasText: /^Saved at/ }
 
 test('raise from a requirement, go round the whole cycle by keyboard, see it closed with its history', async () => {
   const page = await newPage(env);
-  await createWorkbook(page);
+  await createWorkbook(page, env.base);
   await page.goto(env.base + '/clauses/10.1');
   const region = page.getByRole('region', { name: 'Improvement items' });
   await region.getByText('No open improvement items').waitFor();
@@ -150,7 +142,7 @@ test('raise from a requirement, go round the whole cycle by keyboard, see it clo
 
 test('an ineffective check returns to Plan or opens a linked follow-up', async () => {
   const page = await newPage(env);
-  await createWorkbook(page);
+  await createWorkbook(page, env.base);
   await page.goto(env.base + '/clauses/10.2');
   await press(page, 'Raise improvement');
   await page.waitForURL('**/improvements/IMP-0001');
@@ -199,7 +191,7 @@ test('an ineffective check returns to Plan or opens a linked follow-up', async (
 
 test('table sorts and filters through the URL; overdue items stand out; Export CSV downloads', async () => {
   const page = await newPage(env);
-  await createWorkbook(page);
+  await createWorkbook(page, env.base);
   const raise = async (title, kind) => {
     await page.goto(env.base + '/improvements');
     const form = page.getByRole('form', { name: 'Raise an item' });
@@ -292,7 +284,7 @@ test('table sorts and filters through the URL; overdue items stand out; Export C
 
 test('the log, table and item page fit a phone without sideways scrolling', async () => {
   const page = await newPage(env, { width: 390, height: 844 });
-  await createWorkbook(page);
+  await createWorkbook(page, env.base);
   await page.goto(env.base + '/clauses/8.5.1.2');
   await page.getByRole('button', { name: 'Raise improvement' }).click();
   await page.waitForURL('**/improvements/IMP-0001');

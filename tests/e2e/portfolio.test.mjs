@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, newPage, shot, ARTIFACTS } from './browser.mjs';
+import { launch, newPage, shot, ARTIFACTS, createWorkbook } from './browser.mjs';
 
 let env;
 before(async () => {
@@ -15,14 +15,6 @@ before(async () => {
 after(async () => {
   await env?.close();
 });
-
-async function createWorkbook(page, name = 'Harbour Street IT') {
-  await page.goto(env.base + '/');
-  await page.getByLabel('Organisation name').fill(name);
-  await page.getByLabel('Scope').fill('Managed desktops and hosting for small offices in Bristol.');
-  await page.getByRole('button', { name: 'Create workbook' }).click();
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-}
 
 async function newService(page, name, type = 'Customer-facing') {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolio', exact: true }).click();
@@ -61,7 +53,7 @@ async function takeLive(page) {
 
 test('create a service, take it from Proposed to Live, and find it in the printed catalogue', async () => {
   const page = await newPage(env);
-  await createWorkbook(page);
+  await createWorkbook(page, env.base);
   await page.goto(env.base + '/portfolio');
   for (const lane of ['Pipeline', 'Catalogue', 'Retired']) {
     await page.getByRole('heading', { level: 2, name: `${lane} 0 services` }).waitFor();
@@ -121,7 +113,7 @@ test('create a service, take it from Proposed to Live, and find it in the printe
 
 test('a supporting service a live one depends on cannot be retired, and the app says which', async () => {
   const page = await newPage(env);
-  await createWorkbook(page);
+  await createWorkbook(page, env.base);
   const directory = await newService(page, 'Directory', 'Supporting');
   await takeLive(page);
 
@@ -171,7 +163,7 @@ test('a supporting service a live one depends on cannot be retired, and the app 
 
 test('the table sorts and filters through the URL, and the portfolio exports as CSV', async () => {
   const page = await newPage(env);
-  await createWorkbook(page);
+  await createWorkbook(page, env.base);
   await newService(page, 'Web hosting');
   await newService(page, 'Backup', 'Supporting');
   await takeLive(page);
@@ -221,7 +213,7 @@ test('the table sorts and filters through the URL, and the portfolio exports as 
 
 test('screenshots at 1280 and 390 px, no sideways scrolling, and the catalogue as an A4 PDF', async () => {
   const wide = await newPage(env);
-  await createWorkbook(wide);
+  await createWorkbook(wide, env.base);
   await wide.getByRole('status').filter({ hasText: /^Saved at/ }).waitFor();
   const here = dirname(fileURLToPath(import.meta.url));
   const fixture = JSON.parse(await readFile(join(here, '..', 'fixtures', 'workbook-v3-portfolio.json'), 'utf8'));
@@ -271,7 +263,7 @@ test('screenshots at 1280 and 390 px, no sideways scrolling, and the catalogue a
 
 test('keyboard: the lifecycle and New service work without a mouse, with visible focus', async () => {
   const page = await newPage(env);
-  await createWorkbook(page);
+  await createWorkbook(page, env.base);
   await page.goto(env.base + '/portfolio');
   await page.getByRole('button', { name: 'New service' }).focus();
   await page.keyboard.press('Enter');

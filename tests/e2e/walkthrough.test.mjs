@@ -2,7 +2,7 @@
 // shared by two requirements, filters in the URL, and the Overview's figures.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, shot } from './browser.mjs';
+import { launch, newPage, shot, createWorkbook } from './browser.mjs';
 
 let env;
 before(async () => {
@@ -11,13 +11,6 @@ before(async () => {
 after(async () => {
   await env?.close();
 });
-
-async function createWorkbook(page, name = 'Harbour Street IT') {
-  await page.goto(env.base + '/');
-  await page.getByLabel('Organisation name').fill(name);
-  await page.getByRole('button', { name: 'Create workbook' }).click();
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-}
 
 /// Presses Tab (or Shift+Tab) until the focused element matches, as a keyboard user would.
 async function tabTo(page, describe, { back = false, max = 60 } = {}) {
@@ -38,7 +31,7 @@ async function tabTo(page, describe, { back = false, max = 60 } = {}) {
 
 test('walk requirements with the keyboard only', async () => {
   const page = await newPage(env);
-  await createWorkbook(page);
+  await createWorkbook(page, env.base);
   await page.goto(env.base + '/clauses/4.1');
   await page.getByText('1 of 57').waitFor();
   // Shortcuts when not typing in a field.
@@ -92,7 +85,7 @@ test('walk requirements with the keyboard only', async () => {
 
 test('one evidence item serves two requirements, and the Overview follows', async () => {
   const page = await newPage(env);
-  await createWorkbook(page);
+  await createWorkbook(page, env.base);
   await page.goto(env.base + '/clauses/8.5.1.1');
   await page.getByLabel('New evidence title').fill('Change management policy v2');
   await page.getByRole('button', { name: 'Add evidence' }).click();
@@ -143,7 +136,7 @@ test('one evidence item serves two requirements, and the Overview follows', asyn
 
 test('clause filters live in the URL', async () => {
   const page = await newPage(env);
-  await createWorkbook(page);
+  await createWorkbook(page, env.base);
   await page.goto(env.base + '/clauses/9.2');
   await page.getByLabel('Status').selectOption({ label: 'Largely implemented' });
   await page.getByLabel('Owner').fill('Priya');
@@ -169,7 +162,7 @@ test('clause filters live in the URL', async () => {
 
 test('the 7.5.4 page carries the documented-information checklist', async () => {
   const page = await newPage(env);
-  await createWorkbook(page);
+  await createWorkbook(page, env.base);
   await page.goto(env.base + '/clauses/7.5.4');
   const table = page.getByRole('table');
   await table.getByRole('row', { name: /Change management policy/ }).waitFor();
