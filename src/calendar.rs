@@ -128,6 +128,65 @@ impl Timestamp {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// Milliseconds since 1970-01-01T00:00:00Z, for working out how long ago
+    /// something happened (backups, snapshots).
+    pub fn epoch_ms(&self) -> i64 {
+        let date = self.date();
+        let days = days_from_civil(
+            i64::from(date.year()),
+            i64::from(date.month()),
+            i64::from(date.day()),
+        );
+        // "hh:mm:ss(.fff)" between the 'T' and the 'Z'; validated on construction.
+        let time = &self.0[11..self.0.len() - 1];
+        let mut parts = time.split(':');
+        let mut field = || {
+            parts
+                .next()
+                .and_then(|p| p.parse::<f64>().ok())
+                .unwrap_or(0.0)
+        };
+        let (h, m, s) = (field(), field(), field());
+        days * 86_400_000 + ((h * 3600.0 + m * 60.0 + s) * 1000.0).round() as i64
+    }
+
+    /// The timestamp `ms` milliseconds since 1970 (the inverse of `epoch_ms`).
+    pub fn from_epoch_ms(ms: i64) -> Self {
+        let days = ms.div_euclid(86_400_000);
+        let rest = ms.rem_euclid(86_400_000);
+        let (y, m, d) = civil_from_days(days);
+        Self(format!(
+            "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.{:03}Z",
+            rest / 3_600_000,
+            rest / 60_000 % 60,
+            rest / 1000 % 60,
+            rest % 1000
+        ))
+    }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
 
 impl FromStr for Timestamp {

@@ -10,7 +10,9 @@ pub mod csv;
 pub mod evidence;
 pub mod export;
 pub mod framework;
+pub mod history;
 pub mod improvement;
+pub mod library;
 pub mod portfolio;
 pub mod schema;
 pub mod validation;
@@ -18,6 +20,7 @@ pub mod walkthrough;
 pub mod workbook;
 
 pub mod browser;
+pub mod crash;
 pub mod offline;
 pub mod storage;
 pub mod ui;

@@ -1,4 +1,4 @@
 fn main() {
-    console_error_panic_hook::set_once();
+    clausebook::crash::install();
     leptos::mount::mount_to_body(clausebook::ui::App);
 }

@@ -6,7 +6,7 @@
 use clausebook::assessment::Status;
 use clausebook::framework;
 use clausebook::schema::{self, Stored};
-use clausebook::storage::{self, Autosaver, SaveStatus, WORKBOOK_KEY};
+use clausebook::storage::{self, Autosaver, NAMESPACE, SaveStatus, WORKBOOK_KEY};
 use clausebook::ui::{App, Workbench};
 use clausebook::workbook::Workbook;
 use gloo_timers::future::TimeoutFuture;
@@ -48,13 +48,17 @@ fn storage_round_trips_a_workbook() {
 #[wasm_bindgen_test]
 fn corrupt_storage_is_classified_and_kept() {
     let key = "test.corrupt";
-    storage::write_raw(key, "{\"format\":\"clausebook.workbook\",").unwrap();
+    storage::remove(key).unwrap();
+    storage::save(key, &sample("Corrupt Ltd")).unwrap();
+    let library = storage::load_library(key);
+    let id = storage::active(key, &library).unwrap();
+    let head = storage::read_head(key, &id).unwrap();
+    let slot = storage::workbook_key(key, &id, head.slot.key());
+    let garbage = "{\"format\":\"clausebook.workbook\",";
+    storage::write_raw(&slot, garbage).unwrap();
     assert!(matches!(storage::load(key), Stored::Unreadable { .. }));
     // Reading must never rewrite what is there.
-    assert_eq!(
-        storage::read_raw(key).as_deref(),
-        Some("{\"format\":\"clausebook.workbook\",")
-    );
+    assert_eq!(storage::read_raw(&slot).as_deref(), Some(garbage));
     storage::remove(key).unwrap();
 }
 
@@ -118,7 +122,7 @@ async fn page_hide_flushes_pending_edits() {
     saver.flush_on_page_hide();
     current.borrow_mut().organisation.scope = "typed then closed".into();
     saver.changed();
-    assert_eq!(storage::read_raw(key), None);
+    assert!(nothing_stored(key));
     let event = web_sys::Event::new("pagehide").unwrap();
     gloo_utils::window().dispatch_event(&event).unwrap();
     assert_eq!(saver.writes(), 1);
@@ -129,8 +133,12 @@ async fn page_hide_flushes_pending_edits() {
 #[wasm_bindgen_test]
 async fn full_storage_reports_failure_and_keeps_the_last_copy() {
     let key = "test.full";
+    storage::remove(key).unwrap();
     let wb = sample("Quota Ltd");
     storage::save(key, &wb).unwrap();
+    let library = storage::load_library(key);
+    let id = storage::active(key, &library).unwrap();
+    let revision = storage::read_head(key, &id).unwrap().revision;
     let failures = Rc::new(Cell::new(0));
     let huge = Rc::new(RefCell::new(wb.clone()));
     // Notes far beyond the ~5 MB local storage quota.
@@ -150,6 +158,7 @@ async fn full_storage_reports_failure_and_keeps_the_last_copy() {
             },
         )
     };
+    saver.open(Some(id), revision);
     saver.changed();
     saver.flush();
     assert_eq!(failures.get(), 1);
@@ -164,7 +173,7 @@ async fn full_storage_reports_failure_and_keeps_the_last_copy() {
 #[wasm_bindgen_test]
 async fn app_shows_recovery_for_unreadable_data_and_does_not_overwrite_it() {
     let _one_router_at_a_time = exclusive().await;
-    let original = storage::read_raw(WORKBOOK_KEY);
+    storage::remove(NAMESPACE).unwrap();
     let garbage = "{\"format\":\"clausebook.workbook\",\"schema_version\":99,\"workbook\":{}}";
     storage::write_raw(WORKBOOK_KEY, garbage).unwrap();
     let el = container();
@@ -179,12 +188,15 @@ async fn app_shows_recovery_for_unreadable_data_and_does_not_overwrite_it() {
         .expect("a download button");
     assert_eq!(download.text_content().unwrap(), "Download stored data");
     TimeoutFuture::new(400).await;
-    assert_eq!(storage::read_raw(WORKBOOK_KEY).as_deref(), Some(garbage));
-    drop(handle);
-    match original {
-        Some(raw) => storage::write_raw(WORKBOOK_KEY, &raw).unwrap(),
-        None => storage::remove(WORKBOOK_KEY).unwrap(),
+    // Moved from the old single-workbook key into the list, byte for byte.
+    assert_eq!(storage::read_raw(WORKBOOK_KEY), None);
+    match storage::load(NAMESPACE) {
+        Stored::Unreadable { raw, .. } => assert_eq!(raw, garbage),
+        other => panic!("expected the unreadable data kept, got {other:?}"),
     }
+    assert_eq!(stored_raw(NAMESPACE).as_deref(), Some(garbage));
+    drop(handle);
+    storage::remove(NAMESPACE).unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -248,7 +260,7 @@ async fn welcome_form_refuses_a_blank_name() {
         "Enter the organisation's name."
     );
     TimeoutFuture::new(400).await;
-    assert_eq!(storage::read_raw(key), None);
+    assert!(nothing_stored(key));
     drop(handle);
 }
 
@@ -325,8 +337,9 @@ async fn requirement_form_saves_status_owner_and_notes() {
 #[wasm_bindgen_test]
 async fn stored_json_is_the_versioned_envelope() {
     let key = "test.envelope";
+    storage::remove(key).unwrap();
     storage::save(key, &sample("Envelope Ltd")).unwrap();
-    let raw = storage::read_raw(key).unwrap();
+    let raw = stored_raw(key).unwrap();
     let value: serde_json::Value = serde_json::from_str(&raw).unwrap();
     assert_eq!(value["format"], schema::FORMAT);
     assert_eq!(value["schema_version"], schema::CURRENT_SCHEMA_VERSION);

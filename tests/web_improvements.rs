@@ -70,7 +70,7 @@ async fn item_page_refuses_a_move_with_its_reason_then_allows_it() {
     assert!(refusal.contains("cannot move to Do yet"), "{refusal}");
     // Nothing changed, so nothing was saved.
     TimeoutFuture::new(400).await;
-    assert_eq!(storage::read_raw(key), None);
+    assert!(nothing_stored(key));
 
     for (id, value) in [
         ("#plan-problem", "Restores are untested"),

@@ -1,8 +1,9 @@
 //! Data: export the workbook as JSON, and import one after checking it.
 
-use super::{AppState, offer_download};
-use crate::browser;
+use super::AppState;
 use crate::export::{self, ImportPreview};
+use crate::library::{SnapshotMeta, SnapshotReason};
+use crate::storage;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -17,16 +18,9 @@ pub fn DataPage() -> impl IntoView {
     let preview_heading = NodeRef::<html::H2>::new();
     let has_workbook = Memo::new(move |_| state.workbook.with(Option::is_some));
 
-    let export_json = move |_| {
-        let Some(workbook) = state.workbook.get_untracked() else {
-            return;
-        };
-        let name = export::file_name(&workbook, browser::today());
-        let text = export::export_json(&workbook, browser::now());
-        match offer_download(&name, &text) {
-            Ok(()) => message.set(Some(format!("Exported {name}."))),
-            Err(e) => error.set(Some(e)),
-        }
+    let export_json = move |_| match state.back_up() {
+        Ok(name) => message.set(Some(format!("Exported {name}."))),
+        Err(e) => error.set(Some(e)),
     };
 
     let choose_file = move |_| {
@@ -79,9 +73,30 @@ pub fn DataPage() -> impl IntoView {
     let confirm = move |_| {
         if let Some(found) = preview.get_untracked() {
             let name = found.envelope.workbook.organisation.name.clone();
-            state.workbook.set(Some(found.envelope.workbook));
+            // Keep the copy being replaced: Restore (below) or Undo bring it back.
+            state.flush();
+            let ns = state.namespace();
+            if let Some(id) = state.current.get_untracked()
+                && let Some(head) = storage::read_head(&ns, &id)
+            {
+                let _ = storage::take_snapshot(&ns, &id, &head, SnapshotReason::BeforeImport);
+            }
+            state.replace(found.envelope.workbook);
             preview.set(None);
-            message.set(Some(format!("Imported the workbook of {name}.")));
+            message.set(Some(format!(
+                "Imported the workbook of {name} in place of the open one. Undo, or Restore below, brings the previous one back."
+            )));
+        }
+    };
+    let import_new = move |_| {
+        if let Some(found) = preview.get_untracked() {
+            let name = found.envelope.workbook.organisation.name.clone();
+            state.start_new(found.envelope.workbook);
+            state.flush();
+            preview.set(None);
+            message.set(Some(format!(
+                "Imported the workbook of {name} as a new workbook; it is now open. The others are on the Workbooks page."
+            )));
         }
     };
     let cancel = move |_| {
@@ -188,19 +203,28 @@ pub fn DataPage() -> impl IntoView {
                                 </dd>
                             </dl>
                             <p class="warning">
-                                {match replaces {
+                                {match replaces.clone() {
                                     Some(current) => {
                                         format!(
-                                            "Importing replaces the workbook of {current} in this browser. Export it first if you want to keep it.",
+                                            "Import it as a new workbook beside the others, or replace the open workbook of {current} (a snapshot of it is kept, and Undo works too).",
                                         )
                                     }
-                                    None => "This browser has no workbook yet.".to_owned(),
+                                    None => "It becomes a new workbook in this browser.".to_owned(),
                                 }}
                             </p>
                             <div class="actions">
-                                <button type="button" class="primary" on:click=confirm>
-                                    "Replace current workbook"
+                                <button type="button" class="primary" on:click=import_new>
+                                    "Import as a new workbook"
                                 </button>
+                                {replaces
+                                    .is_some()
+                                    .then(|| {
+                                        view! {
+                                            <button type="button" on:click=confirm>
+                                                "Replace current workbook"
+                                            </button>
+                                        }
+                                    })}
                                 <button type="button" on:click=cancel>
                                     "Cancel import"
                                 </button>
@@ -209,6 +233,151 @@ pub fn DataPage() -> impl IntoView {
                     }
                 })
         }}
+        <Snapshots />
     }
     .into_any()
+}
+
+/// Earlier versions of the open workbook, with Restore.
+#[component]
+fn Snapshots() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let message = RwSignal::new(None::<String>);
+    let confirming = RwSignal::new(None::<i64>);
+    let refresh = RwSignal::new(0u32);
+    let list = Memo::new(move |_| {
+        refresh.track();
+        state.save_status.track();
+        state
+            .current
+            .get()
+            .map(|id| storage::snapshots(&state.namespace(), &id))
+            .unwrap_or_default()
+    });
+    let current_bytes = move || {
+        state
+            .current
+            .get()
+            .and_then(|id| storage::read_head(&state.namespace(), &id))
+            .map(|h| h.bytes)
+            .unwrap_or(0)
+    };
+    let restore = move |snap: i64| {
+        let Some(id) = state.current.get_untracked() else {
+            return;
+        };
+        let ns = state.namespace();
+        match storage::read_snapshot(&ns, &id, snap) {
+            Ok(workbook) => {
+                state.flush();
+                if let Some(head) = storage::read_head(&ns, &id) {
+                    let _ = storage::take_snapshot(&ns, &id, &head, SnapshotReason::BeforeRestore);
+                }
+                state.replace(workbook);
+                state.flush();
+                message.set(Some(
+                    "Restored. The version you replaced is kept as a snapshot too, and Undo takes the restore back."
+                        .into(),
+                ));
+            }
+            Err(e) => message.set(Some(format!("This snapshot cannot be restored: {e}"))),
+        }
+        confirming.set(None);
+        refresh.update(|n| *n += 1);
+    };
+    view! {
+        <section class="card" aria-labelledby="snapshots-title">
+            <h2 id="snapshots-title">"Earlier versions"</h2>
+            <p>
+                "Clausebook keeps up to ten earlier copies of the open workbook in this browser: when editing begins, every ten minutes while you edit, and before an import or a restore. Older ones are thinned out so that they reach further back."
+            </p>
+            <p role="status">{move || message.get()}</p>
+            {move || {
+                let snaps = list.get();
+                if snaps.is_empty() {
+                    return view! { <p>"No earlier versions yet: the first is kept when you next edit."</p> }
+                        .into_any();
+                }
+                let now_bytes = current_bytes();
+                view! {
+                    <div class="table-scroll">
+                        <table class="snapshots">
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Taken"</th>
+                                    <th scope="col">"Why"</th>
+                                    <th scope="col">"Size"</th>
+                                    <th scope="col">"Change since"</th>
+                                    <th scope="col">
+                                        <span class="visually-hidden">"Actions"</span>
+                                    </th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {snaps
+                                    .into_iter()
+                                    .map(|s| snapshot_row(s, now_bytes, confirming, restore))
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }
+                    .into_any()
+            }}
+        </section>
+    }
+}
+
+fn snapshot_row(
+    s: SnapshotMeta,
+    now_bytes: u64,
+    confirming: RwSignal<Option<i64>>,
+    restore: impl Fn(i64) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let id = s.id;
+    let when = super::local_date_time(s.taken_at.as_str());
+    let change = now_bytes as i64 - s.bytes as i64;
+    let change = match change {
+        0 => "same size".to_owned(),
+        c if c > 0 => format!("{} larger now", export::human_size(c as u64)),
+        c => format!("{} smaller now", export::human_size(c.unsigned_abs())),
+    };
+    let label = format!("Restore the version of {when}");
+    view! {
+        <tr>
+            <td>{when.clone()}</td>
+            <td>{s.reason.label()}</td>
+            <td>{export::human_size(s.bytes)}</td>
+            <td>{change}</td>
+            <td>
+                {move || {
+                    if confirming.get() == Some(id) {
+                        view! {
+                            <span class="confirm-inline">
+                                <button type="button" class="primary" on:click=move |_| restore(id)>
+                                    "Yes, restore"
+                                </button>
+                                <button type="button" on:click=move |_| confirming.set(None)>
+                                    "Cancel"
+                                </button>
+                            </span>
+                        }
+                            .into_any()
+                    } else {
+                        let label = label.clone();
+                        view! {
+                            <button
+                                type="button"
+                                aria-label=label
+                                on:click=move |_| confirming.set(Some(id))
+                            >
+                                "Restore"
+                            </button>
+                        }
+                            .into_any()
+                    }
+                }}
+            </td>
+        </tr>
+    }
 }

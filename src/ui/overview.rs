@@ -39,7 +39,7 @@ fn Welcome() -> impl IntoView {
             state.framework(),
             browser::now(),
         ) {
-            Ok(workbook) => state.workbook.set(Some(workbook)),
+            Ok(workbook) => state.start_new(workbook),
             Err(e) => error.set(Some(e.to_string())),
         }
     };

@@ -2,12 +2,18 @@
 //! Nothing is written until the user has had the chance to download it.
 
 use crate::browser;
+use crate::library::WorkbookId;
 use crate::schema::SchemaError;
-use crate::storage::{self, WORKBOOK_KEY};
+use crate::storage::{self, NAMESPACE};
 use leptos::prelude::*;
 
 #[component]
-pub fn RecoveryPage(raw: String, error: SchemaError) -> impl IntoView {
+pub fn RecoveryPage(id: WorkbookId, raw: String, error: SchemaError) -> impl IntoView {
+    // Data from a newer version is not damaged: the fix is to update, and
+    // deleting it is not offered.
+    let newer = matches!(error, SchemaError::NewerSchema { .. });
+    let library = storage::load_library(NAMESPACE);
+    let other = library.live().find(|e| e.id != id).map(|e| e.id.clone());
     let outcome = RwSignal::new(None::<String>);
     let understood = RwSignal::new(false);
     let size = crate::export::human_size(raw.len() as u64);
@@ -21,12 +27,25 @@ pub fn RecoveryPage(raw: String, error: SchemaError) -> impl IntoView {
             Err(e) => e,
         }));
     };
-    let start_again = move |_| match storage::remove(WORKBOOK_KEY) {
-        Ok(()) => {
+    let remove_id = id.clone();
+    let start_again = move |_| {
+        let mut library = storage::load_library(NAMESPACE);
+        storage::remove_workbook_data(NAMESPACE, &remove_id);
+        library.purge(&remove_id);
+        match storage::save_library(NAMESPACE, &library) {
+            Ok(()) => {
+                let _ = gloo_utils::window().location().reload();
+            }
+            Err(e) => outcome.set(Some(e.to_string())),
+        }
+    };
+    let open_other = move |_| {
+        if let Some(other) = &other {
+            storage::set_active(NAMESPACE, other);
             let _ = gloo_utils::window().location().reload();
         }
-        Err(e) => outcome.set(Some(e.to_string())),
     };
+    let has_other = library.live().count() > 1;
     view! {
         <main id="main" class="recovery">
             <h1>"Your stored workbook could not be opened"</h1>
@@ -42,13 +61,34 @@ pub fn RecoveryPage(raw: String, error: SchemaError) -> impl IntoView {
                 "Download stored data"
             </button>
             <p role="status">{move || outcome.get()}</p>
+            {newer
+                .then(|| {
+                    view! {
+                        <button
+                            type="button"
+                            on:click=|_| {
+                                let _ = gloo_utils::window().location().reload();
+                            }
+                        >
+                            "Reload to update"
+                        </button>
+                    }
+                })}
+            {has_other
+                .then(|| {
+                    view! {
+                        <button type="button" on:click=open_other.clone()>
+                            "Open another workbook"
+                        </button>
+                    }
+                })}
             <details>
                 <summary>"Show the beginning of the stored data"</summary>
                 <pre class="raw">{excerpt}</pre>
             </details>
-            <section class="card danger" aria-labelledby="start-again-title">
+            <section class="card danger" aria-labelledby="start-again-title" hidden=newer>
                 <h2 id="start-again-title">"Start again"</h2>
-                <p>"Deletes the unreadable data from this browser and opens an empty Clausebook."</p>
+                <p>"Deletes this workbook's unreadable data from this browser. Other workbooks are kept."</p>
                 <div class="check">
                     <input
                         id="understood"

@@ -64,3 +64,32 @@ export async function createWorkbook(page, base, name = 'Harbour Street IT') {
   await page.getByRole('button', { name: 'Create workbook' }).click();
   await page.getByRole('heading', { level: 1, name }).waitFor();
 }
+
+// Where the open workbook's copy in force is stored: the list names the
+// workbooks, `clausebook.active` the open one, and its head the slot.
+function slotKey() {
+  const lib = JSON.parse(localStorage.getItem('clausebook.library') || '{"workbooks":[]}');
+  const live = lib.workbooks.filter((w) => !w.deleted_at);
+  let id = localStorage.getItem('clausebook.active');
+  if (!live.some((w) => w.id === id)) id = live[0]?.id;
+  if (!id) return null;
+  const head = JSON.parse(localStorage.getItem(`clausebook.wb.${id}.head`) || 'null');
+  return head ? `clausebook.wb.${id}.${head.slot.toLowerCase()}` : null;
+}
+
+/// The stored text of the open workbook (null if none).
+export function storedRaw(page) {
+  return page.evaluate(`(${slotKey})() && localStorage.getItem((${slotKey})())`);
+}
+
+/// Changes the stored open workbook in place (as if an older or other copy of the app wrote it).
+export async function editStored(page, change, arg) {
+  await page.evaluate(
+    ([key, change, arg]) => {
+      const stored = JSON.parse(localStorage.getItem(key));
+      new Function('stored', 'arg', change)(stored, arg);
+      localStorage.setItem(key, JSON.stringify(stored));
+    },
+    [await page.evaluate(`(${slotKey})()`), change, arg],
+  );
+}

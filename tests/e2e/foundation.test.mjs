@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launch, newPage, shot, ARTIFACTS, createWorkbook } from './browser.mjs';
+import { launch, newPage, shot, ARTIFACTS, createWorkbook, storedRaw, editStored } from './browser.mjs';
 
 let env;
 before(async () => {
@@ -87,7 +87,7 @@ test('an edit followed by closing the tab is not lost', async () => {
   await page.getByLabel('Owner').fill('Priya');
   await page.waitForTimeout(500);
   assert.doesNotMatch(
-    await page.evaluate(() => localStorage.getItem('clausebook.workbook')),
+    (await storedRaw(page)) ?? '',
     /Priya/,
     'nothing written before the page hides',
   );
@@ -139,7 +139,7 @@ test('export, clear storage, import: the workbook comes back', async () => {
   assert.match(await preview.textContent(), /Harbour Street IT/);
   assert.match(await preview.textContent(), /1 of 57/);
   await shot(page, 'e2e-import-preview-1280');
-  await page.getByRole('button', { name: 'Replace current workbook' }).click();
+  await page.getByRole('button', { name: 'Import as a new workbook' }).click();
   await page.getByRole('status').filter({ hasText: /^Saved at/ }).waitFor();
   assert.equal(await page.getByTestId('organisation').textContent(), 'Harbour Street IT');
   await page.reload();
@@ -152,7 +152,7 @@ test('a broken import shows a clear error and changes nothing', async () => {
   const page = await newPage(env);
   await createWorkbook(page, env.base);
   await assess41(page);
-  const before = await page.evaluate(() => localStorage.getItem('clausebook.workbook'));
+  const before = await storedRaw(page);
   await page.getByRole('link', { name: 'Data', exact: true }).click();
 
   const cases = [
@@ -182,7 +182,7 @@ test('a broken import shows a clear error and changes nothing', async () => {
   await shot(page, 'e2e-import-error-1280');
 
   await page.reload();
-  assert.equal(await page.evaluate(() => localStorage.getItem('clausebook.workbook')), before);
+  assert.equal(await storedRaw(page), before);
   assert.equal(await page.getByTestId('organisation').textContent(), 'Harbour Street IT');
   await page.goto(env.base + '/clauses/4.1');
   assert.equal(
@@ -206,7 +206,7 @@ test('unreadable storage opens the recovery screen and keeps the data', async ()
   await download.saveAs(saved);
   assert.equal(await readFile(saved, 'utf8'), corrupt);
   await shot(page, 'e2e-recovery-1280');
-  assert.equal(await page.evaluate(() => localStorage.getItem('clausebook.workbook')), corrupt);
+  assert.equal(await storedRaw(page), corrupt);
   // Starting again needs an explicit confirmation.
   const startAgain = page.getByRole('button', { name: 'Delete stored data and start again' });
   assert.equal(await startAgain.isDisabled(), true);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, newPage, shot, ARTIFACTS, createWorkbook } from './browser.mjs';
+import { launch, newPage, shot, ARTIFACTS, createWorkbook, storedRaw, editStored } from './browser.mjs';
 
 let env;
 before(async () => {
@@ -218,11 +218,7 @@ test('screenshots at 1280 and 390 px, no sideways scrolling, and the catalogue a
   const here = dirname(fileURLToPath(import.meta.url));
   const fixture = JSON.parse(await readFile(join(here, '..', 'fixtures', 'workbook-v3-portfolio.json'), 'utf8'));
   // Load the fixture's portfolio as the stored workbook.
-  await wide.evaluate((portfolio) => {
-    const stored = JSON.parse(localStorage.getItem('clausebook.workbook'));
-    stored.workbook.portfolio = portfolio;
-    localStorage.setItem('clausebook.workbook', JSON.stringify(stored));
-  }, fixture.workbook.portfolio);
+  await editStored(wide, 'stored.workbook.portfolio = arg;', fixture.workbook.portfolio);
   await wide.goto(env.base + '/portfolio');
   await wide.getByRole('heading', { level: 2, name: 'Catalogue 2 services' }).waitFor();
   await shot(wide, 'portfolio-fixture-1280');

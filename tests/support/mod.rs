@@ -63,6 +63,19 @@ pub fn stored(key: &str) -> Workbook {
     }
 }
 
+/// The raw text of the active workbook's copy in force in namespace `ns`.
+pub fn stored_raw(ns: &str) -> Option<String> {
+    let library = storage::load_library(ns);
+    let id = storage::active(ns, &library)?;
+    let head = storage::read_head(ns, &id)?;
+    storage::read_raw(&storage::workbook_key(ns, &id, head.slot.key()))
+}
+
+/// Whether nothing at all is stored in namespace `ns`.
+pub fn nothing_stored(ns: &str) -> bool {
+    storage::load(ns) == Stored::Empty
+}
+
 /// The text of the first element matching `selector`.
 pub fn text(el: &HtmlElement, selector: &str) -> String {
     el.query_selector(selector)

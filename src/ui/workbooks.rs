@@ -1,0 +1,430 @@
+//! Workbooks: every workbook in this browser side by side (one per course,
+//! one per client), with create, open, rename, duplicate and delete, the
+//! training sample, and how much of the browser's storage they use.
+
+use super::AppState;
+use crate::browser;
+use crate::export::human_size;
+use crate::library::{self, Entry, Library, WorkbookId};
+use crate::storage;
+use crate::workbook::Workbook;
+use leptos::prelude::*;
+
+/// One row of the list: the entry and what its head says.
+#[derive(Clone, Debug, PartialEq)]
+struct Row {
+    entry: Entry,
+    organisation: String,
+    saved_at: Option<String>,
+    bytes: u64,
+}
+
+#[component]
+pub fn WorkbooksPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let ns = state.namespace();
+    let message = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<String>);
+    // The deletion that can still be undone.
+    let deleted = RwSignal::new(None::<(WorkbookId, String)>);
+    let rows = {
+        let ns = ns.clone();
+        Memo::new(move |_| {
+            state.library_changed.track();
+            state.save_status.track();
+            let library = storage::load_library(&ns);
+            library
+                .live()
+                .map(|entry| {
+                    let head = storage::read_head(&ns, &entry.id);
+                    Row {
+                        organisation: head
+                            .as_ref()
+                            .map(|h| h.organisation.clone())
+                            .unwrap_or_default(),
+                        saved_at: head.as_ref().map(|h| h.saved_at.to_string()),
+                        bytes: head.map(|h| h.bytes).unwrap_or(0),
+                        entry: entry.clone(),
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let usage = Memo::new(move |_| {
+        state.library_changed.track();
+        state.save_status.track();
+        library::usage_label(storage::usage())
+    });
+    let persisted = RwSignal::new(None::<bool>);
+    leptos::task::spawn_local(async move {
+        persisted.set(Some(storage::is_persisted().await));
+    });
+
+    let with_library = {
+        let ns = ns.clone();
+        move |f: &dyn Fn(&mut Library) -> Result<String, String>| {
+            error.set(None);
+            let mut library = storage::load_library(&ns);
+            match f(&mut library).and_then(|done| {
+                storage::save_library(&ns, &library)
+                    .map(|()| done)
+                    .map_err(|e| e.to_string())
+            }) {
+                Ok(done) => message.set(Some(done)),
+                Err(e) => error.set(Some(e)),
+            }
+            state.library_changed.update(|n| *n += 1);
+        }
+    };
+    let with_library = StoredValue::new_local(with_library);
+
+    let open = move |id: WorkbookId| {
+        error.set(None);
+        match state.open(&id) {
+            Ok(()) => message.set(Some("Opened. It is the workbook on every page now.".into())),
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    let rename = move |id: WorkbookId, name: String| {
+        with_library.with_value(|f| {
+            f(&|lib: &mut Library| {
+                lib.rename(&id, &name)
+                    .map(|()| format!("Renamed to “{}”.", name.trim()))
+                    .map_err(|e| e.to_string())
+            })
+        })
+    };
+    let duplicate = {
+        let ns = ns.clone();
+        move |id: WorkbookId| {
+            error.set(None);
+            state.flush();
+            let library = storage::load_library(&ns);
+            let Some(entry) = library.get(&id) else {
+                error.set(Some("That workbook is no longer in the list.".into()));
+                return;
+            };
+            let name = library.copy_name(&entry.name);
+            match storage::load_workbook(&ns, &id) {
+                storage::Loaded::Ready { workbook, .. } => {
+                    match storage::create_workbook(&ns, &name, &workbook, false) {
+                        Ok(_) => message.set(Some(format!("Made a copy named “{name}”."))),
+                        Err(e) => error.set(Some(e.to_string())),
+                    }
+                }
+                _ => error.set(Some(
+                    "That workbook cannot be read, so it cannot be copied. Open it to recover it."
+                        .into(),
+                )),
+            }
+            state.library_changed.update(|n| *n += 1);
+        }
+    };
+    let duplicate = StoredValue::new_local(duplicate);
+    let delete = move |id: WorkbookId, name: String| {
+        let is_open = state.current.get_untracked().as_ref() == Some(&id);
+        if is_open {
+            state.flush();
+        }
+        with_library.with_value(|f| {
+            f(&|lib: &mut Library| {
+                lib.delete(&id, browser::now())
+                    .map(|()| format!("Deleted “{name}”."))
+                    .map_err(|e| e.to_string())
+            })
+        });
+        deleted.set(Some((id.clone(), name.clone())));
+        if is_open {
+            state.close();
+        }
+        // After the undo window the data goes for good (also at the next start).
+        let ns = state.namespace();
+        set_timeout(
+            move || {
+                if deleted.get_untracked().is_some_and(|(d, _)| d == id) {
+                    deleted.set(None);
+                }
+                storage::purge_deleted(&ns);
+            },
+            std::time::Duration::from_millis(library::UNDO_DELETE_MS as u64 + 100),
+        );
+    };
+    let undo_delete = move |_| {
+        if let Some((id, name)) = deleted.get_untracked() {
+            with_library.with_value(|f| {
+                f(&|lib: &mut Library| {
+                    lib.restore(&id)
+                        .map(|()| format!("“{name}” is back."))
+                        .map_err(|e| e.to_string())
+                })
+            });
+            deleted.set(None);
+        }
+    };
+
+    view! {
+        <h1>"Workbooks"</h1>
+        <p class="lead">
+            "Keep several workbooks side by side in this browser: one per client, one per course. The one you open is remembered; each saves as you type."
+        </p>
+        <p class="error" role="alert">
+            {move || error.get()}
+        </p>
+        <p class="success" role="status">
+            {move || message.get()}
+        </p>
+        {move || {
+            deleted
+                .get()
+                .map(|(_, name)| {
+                    view! {
+                        <div class="undo-delete" role="region" aria-label="Deleted workbook">
+                            <p>{format!("“{name}” was deleted. You can undo this for a few seconds.")}</p>
+                            <button type="button" class="primary" on:click=undo_delete>
+                                "Undo delete"
+                            </button>
+                        </div>
+                    }
+                })
+        }}
+        <section class="card" aria-labelledby="list-title">
+            <h2 id="list-title">"In this browser"</h2>
+            {move || {
+                let rows = rows.get();
+                if rows.is_empty() {
+                    return view! { <p>"No workbooks yet. Create one below, or load the sample."</p> }
+                        .into_any();
+                }
+                view! {
+                    <ul class="workbook-list">
+                        {rows
+                            .into_iter()
+                            .map(|row| {
+                                view! {
+                                    <WorkbookRow
+                                        row
+                                        open
+                                        rename
+                                        duplicate=move |id| duplicate.with_value(|f| f(id))
+                                        delete
+                                    />
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }}
+        </section>
+        <NewWorkbook />
+        <section class="card" aria-labelledby="storage-title">
+            <h2 id="storage-title">"Storage"</h2>
+            <p data-testid="storage-usage">{move || format!("In use: {}.", usage.get())}</p>
+            <p>
+                {move || match persisted.get() {
+                    Some(true) => {
+                        "The browser has agreed to keep this site's data even when space runs low."
+                    }
+                    Some(false) => {
+                        "The browser may clear this site's data if space runs low or it is unused for a long time: export regularly."
+                    }
+                    None => "",
+                }}
+            </p>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn WorkbookRow(
+    row: Row,
+    open: impl Fn(WorkbookId) + Copy + Send + Sync + 'static,
+    rename: impl Fn(WorkbookId, String) + Copy + Send + Sync + 'static,
+    duplicate: impl Fn(WorkbookId) + Copy + Send + Sync + 'static,
+    delete: impl Fn(WorkbookId, String) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let id = row.entry.id.clone();
+    let name = row.entry.name.clone();
+    let is_open = {
+        let id = id.clone();
+        move || state.current.get().as_ref() == Some(&id)
+    };
+    let renaming = RwSignal::new(false);
+    let confirming = RwSignal::new(false);
+    let new_name = RwSignal::new(name.clone());
+    let field_id = format!("rename-{id}");
+    let when = row
+        .saved_at
+        .as_deref()
+        .map(super::local_date_time)
+        .unwrap_or_else(|| "never saved".into());
+    let id = StoredValue::new(id);
+    let name = StoredValue::new(name);
+    let submit_rename = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        rename(id.get_value(), new_name.get_untracked());
+        renaming.set(false);
+    };
+    view! {
+        <li class="workbook-item" class:current=is_open.clone()>
+            <h3>
+                {name.get_value()}
+                {row.entry.sample.then_some(" (sample)")}
+                {
+                    let is_open = is_open.clone();
+                    move || is_open().then_some(" — open now")
+                }
+            </h3>
+            <dl class="facts">
+                <dt>"Organisation"</dt>
+                <dd>{row.organisation.clone()}</dd>
+                <dt>"Last change"</dt>
+                <dd>{when}</dd>
+                <dt>"Size"</dt>
+                <dd>{human_size(row.bytes)}</dd>
+            </dl>
+            <div class="actions">
+                {
+                    let is_open = is_open.clone();
+                    move || {
+                        (!is_open())
+                            .then(|| {
+                                view! {
+                                    <button
+                                        type="button"
+                                        class="primary"
+                                        aria-label=format!("Open {}", name.get_value())
+                                        on:click=move |_| open(id.get_value())
+                                    >
+                                        "Open"
+                                    </button>
+                                }
+                            })
+                    }
+                }
+                <button
+                    type="button"
+                    aria-label=format!("Rename {}", name.get_value())
+                    aria-expanded=move || renaming.get().to_string()
+                    on:click=move |_| renaming.update(|r| *r = !*r)
+                >
+                    "Rename"
+                </button>
+                <button
+                    type="button"
+                    aria-label=format!("Duplicate {}", name.get_value())
+                    on:click=move |_| duplicate(id.get_value())
+                >
+                    "Duplicate"
+                </button>
+                <button
+                    type="button"
+                    class="danger"
+                    aria-label=format!("Delete {}", name.get_value())
+                    on:click=move |_| confirming.set(true)
+                >
+                    "Delete"
+                </button>
+            </div>
+            <Show when=move || renaming.get()>
+                <form class="inline-form" on:submit=submit_rename>
+                    <label for=field_id.clone()>{format!("New name for {}", name.get_value())}</label>
+                    <input
+                        id=field_id.clone()
+                        type="text"
+                        prop:value=move || new_name.get()
+                        on:input=move |ev| new_name.set(event_target_value(&ev))
+                    />
+                    <button type="submit" class="primary">
+                        "Save name"
+                    </button>
+                </form>
+            </Show>
+            <Show when=move || confirming.get()>
+                <div class="confirm-inline" role="group" aria-label="Confirm deletion">
+                    <p>
+                        {format!(
+                            "Delete “{}” from this browser? You can undo this for a few seconds; after that it is gone unless you exported it.",
+                            name.get_value(),
+                        )}
+                    </p>
+                    <button
+                        type="button"
+                        class="danger"
+                        on:click=move |_| {
+                            confirming.set(false);
+                            delete(id.get_value(), name.get_value());
+                        }
+                    >
+                        "Yes, delete"
+                    </button>
+                    <button type="button" on:click=move |_| confirming.set(false)>
+                        "Keep it"
+                    </button>
+                </div>
+            </Show>
+        </li>
+    }
+}
+
+/// Starts another workbook, or the training sample, beside the others.
+#[component]
+fn NewWorkbook() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let name = RwSignal::new(String::new());
+    let scope = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let create = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match Workbook::create(
+            &name.get_untracked(),
+            &scope.get_untracked(),
+            crate::framework::iso20000(),
+            browser::now(),
+        ) {
+            Ok(workbook) => {
+                error.set(None);
+                state.start_new(workbook);
+                state.flush();
+                name.set(String::new());
+                scope.set(String::new());
+            }
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="new-title">
+            <h2 id="new-title">"New workbook"</h2>
+            <form class="form" on:submit=create novalidate>
+                <div class="field">
+                    <label for="new-org-name">"Organisation name"</label>
+                    <input
+                        id="new-org-name"
+                        type="text"
+                        autocomplete="organization"
+                        aria-required="true"
+                        prop:value=move || name.get()
+                        on:input=move |ev| name.set(event_target_value(&ev))
+                    />
+                </div>
+                <div class="field">
+                    <label for="new-scope">"Scope of the service management system"</label>
+                    <textarea
+                        id="new-scope"
+                        rows="2"
+                        prop:value=move || scope.get()
+                        on:input=move |ev| scope.set(event_target_value(&ev))
+                    ></textarea>
+                </div>
+                <p class="error" role="alert">
+                    {move || error.get()}
+                </p>
+                <button type="submit" class="primary">
+                    "Create and open"
+                </button>
+            </form>
+        </section>
+    }
+}
