@@ -435,7 +435,11 @@ pub fn write_workbook(
         } else {
             SnapshotReason::Interval
         };
-        if take_snapshot(ns, &id, head, reason).is_ok() {
+        // The copy in force may already be kept (before an import or a restore).
+        let kept = snapshots(ns, &id)
+            .first()
+            .is_some_and(|s| s.revision == head.revision);
+        if kept || take_snapshot(ns, &id, head, reason).is_ok() {
             session.last_snapshot_ms = Some(now_ms);
         }
     }

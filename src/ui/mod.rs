@@ -97,6 +97,9 @@ impl AppState {
         }
         self.workbook.notify();
         self.refresh_history();
+        // Marked at once (the effect below runs later) so a flush right
+        // after an edit writes it.
+        self.saver.with_value(Autosaver::changed);
     }
 
     pub fn undo(&self) {
@@ -164,6 +167,9 @@ impl AppState {
         self.saver.with_value(|s| s.open(None, 0));
         self.workbook.set(Some(workbook));
         self.after_switch(None);
+        // Marked at once (the effect runs later) so that a flush right
+        // after this writes it.
+        self.saver.with_value(Autosaver::changed);
     }
 
     /// Closes the workbook (after it was deleted): back to the welcome page.
@@ -401,6 +407,10 @@ fn listen_for_shortcuts(state: AppState) {
     let on_key = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(
         move |event: web_sys::KeyboardEvent| {
             if !(event.ctrl_key() || event.meta_key()) || event.alt_key() {
+                return;
+            }
+            // A workbench that was unmounted (tests mount several) ignores keys.
+            if state.can_undo.try_get_untracked().is_none() {
                 return;
             }
             let key = event.key().to_lowercase();

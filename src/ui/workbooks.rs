@@ -141,8 +141,13 @@ pub fn WorkbooksPage() -> impl IntoView {
         let ns = state.namespace();
         set_timeout(
             move || {
-                if deleted.get_untracked().is_some_and(|(d, _)| d == id) {
-                    deleted.set(None);
+                // The page may have been left in the meantime.
+                if deleted
+                    .try_get_untracked()
+                    .flatten()
+                    .is_some_and(|(d, _)| d == id)
+                {
+                    let _ = deleted.try_set(None);
                 }
                 storage::purge_deleted(&ns);
             },
