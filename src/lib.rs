@@ -5,6 +5,7 @@
 //! `storage` and `ui` sit on top and need a browser.
 
 pub mod assessment;
+pub mod baseline;
 pub mod calendar;
 pub mod csv;
 pub mod evidence;
@@ -14,6 +15,7 @@ pub mod improvement;
 pub mod portfolio;
 pub mod sample;
 pub mod schema;
+pub mod trainer;
 pub mod validation;
 pub mod walkthrough;
 pub mod workbook;
