@@ -7,6 +7,7 @@
 pub mod assessment;
 pub mod baseline;
 pub mod calendar;
+pub mod compare;
 pub mod csv;
 pub mod evidence;
 pub mod export;
