@@ -1,13 +1,16 @@
 //! The user interface: one module per page, and the shell that holds them.
 
 mod clauses;
+mod compare;
 mod data;
 mod evidence;
 pub mod improvements;
 mod overview;
 pub mod portfolio;
+pub mod progress;
 mod recovery;
 mod requirement;
+mod trainer;
 
 use crate::browser;
 use crate::framework::{self, Framework};
@@ -116,6 +119,8 @@ pub fn Workbench(
                     <Route path=path!("/portfolio/catalogue") view=portfolio::CataloguePage />
                     <Route path=path!("/portfolio/:id") view=portfolio::ServicePage />
                     <Route path=path!("/data") view=DataPage />
+                    <Route path=path!("/progress") view=progress::ProgressPage />
+                    <Route path=path!("/compare") view=compare::ComparePage />
                 </Routes>
             </main>
             <footer class="app-footer">
@@ -164,6 +169,9 @@ fn Header() -> impl IntoView {
                     </li>
                     <li>
                         <A href=route("/portfolio")>"Portfolio"</A>
+                    </li>
+                    <li>
+                        <A href=route("/progress")>"Progress"</A>
                     </li>
                     <li>
                         <A href=route("/data")>"Data"</A>
