@@ -166,11 +166,13 @@ pub fn ComparePage() -> impl IntoView {
                 hidden
                 on:change=files_chosen
             />
-            <ul class="compare-errors error" role="alert" data-testid="compare-errors">
-                {move || {
-                    errors.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()
-                }}
-            </ul>
+            <div role="alert">
+                <ul class="compare-errors error" data-testid="compare-errors">
+                    {move || {
+                        errors.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()
+                    }}
+                </ul>
+            </div>
             <p class="success" role="status">
                 {move || message.get()}
             </p>
