@@ -205,10 +205,15 @@ async fn locked_trainer_notes_are_read_only_until_unlocked() {
         view! { <Workbench initial=Some(initial) storage_key=key /> }
     });
     tick().await;
+    let html = el
+        .query_selector(".trainer-note")
+        .unwrap()
+        .map(|n| n.outer_html())
+        .unwrap_or_default();
     assert_eq!(
         text(&el, ".trainer-note .trainer-text"),
         "List three external issues <b>first</b>.",
-        "shown as text, never as HTML"
+        "shown as text, never as HTML: {html}"
     );
     assert!(text(&el, ".trainer-note").contains("cannot be changed here"));
     assert!(
@@ -228,6 +233,7 @@ async fn locked_trainer_notes_are_read_only_until_unlocked() {
     assert!(el.query_selector("#trainer-text").unwrap().is_none());
     button(&el, "Unlock trainer notes").click();
     tick().await;
+    TimeoutFuture::new(50).await;
     let area = el
         .query_selector("#trainer-text")
         .unwrap()
