@@ -125,13 +125,6 @@ pub fn ComparePage() -> impl IntoView {
                         }
                     })
                     .collect_view()}
-                {Status::ALL
-                    .iter()
-                    .map(|s| {
-                        let n = row.count(*s);
-                        view! { <td class="count" class:zero=n == 0>{n}</td> }
-                    })
-                    .collect_view()}
                 <td class="agreement">
                     {if differs {
                         view! { <strong class="differs-marker">"≠ Differs"</strong> }.into_any()
@@ -139,6 +132,13 @@ pub fn ComparePage() -> impl IntoView {
                         view! { <span>"Agree"</span> }.into_any()
                     }}
                 </td>
+                {Status::ALL
+                    .iter()
+                    .map(|s| {
+                        let n = row.count(*s);
+                        view! { <td class="count" class:zero=n == 0>{n}</td> }
+                    })
+                    .collect_view()}
             </tr>
         }
     };
@@ -217,6 +217,7 @@ pub fn ComparePage() -> impl IntoView {
                                 <tr>
                                     <th scope="col">"Requirement"</th>
                                     {heads}
+                                    <th scope="col">"Agreement"</th>
                                     {Status::ALL
                                         .iter()
                                         .map(|s| {
@@ -227,7 +228,6 @@ pub fn ComparePage() -> impl IntoView {
                                             }
                                         })
                                         .collect_view()}
-                                    <th scope="col">"Agreement"</th>
                                 </tr>
                             </thead>
                             <tbody>

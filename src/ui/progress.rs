@@ -412,8 +412,8 @@ fn CompareWithBaseline(chosen: RwSignal<Option<BaselineId>>) -> impl IntoView {
 /// Chart geometry: a 600 × 240 view box with room for axis labels.
 const W: f32 = 600.0;
 const H: f32 = 240.0;
-const LEFT: f32 = 44.0;
-const RIGHT: f32 = 16.0;
+const LEFT: f32 = 72.0;
+const RIGHT: f32 = 64.0;
 const TOP: f32 = 16.0;
 const BOTTOM: f32 = 40.0;
 
@@ -566,9 +566,9 @@ mod tests {
 
     #[test]
     fn chart_points_spread_across_and_scale_up() {
-        assert_eq!(chart_xy(0, 3, 100), (44.0, 16.0), "top left is 100%");
-        assert_eq!(chart_xy(2, 3, 0), (584.0, 200.0), "bottom right is 0%");
-        assert_eq!(chart_xy(0, 1, 50).0, 314.0, "a single point is centred");
+        assert_eq!(chart_xy(0, 3, 100), (72.0, 16.0), "top left is 100%");
+        assert_eq!(chart_xy(2, 3, 0), (536.0, 200.0), "bottom right is 0%");
+        assert_eq!(chart_xy(0, 1, 50).0, 304.0, "a single point is centred");
         assert_eq!(chart_xy(0, 2, 400).1, 16.0, "clamped at 100%");
     }
 }
