@@ -5,7 +5,9 @@
 //! `storage` and `ui` sit on top and need a browser.
 
 pub mod assessment;
+pub mod baseline;
 pub mod calendar;
+pub mod compare;
 pub mod csv;
 pub mod evidence;
 pub mod export;
@@ -14,7 +16,9 @@ pub mod history;
 pub mod improvement;
 pub mod library;
 pub mod portfolio;
+pub mod sample;
 pub mod schema;
+pub mod trainer;
 pub mod validation;
 pub mod walkthrough;
 pub mod workbook;

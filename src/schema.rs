@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 use thiserror::Error;
 
 /// The schema this build writes.
-pub const CURRENT_SCHEMA_VERSION: u64 = 4;
+pub const CURRENT_SCHEMA_VERSION: u64 = 5;
 /// Marks a JSON file as a Clausebook workbook.
 pub const FORMAT: &str = "clausebook.workbook";
 /// The version of the app, written into every file for support questions.
@@ -127,6 +127,7 @@ pub fn migrate(mut value: Value) -> Result<Value, SchemaError> {
             1 => v1_to_v2(value)?,
             2 => v2_to_v3(value)?,
             3 => v3_to_v4(value)?,
+            4 => v4_to_v5(value)?,
             // Every version below CURRENT has a step above; this arm is unreachable
             // unless someone bumps CURRENT without writing the step.
             _ => return Err(SchemaError::BadVersion),
@@ -208,5 +209,20 @@ fn v3_to_v4(mut value: Value) -> Result<Value, SchemaError> {
         .ok_or_else(|| SchemaError::Malformed("missing field `workbook`".into()))?;
     workbook.insert("evidence".into(), json!({ "items": [] }));
     workbook.insert("documents".into(), json!({}));
+    Ok(value)
+}
+
+/// Schema 5 adds dated baselines (progress over time) and trainer notes;
+/// a schema 4 workbook has neither, so both start empty and unlocked.
+fn v4_to_v5(mut value: Value) -> Result<Value, SchemaError> {
+    let workbook = value
+        .get_mut("workbook")
+        .and_then(Value::as_object_mut)
+        .ok_or_else(|| SchemaError::Malformed("missing field `workbook`".into()))?;
+    workbook.insert("baselines".into(), json!([]));
+    workbook.insert(
+        "trainer_notes".into(),
+        json!({ "locked": false, "notes": {} }),
+    );
     Ok(value)
 }

@@ -40,6 +40,8 @@ pub enum ValidationError {
     DanglingLink { from: String, to: String },
     #[error("Requirement {requirement}: {detail}")]
     Capability { requirement: String, detail: String },
+    #[error("The workbook is inconsistent: {0}.")]
+    Inconsistent(String),
     #[error("{0}")]
     Improvement(#[from] ImprovementError),
     #[error("{0}")]
@@ -76,6 +78,8 @@ pub fn check_workbook(workbook: &Workbook) -> Result<&'static Framework, Validat
     crate::evidence::validate(&workbook.evidence, &workbook.documents, framework)?;
     crate::improvement::validate(workbook, framework)?;
     crate::portfolio::validate(workbook, framework)?;
+    crate::baseline::validate(&workbook.baselines, framework)?;
+    crate::trainer::validate(&workbook.trainer_notes, framework)?;
     Ok(framework)
 }
 

@@ -1,11 +1,13 @@
 //! The workbook: one organisation's assessment against one framework.
 
 use crate::assessment::Assessment;
+use crate::baseline::Baseline;
 use crate::calendar::Timestamp;
 use crate::evidence::{DocumentChecklist, EvidenceRegister};
 use crate::framework::{Framework, FrameworkId, RequirementId};
 use crate::improvement::ImprovementLog;
 use crate::portfolio::Portfolio;
+use crate::trainer::TrainerNotes;
 use crate::validation::{self, ValidationError};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -29,6 +31,12 @@ pub struct Workbook {
     /// The service portfolio (schema 3).
     #[serde(default)]
     pub portfolio: Portfolio,
+    /// Dated snapshots to measure progress against (schema 5).
+    #[serde(default)]
+    pub baselines: Vec<Baseline>,
+    /// A trainer's notes per requirement (schema 5).
+    #[serde(default)]
+    pub trainer_notes: TrainerNotes,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
 }
@@ -84,6 +92,8 @@ impl Workbook {
             documents: DocumentChecklist::default(),
             improvements: ImprovementLog::default(),
             portfolio: Portfolio::default(),
+            baselines: Vec::new(),
+            trainer_notes: TrainerNotes::default(),
             created_at: now.clone(),
             updated_at: now,
         })

@@ -47,7 +47,7 @@ fn export_then_import_gives_the_same_workbook() {
     let wb = sample();
     let text = export::export_json(&wb, at("2026-11-25T10:00:00.000Z"));
     assert!(
-        text.contains("\n  \"schema_version\": 4"),
+        text.contains("\n  \"schema_version\": 5"),
         "pretty-printed, versioned"
     );
     let preview = export::read_import(text.as_bytes(), framework::iso20000()).unwrap();

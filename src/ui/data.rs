@@ -153,6 +153,14 @@ pub fn DataPage() -> impl IntoView {
                 {move || message.get()}
             </p>
         </section>
+        <super::trainer::TrainerNotesSection />
+        <section class="card" aria-labelledby="workshop-title">
+            <h2 id="workshop-title">"Workshops"</h2>
+            <p>
+                "Compare several participants' exported workbooks side by side, without changing yours. "
+                <leptos_router::components::A href=super::route("/compare")>"Compare workbooks"</leptos_router::components::A>
+            </p>
+        </section>
         {move || {
             preview
                 .get()

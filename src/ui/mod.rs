@@ -1,13 +1,16 @@
 //! The user interface: one module per page, and the shell that holds them.
 
 mod clauses;
+mod compare;
 mod data;
 mod evidence;
 pub mod improvements;
 mod overview;
 pub mod portfolio;
+pub mod progress;
 mod recovery;
 mod requirement;
+mod trainer;
 mod workbooks;
 
 use crate::browser;
@@ -191,6 +194,24 @@ impl AppState {
         self.library_changed.update(|n| *n += 1);
     }
 
+    /// Adds a fresh copy of the training sample beside the user's own
+    /// workbooks and opens it; their workbooks are not touched.
+    pub fn load_sample(&self) -> Result<String, String> {
+        self.flush();
+        let ns = self.namespace();
+        let sample = crate::sample::workbook(browser::now(), browser::today());
+        let library = storage::load_library(&ns);
+        let base = format!("Sample: {}", crate::sample::ORGANISATION);
+        let name = if library.live().any(|e| e.name == base) {
+            library.copy_name(&base)
+        } else {
+            base
+        };
+        let id = storage::create_workbook(&ns, &name, &sample, true).map_err(|e| e.to_string())?;
+        self.open(&id)?;
+        Ok(name)
+    }
+
     /// Exports the workbook as a JSON download and records the backup.
     pub fn back_up(&self) -> Result<String, String> {
         self.flush();
@@ -344,6 +365,8 @@ pub fn Workbench(
                     <Route path=path!("/portfolio/:id") view=portfolio::ServicePage />
                     <Route path=path!("/workbooks") view=workbooks::WorkbooksPage />
                     <Route path=path!("/data") view=DataPage />
+                    <Route path=path!("/progress") view=progress::ProgressPage />
+                    <Route path=path!("/compare") view=compare::ComparePage />
                 </Routes>
             </main>
             <footer class="app-footer">
@@ -475,6 +498,9 @@ fn Header() -> impl IntoView {
                     </li>
                     <li>
                         <A href=route("/workbooks")>"Workbooks"</A>
+                    </li>
+                    <li>
+                        <A href=route("/progress")>"Progress"</A>
                     </li>
                     <li>
                         <A href=route("/data")>"Data"</A>

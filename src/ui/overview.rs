@@ -84,6 +84,22 @@ fn Welcome() -> impl IntoView {
                     "Create workbook"
                 </button>
             </form>
+            <section class="card" aria-labelledby="explore-title">
+                <h2 id="explore-title">"Or explore first"</h2>
+                <p>
+                    "Open the sample workbook of a fictional small IT provider, part-way through its preparation. It is a workbook of its own: delete it on the Workbooks page when you are done."
+                </p>
+                <button
+                    type="button"
+                    on:click=move |_| {
+                        if let Err(e) = state.load_sample() {
+                            error.set(Some(e));
+                        }
+                    }
+                >
+                    "Explore the sample workbook"
+                </button>
+            </section>
         </section>
     }
 }

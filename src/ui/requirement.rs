@@ -78,6 +78,7 @@ fn RequirementView(framework: &'static Framework, node: &'static Node) -> impl I
         {leaf.then(|| view! { <GuidedNav framework node /> })}
         <div class="requirement-layout">
             <div class="requirement-work">
+                {leaf.then(|| view! { <super::trainer::TrainerNote node /> })}
                 {leaf.then(|| view! { <AssessmentForm framework node /> })}
                 {leaf.then(|| view! { <EvidenceSection node /> })}
                 {leaf.then(|| view! { <RequirementImprovements node /> })}

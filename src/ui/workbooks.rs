@@ -222,6 +222,21 @@ pub fn WorkbooksPage() -> impl IntoView {
             }}
         </section>
         <NewWorkbook />
+        <section class="card" aria-labelledby="sample-title">
+            <h2 id="sample-title">"Sample workbook for training"</h2>
+            <p>
+                "A fictional small IT provider, part-way through its preparation: requirements at every status, evidence, improvement items at each PDCA stage and services in every part of the portfolio. It is added as a workbook of its own; yours are not changed."
+            </p>
+            <button
+                type="button"
+                on:click=move |_| match state.load_sample() {
+                    Ok(name) => message.set(Some(format!("Added and opened “{name}”."))),
+                    Err(e) => error.set(Some(e)),
+                }
+            >
+                "Load the sample workbook"
+            </button>
+        </section>
         <section class="card" aria-labelledby="storage-title">
             <h2 id="storage-title">"Storage"</h2>
             <p data-testid="storage-usage">{move || format!("In use: {}.", usage.get())}</p>

@@ -118,7 +118,7 @@ test('export, clear storage, import: the workbook comes back', async () => {
   const file = join(ARTIFACTS, 'exported.clausebook.json');
   await download.saveAs(file);
   const exported = JSON.parse(await readFile(file, 'utf8'));
-  assert.equal(exported.schema_version, 4);
+  assert.equal(exported.schema_version, 5);
   assert.equal(exported.format, 'clausebook.workbook');
   assert.ok(exported.app_version);
   assert.match(exported.exported_at, /^\d{4}-\d\d-\d\dT/);
