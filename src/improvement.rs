@@ -956,7 +956,11 @@ fn validate_item(
     )?;
     // History notes come from imports too, so they are limited like the rest.
     for change in &item.history {
-        check_text(&format!("history note of {id}"), &change.note, MAX_NOTES_CHARS)?;
+        check_text(
+            &format!("history note of {id}"),
+            &change.note,
+            MAX_NOTES_CHARS,
+        )?;
     }
     if item.requirements.len() > MAX_LINKS
         || item.services.len() > MAX_LINKS

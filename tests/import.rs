@@ -240,9 +240,7 @@ fn wrong_shapes_and_values_are_refused() {
         ),
         (
             "negative evidence id",
-            Box::new(|v| {
-                v["workbook"]["evidence"] = json!({"items": [{"id": -3, "title": "x"}]})
-            }),
+            Box::new(|v| v["workbook"]["evidence"] = json!({"items": [{"id": -3, "title": "x"}]})),
             SchemaError::Malformed(
                 "invalid value: integer `-3`, expected u32 (at “workbook.evidence.items[0].id”)"
                     .into(),
@@ -258,8 +256,16 @@ fn wrong_shapes_and_values_are_refused() {
     // Values of the right type but not one Clausebook knows are refused too,
     // naming the field.
     for (what, pointer, value) in [
-        ("unknown status", "/workbook/assessments/4.1/status", json!("not_applicable")),
-        ("bad date", "/workbook/assessments/4.1/target_date", json!("2027-02-30")),
+        (
+            "unknown status",
+            "/workbook/assessments/4.1/status",
+            json!("not_applicable"),
+        ),
+        (
+            "bad date",
+            "/workbook/assessments/4.1/target_date",
+            json!("2027-02-30"),
+        ),
         ("bad timestamp", "/workbook/created_at", json!("yesterday")),
     ] {
         let mut v = exported();
@@ -352,7 +358,10 @@ fn hostile_nesting_is_refused_without_crashing() {
     assert!(!schema::nests_deeper_than(&exactly, 32));
     assert!(schema::nests_deeper_than(&format!("[{exactly}]"), 32));
     // Escaped quotes inside strings do not end the string early.
-    assert!(!schema::nests_deeper_than(&format!("\"\\\"{}\"", "[".repeat(40)), 32));
+    assert!(!schema::nests_deeper_than(
+        &format!("\"\\\"{}\"", "[".repeat(40)),
+        32
+    ));
 }
 
 #[test]
@@ -520,11 +529,13 @@ fn full() -> Value {
     wb.improvements = read("workbook-v3-improvements.json").improvements;
     let mut v: Value =
         serde_json::from_str(&export::export_json(&wb, at("2026-11-25T10:00:00Z"))).unwrap();
-    v["workbook"]["assessments"]["4.1"] = json!({"status": "fully_implemented", "owner": "Sam", "notes": "n"});
+    v["workbook"]["assessments"]["4.1"] =
+        json!({"status": "fully_implemented", "owner": "Sam", "notes": "n"});
     v["workbook"]["evidence"] = json!({"items": [
         {"id": 1, "title": "Policy", "reference": "DMS/1", "owner": "Sam", "version": "2", "requirements": ["4.1"]}
     ]});
-    v["workbook"]["documents"] = json!({"service-requirements": {"status": "draft", "owner": "Jo", "evidence": [1]}});
+    v["workbook"]["documents"] =
+        json!({"service-requirements": {"status": "draft", "owner": "Jo", "evidence": [1]}});
     import(&v.to_string()).expect("the full workbook is valid");
     v
 }
@@ -542,7 +553,10 @@ fn absurd_text_in_any_field_is_refused_naming_the_field() {
         ("/workbook/assessments/4.1/owner", "owner of 4.1"),
         ("/workbook/assessments/4.1/notes", "notes of 4.1"),
         ("/workbook/evidence/items/0/title", "EV-0001"),
-        ("/workbook/evidence/items/0/reference", "reference of EV-0001"),
+        (
+            "/workbook/evidence/items/0/reference",
+            "reference of EV-0001",
+        ),
         ("/workbook/evidence/items/0/owner", "EV-0001"),
         ("/workbook/evidence/items/0/version", "EV-0001"),
         ("/workbook/documents/service-requirements/owner", "owner"),
@@ -550,24 +564,45 @@ fn absurd_text_in_any_field_is_refused_naming_the_field() {
         ("/workbook/improvements/items/0/owner", "owner of IMP-0001"),
         ("/workbook/improvements/items/0/plan/problem", "IMP-0001"),
         ("/workbook/improvements/items/0/plan/root_cause", "IMP-0001"),
-        ("/workbook/improvements/items/0/plan/planned_actions", "IMP-0001"),
-        ("/workbook/improvements/items/0/plan/success_measure", "IMP-0001"),
-        ("/workbook/improvements/items/0/plan/success_target", "IMP-0001"),
-        ("/workbook/improvements/items/0/do/actions_taken", "IMP-0001"),
+        (
+            "/workbook/improvements/items/0/plan/planned_actions",
+            "IMP-0001",
+        ),
+        (
+            "/workbook/improvements/items/0/plan/success_measure",
+            "IMP-0001",
+        ),
+        (
+            "/workbook/improvements/items/0/plan/success_target",
+            "IMP-0001",
+        ),
+        (
+            "/workbook/improvements/items/0/do/actions_taken",
+            "IMP-0001",
+        ),
         ("/workbook/improvements/items/0/check/result", "IMP-0001"),
-        ("/workbook/improvements/items/0/check/verified_by", "IMP-0001"),
+        (
+            "/workbook/improvements/items/0/check/verified_by",
+            "IMP-0001",
+        ),
         ("/workbook/improvements/items/0/act/lessons", "IMP-0001"),
         ("/workbook/improvements/items/0/history/0/note", "IMP-0001"),
         ("/workbook/portfolio/services/0/name", "name"),
         ("/workbook/portfolio/services/0/description", "description"),
         ("/workbook/portfolio/services/0/owner", "owner"),
         ("/workbook/portfolio/services/0/customers", "customers"),
-        ("/workbook/portfolio/services/0/service_hours", "service hours"),
+        (
+            "/workbook/portfolio/services/0/service_hours",
+            "service hours",
+        ),
         ("/workbook/portfolio/services/0/suppliers", "suppliers"),
         ("/workbook/portfolio/services/0/continuity", "continuity"),
         ("/workbook/portfolio/services/0/security", "security"),
         ("/workbook/portfolio/services/0/cost_notes", "cost notes"),
-        ("/workbook/portfolio/services/0/history/0/who", "who moved it"),
+        (
+            "/workbook/portfolio/services/0/history/0/who",
+            "who moved it",
+        ),
         ("/workbook/portfolio/services/0/history/0/why", "reason"),
     ] {
         let mut v = full();

@@ -194,14 +194,16 @@ fn plan() -> impl Strategy<Value = Plan> {
         proptest::collection::vec(service(), 0..4),
         proptest::collection::vec(item(), 0..4),
     )
-        .prop_map(|(name, scope, assessments, evidence, services, items)| Plan {
-            name,
-            scope,
-            assessments,
-            evidence,
-            services,
-            items,
-        })
+        .prop_map(
+            |(name, scope, assessments, evidence, services, items)| Plan {
+                name,
+                scope,
+                assessments,
+                evidence,
+                services,
+                items,
+            },
+        )
 }
 
 /// Builds the workbook through the same domain methods the UI calls, so it
@@ -291,7 +293,11 @@ fn build(plan: &Plan, fw: &Framework) -> Workbook {
         new.requirements.sort();
         new.requirements.dedup();
         if !services.is_empty() {
-            new.services = i.services.iter().map(|s| services[s % services.len()]).collect();
+            new.services = i
+                .services
+                .iter()
+                .map(|s| services[s % services.len()])
+                .collect();
             new.services.sort();
             new.services.dedup();
         }
