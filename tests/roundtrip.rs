@@ -1,5 +1,6 @@
 //! Property tests: generated workbooks survive export and import unchanged,
 //! and no input, however broken, makes the import path panic.
+#![cfg(not(target_arch = "wasm32"))]
 
 use clausebook::assessment::{Capability, CapabilityLevel, Finding, Status};
 use clausebook::calendar::{IsoDate, Timestamp};
