@@ -16,7 +16,7 @@ function walk(d) {
 
 const files = walk(dir)
   .map((p) => relative(dir, p).split('\\').join('/'))
-  .filter((p) => p !== 'sw.js' && p !== 'robots.txt')
+  .filter((p) => p !== 'sw.js' && p !== 'robots.txt' && p !== '_headers')
   .sort();
 const hash = createHash('sha256');
 for (const f of files) hash.update(f).update(readFileSync(join(dir, f)));

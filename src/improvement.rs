@@ -954,6 +954,14 @@ fn validate_item(
         &item.check.verified_by,
         MAX_OWNER_CHARS,
     )?;
+    // History notes come from imports too, so they are limited like the rest.
+    for change in &item.history {
+        check_text(
+            &format!("history note of {id}"),
+            &change.note,
+            MAX_NOTES_CHARS,
+        )?;
+    }
     if item.requirements.len() > MAX_LINKS
         || item.services.len() > MAX_LINKS
         || item.history.len() > MAX_HISTORY

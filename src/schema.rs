@@ -18,6 +18,12 @@ pub const CURRENT_SCHEMA_VERSION: u64 = 5;
 pub const FORMAT: &str = "clausebook.workbook";
 /// The version of the app, written into every file for support questions.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+/// How deeply arrays and objects may nest. A real workbook nests about eight
+/// levels; the limit is checked before parsing so that a crafted file cannot
+/// exhaust the stack or produce serde's terse "recursion limit" message.
+pub const MAX_NESTING: usize = 32;
+/// The longest `app_version` an import may carry; it is shown on the Data page.
+pub const MAX_APP_VERSION_CHARS: usize = 40;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Envelope {
@@ -53,6 +59,18 @@ pub enum SchemaError {
         "This workbook was written by a newer Clausebook (schema {found}; this version reads up to {supported}). Open it with the newer version, or update this one."
     )]
     NewerSchema { found: u64, supported: u64 },
+    #[error(
+        "The file nests lists and objects more than {limit} levels deep. Clausebook files never do, so this one is damaged or was made by another program."
+    )]
+    TooDeep { limit: usize },
+    #[error(
+        "The file lacks the field “{field}” in {at}. It may have been cut short or edited by hand; export it again from Clausebook."
+    )]
+    MissingField { field: String, at: String },
+    #[error(
+        "The value of {at} has the wrong type: {detail}. The file may have been edited by hand; correct that value or export it again from Clausebook."
+    )]
+    WrongType { at: String, detail: String },
     #[error("The workbook in this file is incomplete or damaged: {0}.")]
     Malformed(String),
     #[error("{0}")]
@@ -88,6 +106,9 @@ pub fn to_export_json(workbook: &Workbook, exported_at: Timestamp) -> String {
 
 /// Reads any supported version of the format into a validated, current envelope.
 pub fn decode(text: &str) -> Result<Envelope, SchemaError> {
+    if nests_deeper_than(text, MAX_NESTING) {
+        return Err(SchemaError::TooDeep { limit: MAX_NESTING });
+    }
     let value: Value = serde_json::from_str(text).map_err(|e| SchemaError::NotJson {
         line: e.line(),
         column: e.column(),
@@ -99,10 +120,69 @@ pub fn decode(text: &str) -> Result<Envelope, SchemaError> {
             .to_owned(),
     })?;
     let value = migrate(value)?;
-    let envelope: Envelope =
-        serde_json::from_value(value).map_err(|e| SchemaError::Malformed(e.to_string()))?;
+    let envelope: Envelope = serde_path_to_error::deserialize(value).map_err(data_error)?;
+    validation::check_text(
+        "app version in the file",
+        &envelope.app_version,
+        MAX_APP_VERSION_CHARS,
+    )?;
     validation::check_workbook(&envelope.workbook)?;
     Ok(envelope)
+}
+
+/// True if arrays and objects nest deeper than `limit` anywhere in `text`.
+/// A linear scan that skips string contents, so brackets inside text don't count.
+pub fn nests_deeper_than(text: &str, limit: usize) -> bool {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for b in text.bytes() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > limit {
+                    return true;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Turns serde's message into one that names where in the file the problem is.
+fn data_error(error: serde_path_to_error::Error<serde_json::Error>) -> SchemaError {
+    let path = error.path().to_string();
+    let at = if path.is_empty() || path == "." {
+        "the top level of the file".to_owned()
+    } else {
+        format!("“{path}”")
+    };
+    // Errors from a `Value` carry no line numbers, so the text is serde's message alone.
+    let detail = error.into_inner().to_string();
+    if let Some(rest) = detail.strip_prefix("missing field `") {
+        let field = rest.split('`').next().unwrap_or(rest).to_owned();
+        return SchemaError::MissingField { field, at };
+    }
+    if let Some(rest) = detail.strip_prefix("invalid type: ") {
+        return SchemaError::WrongType {
+            at,
+            detail: rest.to_owned(),
+        };
+    }
+    SchemaError::Malformed(format!("{detail} (at {at})"))
 }
 
 /// Brings an envelope of any older schema version up to the current one.

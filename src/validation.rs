@@ -59,6 +59,7 @@ pub fn check_organisation(org: &Organisation) -> Result<(), ValidationError> {
 /// Checks a whole workbook against the framework it names.
 pub fn check_workbook(workbook: &Workbook) -> Result<&'static Framework, ValidationError> {
     check_organisation(&workbook.organisation)?;
+    check_text("framework version", &workbook.framework.version, 40)?;
     let framework = framework::by_id(&workbook.framework.id)
         .ok_or_else(|| ValidationError::UnknownFramework(workbook.framework.id.0.clone()))?;
     for (id, record) in &workbook.assessments {

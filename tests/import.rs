@@ -176,31 +176,20 @@ fn bad_and_newer_schema_versions_are_refused() {
     assert!(err.to_string().contains("newer Clausebook"));
 }
 
+/// Each wrong shape gets a message that names the field and where it is.
 #[test]
 fn wrong_shapes_and_values_are_refused() {
     type Mutation = Box<dyn Fn(&mut Value)>;
-    let cases: Vec<(&str, Mutation)> = vec![
+    let cases: Vec<(&str, Mutation, SchemaError)> = vec![
         (
             "missing workbook",
             Box::new(|v| {
                 v.as_object_mut().unwrap().remove("workbook");
             }),
-        ),
-        (
-            "unknown status",
-            Box::new(|v| v["workbook"]["assessments"]["4.1"]["status"] = json!("not_applicable")),
-        ),
-        (
-            "bad date",
-            Box::new(|v| v["workbook"]["assessments"]["4.1"]["target_date"] = json!("2027-02-30")),
-        ),
-        (
-            "number as notes",
-            Box::new(|v| v["workbook"]["assessments"]["4.1"]["notes"] = json!(7)),
-        ),
-        (
-            "bad timestamp",
-            Box::new(|v| v["workbook"]["created_at"] = json!("yesterday")),
+            SchemaError::MissingField {
+                field: "workbook".into(),
+                at: "the top level of the file".into(),
+            },
         ),
         (
             "organisation missing",
@@ -210,16 +199,84 @@ fn wrong_shapes_and_values_are_refused() {
                     .unwrap()
                     .remove("organisation");
             }),
+            SchemaError::MissingField {
+                field: "organisation".into(),
+                at: "“workbook”".into(),
+            },
+        ),
+        (
+            "evidence item without a title",
+            Box::new(|v| v["workbook"]["evidence"] = json!({"items": [{"id": 1}]})),
+            SchemaError::MissingField {
+                field: "title".into(),
+                at: "“workbook.evidence.items[0]”".into(),
+            },
+        ),
+        (
+            "number as notes",
+            Box::new(|v| v["workbook"]["assessments"]["4.1"]["notes"] = json!(7)),
+            SchemaError::WrongType {
+                at: "“workbook.assessments.4.1.notes”".into(),
+                detail: "integer `7`, expected a string".into(),
+            },
+        ),
+        (
+            "object as scope",
+            Box::new(|v| {
+                v["workbook"]["organisation"]["scope"] = json!({"nested": [[[[["deep"]]]]]})
+            }),
+            SchemaError::WrongType {
+                at: "“workbook.organisation.scope”".into(),
+                detail: "map, expected a string".into(),
+            },
+        ),
+        (
+            "string as service list",
+            Box::new(|v| v["workbook"]["portfolio"]["services"] = json!("none")),
+            SchemaError::WrongType {
+                at: "“workbook.portfolio.services”".into(),
+                detail: "string \"none\", expected a sequence".into(),
+            },
+        ),
+        (
+            "negative evidence id",
+            Box::new(|v| v["workbook"]["evidence"] = json!({"items": [{"id": -3, "title": "x"}]})),
+            SchemaError::Malformed(
+                "invalid value: integer `-3`, expected u32 (at “workbook.evidence.items[0].id”)"
+                    .into(),
+            ),
         ),
     ];
-    for (what, mutate) in cases {
+    for (what, mutate, expected) in cases {
         let mut v = exported();
         mutate(&mut v);
         let err = import(&v.to_string()).unwrap_err();
-        assert!(
-            matches!(err, ImportError::Schema(SchemaError::Malformed(_))),
-            "{what}: {err:?}"
-        );
+        assert_eq!(err, ImportError::Schema(expected), "{what}: {err}");
+    }
+    // Values of the right type but not one Clausebook knows are refused too,
+    // naming the field.
+    for (what, pointer, value) in [
+        (
+            "unknown status",
+            "/workbook/assessments/4.1/status",
+            json!("not_applicable"),
+        ),
+        (
+            "bad date",
+            "/workbook/assessments/4.1/target_date",
+            json!("2027-02-30"),
+        ),
+        ("bad timestamp", "/workbook/created_at", json!("yesterday")),
+    ] {
+        let mut v = exported();
+        *v.pointer_mut(pointer).unwrap() = value;
+        match import(&v.to_string()).unwrap_err() {
+            ImportError::Schema(SchemaError::Malformed(m)) => {
+                let field = pointer.trim_start_matches('/').replace('/', ".");
+                assert!(m.contains(&format!("“{field}”")), "{what}: {m}");
+            }
+            other => panic!("{what}: {other:?}"),
+        }
     }
 }
 
@@ -276,16 +333,34 @@ fn content_that_breaks_the_rules_is_refused() {
 
 #[test]
 fn hostile_nesting_is_refused_without_crashing() {
+    let too_deep = ImportError::Schema(SchemaError::TooDeep {
+        limit: schema::MAX_NESTING,
+    });
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
-    assert!(matches!(
-        import(&deep),
-        Err(ImportError::Schema(SchemaError::NotJson { .. }))
-    ));
+    assert_eq!(import(&deep).unwrap_err(), too_deep);
+    // Unclosed nesting is refused for its depth before the missing brackets.
+    assert_eq!(import(&"{\"a\":".repeat(10_000)).unwrap_err(), too_deep);
+    assert!(too_deep.to_string().contains("32 levels"), "{too_deep}");
+    // Depth inside a real workbook: a note holding many brackets is just text,
+    // while a field nested 40 levels deep is refused.
     let mut v = exported();
-    v["workbook"]["organisation"]["scope"] = json!({"nested": [[[[["deep"]]]]]});
-    assert!(matches!(
-        import(&v.to_string()),
-        Err(ImportError::Schema(SchemaError::Malformed(_)))
+    v["workbook"]["assessments"]["4.1"]["notes"] = json!("[[[{{{".repeat(100));
+    assert!(import(&v.to_string()).is_ok());
+    let mut v = exported();
+    let mut deep = json!("x");
+    for _ in 0..40 {
+        deep = json!([deep]);
+    }
+    v["workbook"]["organisation"]["scope"] = deep;
+    assert_eq!(import(&v.to_string()).unwrap_err(), too_deep);
+    // Just inside the limit, the nesting is fine and the type error is reported instead.
+    let exactly = format!("{}{}", "[".repeat(32), "]".repeat(32));
+    assert!(!schema::nests_deeper_than(&exactly, 32));
+    assert!(schema::nests_deeper_than(&format!("[{exactly}]"), 32));
+    // Escaped quotes inside strings do not end the string early.
+    assert!(!schema::nests_deeper_than(
+        &format!("\"\\\"{}\"", "[".repeat(40)),
+        32
     ));
 }
 
@@ -438,4 +513,199 @@ fn evidence_and_capability_rules_hold_on_import() {
         import(&v.to_string()),
         Err(ImportError::Schema(SchemaError::Malformed(_)))
     ));
+}
+
+/// A workbook with something in every register: services and improvement
+/// items from the schema 3 fixtures, plus evidence and a checklist entry.
+fn full() -> Value {
+    let read = |name: &str| {
+        let text = std::fs::read_to_string(format!("tests/fixtures/{name}")).unwrap();
+        export::read_import(text.as_bytes(), framework::iso20000())
+            .unwrap()
+            .envelope
+            .workbook
+    };
+    let mut wb = read("workbook-v3-portfolio.json");
+    wb.improvements = read("workbook-v3-improvements.json").improvements;
+    let mut v: Value =
+        serde_json::from_str(&export::export_json(&wb, at("2026-11-25T10:00:00Z"))).unwrap();
+    v["workbook"]["assessments"]["4.1"] =
+        json!({"status": "fully_implemented", "owner": "Sam", "notes": "n"});
+    v["workbook"]["evidence"] = json!({"items": [
+        {"id": 1, "title": "Policy", "reference": "DMS/1", "owner": "Sam", "version": "2", "requirements": ["4.1"]}
+    ]});
+    v["workbook"]["documents"] =
+        json!({"service-requirements": {"status": "draft", "owner": "Jo", "evidence": [1]}});
+    import(&v.to_string()).expect("the full workbook is valid");
+    v
+}
+
+/// Every free-text field has a limit; a million characters in any of them is
+/// refused with a message naming the field and both lengths.
+#[test]
+fn absurd_text_in_any_field_is_refused_naming_the_field() {
+    let absurd = "x".repeat(1_000_000);
+    for (pointer, field) in [
+        ("/app_version", "app version"),
+        ("/workbook/organisation/name", "organisation name"),
+        ("/workbook/organisation/scope", "scope statement"),
+        ("/workbook/framework/version", "framework version"),
+        ("/workbook/assessments/4.1/owner", "owner of 4.1"),
+        ("/workbook/assessments/4.1/notes", "notes of 4.1"),
+        ("/workbook/evidence/items/0/title", "EV-0001"),
+        (
+            "/workbook/evidence/items/0/reference",
+            "reference of EV-0001",
+        ),
+        ("/workbook/evidence/items/0/owner", "EV-0001"),
+        ("/workbook/evidence/items/0/version", "EV-0001"),
+        ("/workbook/documents/service-requirements/owner", "owner"),
+        ("/workbook/improvements/items/0/title", "title of IMP-0001"),
+        ("/workbook/improvements/items/0/owner", "owner of IMP-0001"),
+        ("/workbook/improvements/items/0/plan/problem", "IMP-0001"),
+        ("/workbook/improvements/items/0/plan/root_cause", "IMP-0001"),
+        (
+            "/workbook/improvements/items/0/plan/planned_actions",
+            "IMP-0001",
+        ),
+        (
+            "/workbook/improvements/items/0/plan/success_measure",
+            "IMP-0001",
+        ),
+        (
+            "/workbook/improvements/items/0/plan/success_target",
+            "IMP-0001",
+        ),
+        (
+            "/workbook/improvements/items/0/do/actions_taken",
+            "IMP-0001",
+        ),
+        ("/workbook/improvements/items/0/check/result", "IMP-0001"),
+        (
+            "/workbook/improvements/items/0/check/verified_by",
+            "IMP-0001",
+        ),
+        ("/workbook/improvements/items/0/act/lessons", "IMP-0001"),
+        ("/workbook/improvements/items/0/history/0/note", "IMP-0001"),
+        ("/workbook/portfolio/services/0/name", "name"),
+        ("/workbook/portfolio/services/0/description", "description"),
+        ("/workbook/portfolio/services/0/owner", "owner"),
+        ("/workbook/portfolio/services/0/customers", "customers"),
+        (
+            "/workbook/portfolio/services/0/service_hours",
+            "service hours",
+        ),
+        ("/workbook/portfolio/services/0/suppliers", "suppliers"),
+        ("/workbook/portfolio/services/0/continuity", "continuity"),
+        ("/workbook/portfolio/services/0/security", "security"),
+        ("/workbook/portfolio/services/0/cost_notes", "cost notes"),
+        (
+            "/workbook/portfolio/services/0/history/0/who",
+            "who moved it",
+        ),
+        ("/workbook/portfolio/services/0/history/0/why", "reason"),
+    ] {
+        let mut v = full();
+        *v.pointer_mut(pointer)
+            .unwrap_or_else(|| panic!("{pointer} not in the sample")) = json!(absurd);
+        // Not `expect_err`: its message would print the million characters.
+        let Err(err) = import(&v.to_string()) else {
+            panic!("{pointer}: accepted");
+        };
+        let err = err.to_string();
+        assert!(
+            err.contains("1000000 characters long") && err.contains(field),
+            "{pointer}: {err}"
+        );
+    }
+}
+
+#[test]
+fn duplicate_ids_and_dangling_links_in_every_register_are_refused() {
+    type Mutation = fn(&mut Value);
+    let cases: [(&str, Mutation, &str); 6] = [
+        (
+            "two services with one id",
+            |v| {
+                let first = v["workbook"]["portfolio"]["services"][0].clone();
+                v["workbook"]["portfolio"]["services"][1]["id"] = first["id"].clone();
+            },
+            "SVC-0001",
+        ),
+        (
+            "two improvement items with one id",
+            |v| v["workbook"]["improvements"]["items"][1]["id"] = json!(1),
+            "IMP-0001",
+        ),
+        (
+            "a service depending on a missing service",
+            |v| v["workbook"]["portfolio"]["services"][1]["depends_on"] = json!([99]),
+            "SVC-0099",
+        ),
+        (
+            "an improvement item naming a missing service",
+            |v| v["workbook"]["improvements"]["items"][0]["services"] = json!([42]),
+            "SVC-0042",
+        ),
+        (
+            "an improvement item following up a missing item",
+            |v| v["workbook"]["improvements"]["items"][0]["follow_up_of"] = json!(77),
+            "IMP-0077",
+        ),
+        (
+            "a service giving evidence for an unknown requirement",
+            |v| v["workbook"]["portfolio"]["services"][0]["requirements"] = json!(["12.9"]),
+            "12.9",
+        ),
+    ];
+    for (what, mutate, names) in cases {
+        let mut v = full();
+        mutate(&mut v);
+        let Err(err) = import(&v.to_string()) else {
+            panic!("{what}: accepted");
+        };
+        assert!(
+            matches!(err, ImportError::Schema(SchemaError::Invalid(_))),
+            "{what}: {err:?}"
+        );
+        assert!(err.to_string().contains(names), "{what}: {err}");
+    }
+}
+
+/// Every variant has its own message, so people (and the e2e test) can tell them apart.
+#[test]
+fn every_refusal_reads_differently() {
+    let messages = [
+        ImportError::TooLarge {
+            size: "6.0 MB".into(),
+            limit: "5.0 MB".into(),
+        }
+        .to_string(),
+        ImportError::Empty.to_string(),
+        ImportError::NotText.to_string(),
+        import("{").unwrap_err().to_string(),
+        import("[]").unwrap_err().to_string(),
+        import(&"[".repeat(40)).unwrap_err().to_string(),
+        SchemaError::BadVersion.to_string(),
+        SchemaError::NewerSchema {
+            found: 9,
+            supported: 4,
+        }
+        .to_string(),
+        SchemaError::MissingField {
+            field: "f".into(),
+            at: "a".into(),
+        }
+        .to_string(),
+        SchemaError::WrongType {
+            at: "a".into(),
+            detail: "d".into(),
+        }
+        .to_string(),
+    ];
+    let starts: std::collections::BTreeSet<_> = messages
+        .iter()
+        .map(|m| m.chars().take(25).collect::<String>())
+        .collect();
+    assert_eq!(starts.len(), messages.len(), "{messages:#?}");
 }

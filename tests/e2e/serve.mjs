@@ -3,6 +3,7 @@
 // Usage: node serve.mjs <dist-dir> <port>
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, existsSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const TYPES = {
@@ -17,8 +18,28 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-export function startServer(dir, port = 0, { prefix = '' } = {}) {
+/// The headers a static host would send, read from the build's `_headers`
+/// file (Netlify / Cloudflare Pages format; only the `/*` block is used).
+export function readHeaders(dir) {
+  const file = join(resolve(dir), '_headers');
+  if (!existsSync(file)) return {};
+  const headers = {};
+  let inAll = false;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      inAll = line.trim() === '/*';
+      continue;
+    }
+    const at = line.indexOf(':');
+    if (inAll && at > 0) headers[line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim();
+  }
+  return headers;
+}
+
+export function startServer(dir, port = 0, { prefix = '', securityHeaders = true } = {}) {
   const root = resolve(dir);
+  const extra = securityHeaders ? readHeaders(dir) : {};
   // Tests may replace a file's content (e.g. to simulate a new build's sw.js).
   const overrides = new Map();
   const server = createServer(async (req, res) => {
@@ -51,6 +72,7 @@ export function startServer(dir, port = 0, { prefix = '' } = {}) {
     try {
       const body = await readFile(file);
       res.writeHead(200, {
+        ...extra,
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
       });

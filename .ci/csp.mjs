@@ -1,0 +1,77 @@
+// trunk post_build hook (runs before precache.mjs): makes the release build
+// run under a strict Content-Security-Policy with subresource integrity.
+//
+// Trunk already puts integrity="sha384-…" on the CSS links and on the
+// preloads of the JS glue and the wasm. But the inline loader fetches the
+// wasm again without integrity, and imports the glue without it. So this
+// hook rewrites the loader to fetch the wasm with its integrity, adds an
+// import map giving the glue's integrity (Chromium 127+, Firefox 138+,
+// Safari 18+), then allows exactly those two inline scripts by their
+// SHA-256 hashes. The policy goes into a <meta> tag (for hosts that cannot
+// set headers) and into _headers (Netlify / Cloudflare Pages format), which
+// tests/e2e/serve.mjs also sends.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error('run me as a trunk post_build hook (TRUNK_STAGING_DIR is not set)');
+const indexPath = join(dir, 'index.html');
+let html = readFileSync(indexPath, 'utf8');
+
+const attr = (tag, name) => tag.match(new RegExp(`${name}="([^"]*)"`))?.[1];
+const tags = html.match(/<link [^>]*>/g) ?? [];
+const glue = tags.find((t) => attr(t, 'rel') === 'modulepreload');
+const wasm = tags.find((t) => attr(t, 'rel') === 'preload' && attr(t, 'as') === 'fetch');
+if (!glue || !wasm) throw new Error('csp.mjs: trunk did not emit the preload links with integrity');
+const glueUrl = attr(glue, 'href');
+const wasmUrl = attr(wasm, 'href');
+const glueIntegrity = attr(glue, 'integrity');
+const wasmIntegrity = attr(wasm, 'integrity');
+if (!glueIntegrity || !wasmIntegrity) throw new Error('csp.mjs: the preloads carry no integrity');
+
+const loaderMatch = html.match(/<script type="module">[\s\S]*?<\/script>/);
+if (!loaderMatch) throw new Error('csp.mjs: trunk’s inline loader script was not found');
+const loader = `<script type="module">
+import init, * as bindings from '${glueUrl}';
+const wasm = await init({ module_or_path: fetch('${wasmUrl}', { integrity: '${wasmIntegrity}' }) });
+window.wasmBindings = bindings;
+dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
+</script>`;
+const importMap = `<script type="importmap">${JSON.stringify({ integrity: { [glueUrl]: glueIntegrity } })}</script>`;
+html = html.replace(loaderMatch[0], `${importMap}\n${loader}`);
+
+const inlineHash = (tag) => {
+  const body = tag.replace(/^<script[^>]*>/, '').replace(/<\/script>$/, '');
+  return `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`;
+};
+const directives = [
+  "default-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' ${inlineHash(importMap)} ${inlineHash(loader)}`,
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+];
+// frame-ancestors only works as a header; in <meta> Chromium ignores it with a console error.
+const meta = `<meta http-equiv="Content-Security-Policy" content="${directives.join('; ')}" />`;
+html = html.replace(/(<meta charset="utf-8" \/>)/, `$1\n    ${meta}`);
+if (!html.includes(meta)) throw new Error('csp.mjs: no <meta charset> to put the policy after');
+writeFileSync(indexPath, html);
+
+const header = [...directives, "frame-ancestors 'none'"].join('; ');
+writeFileSync(
+  join(dir, '_headers'),
+  `# Security headers for static hosts (Netlify, Cloudflare Pages); see README "Hosting".
+/*
+  Content-Security-Policy: ${header}
+  X-Content-Type-Options: nosniff
+  Referrer-Policy: no-referrer
+`,
+);
+console.log(`csp: policy with ${header.length} characters, loader and import map hashed`);

@@ -1,0 +1,19 @@
+//! Feeds arbitrary bytes to the import path. Any panic, overflow or hang is a
+//! bug: import must refuse bad files with an error. Run with `.ci/fuzz`.
+#![no_main]
+
+use clausebook::{export, framework, validation};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(found) = export::read_import(data, framework::iso20000()) {
+        // Whatever import accepts must be a valid workbook, and must survive
+        // a second round trip unchanged.
+        let wb = found.envelope.workbook;
+        assert!(validation::check_workbook(&wb).is_ok());
+        let text = export::export_json(&wb, "2026-01-01T00:00:00.000Z".parse().unwrap());
+        let again = export::read_import(text.as_bytes(), framework::iso20000())
+            .expect("a re-export of an accepted workbook is accepted");
+        assert_eq!(again.envelope.workbook, wb);
+    }
+});
