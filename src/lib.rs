@@ -11,6 +11,7 @@ pub mod evidence;
 pub mod export;
 pub mod framework;
 pub mod improvement;
+pub mod ims;
 pub mod portfolio;
 pub mod schema;
 pub mod validation;

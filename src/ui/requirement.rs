@@ -175,7 +175,7 @@ fn AssessmentForm(framework: &'static Framework, node: &'static Node) -> impl In
                     </select>
                 </div>
                 {exclusions_note.clone()}
-                <CapabilityFields id />
+                <CapabilityFields framework id />
                 <div class="field">
                     <label for="finding">"Finding"</label>
                     <select
@@ -461,8 +461,18 @@ fn typing_in_a_field(ev: &web_sys::KeyboardEvent) -> bool {
 
 /// Current and target capability, with the meaning of each level.
 #[component]
-fn CapabilityFields(id: &'static crate::framework::RequirementId) -> impl IntoView {
+fn CapabilityFields(
+    framework: &'static Framework,
+    id: &'static crate::framework::RequirementId,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let scale = &framework.capability_scale;
+    // Only the framework's own levels are offered: FitSM stops at 4.
+    let levels = move || {
+        CapabilityLevel::ALL
+            .into_iter()
+            .filter_map(move |l| scale.level(l.number()).map(|s| (l, s)))
+    };
     let capability = Memo::new(move |_| {
         state.workbook.with(|w| {
             w.as_ref()
@@ -502,26 +512,25 @@ fn CapabilityFields(id: &'static crate::framework::RequirementId) -> impl IntoVi
                     }
                 >
                     <option value="" prop:selected=move || value().is_none()>"Not rated"</option>
-                    {CapabilityLevel::ALL
-                        .into_iter()
-                        .map(|l| {
+                    {levels()
+                        .map(|(l, s)| {
                             view! {
                                 <option value=l.number().to_string() prop:selected=move || value() == Some(l)>
-                                    {l.label()}
+                                    {scale.label(s.level)}
                                 </option>
                             }
                         })
                         .collect_view()}
                 </select>
                 <p id=format!("capability-{which}-meaning") class="hint">
-                    {move || value().map(|l| l.meaning())}
+                    {move || value().and_then(|l| scale.level(l.number())).map(|s| s.meaning.clone())}
                 </p>
             </div>
         }
     };
     view! {
         <fieldset class="capability">
-            <legend>"Capability (ISO/IEC 33020 scale)"</legend>
+            <legend>{format!("Capability ({})", scale.name)}</legend>
             <div class="two-up">
                 {select("current", "Current capability")}
                 {select("target", "Target capability")}
@@ -530,9 +539,10 @@ fn CapabilityFields(id: &'static crate::framework::RequirementId) -> impl IntoVi
             <details>
                 <summary>"What the levels mean"</summary>
                 <dl class="facts compact">
-                    {CapabilityLevel::ALL
-                        .into_iter()
-                        .map(|l| view! { <dt>{l.label()}</dt> <dd>{l.meaning()}</dd> })
+                    {scale
+                        .levels
+                        .iter()
+                        .map(|s| view! { <dt>{scale.label(s.level)}</dt> <dd>{s.meaning.clone()}</dd> })
                         .collect_view()}
                 </dl>
             </details>
