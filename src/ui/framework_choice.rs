@@ -37,7 +37,7 @@ pub fn FrameworkChoice(
                             <p id=hint class="hint">
                                 {f.subtitle.clone()}
                                 {format!(
-                                    " · capability {} (0–{})",
+                                    " · rated on the {} (0–{})",
                                     f.capability_scale.name,
                                     f.capability_scale.max(),
                                 )}
