@@ -7,7 +7,7 @@ use clausebook::assessment::{
 use clausebook::calendar::Timestamp;
 use clausebook::framework::{self, Framework, compare_numbers};
 use clausebook::validation::{ValidationError, check_workbook};
-use clausebook::walkthrough;
+use clausebook::walkthrough::{self, ClauseFilter};
 use clausebook::workbook::Workbook;
 use std::cmp::Ordering;
 use std::collections::HashSet;
@@ -200,4 +200,21 @@ fn fitsm_phases_follow_its_own_pdca_requirements() {
     assert_eq!(phase("GR7.1"), "act");
     assert_eq!(phase("PR9.1"), "do");
     assert_eq!(phase("PR14.1"), "act");
+}
+
+#[test]
+fn the_clause_filter_finds_fitsm_numbers_and_text() {
+    let fw = framework::fitsm1();
+    let find = |text: &str| -> Vec<String> {
+        let filter = ClauseFilter {
+            text: text.into(),
+            ..ClauseFilter::default()
+        };
+        fw.leaves()
+            .filter(|n| filter.matches(n, &Default::default()))
+            .map(|n| n.id.0.clone())
+            .collect()
+    };
+    assert_eq!(find("pr12.4"), ["PR12.4"]);
+    assert_eq!(find("post implementation review"), ["PR12.5"]);
 }
