@@ -1,7 +1,7 @@
 //! The assessment of one requirement, and readiness scoring over a workbook.
 
 use crate::calendar::IsoDate;
-use crate::framework::{Framework, RequirementId};
+use crate::framework::{CapabilityScale, Framework, RequirementId};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -34,7 +34,8 @@ pub struct Assessment {
     pub finding: Finding,
 }
 
-/// Process capability on the ISO/IEC 33020 scale, 0–5.
+/// A capability level as stored, 0–5. What each level is called, and how
+/// high a framework's scale goes, is framework data (`CapabilityScale`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "u8", into = "u8")]
 pub enum CapabilityLevel {
@@ -70,9 +71,15 @@ pub enum Finding {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CapabilityError {
     #[error(
-        "The target ({target}) cannot be below the current level ({current}). Raise the target, or lower the current level first."
+        "The target level ({target}) cannot be below the current level ({current}). Raise the target, or lower the current level first."
     )]
-    TargetBelowCurrent { current: String, target: String },
+    TargetBelowCurrent { current: u8, target: u8 },
+    // Levels are stored 0–5 for every framework; the framework's scale says
+    // how high it goes (FitSM stops at 4).
+    #[error(
+        "Level {level} is not on the {scale}, which goes from 0 to {max}. Choose a level from 0 to {max}."
+    )]
+    AboveScale { level: u8, scale: String, max: u8 },
 }
 
 /// Readiness figures for the Overview.
@@ -236,44 +243,8 @@ impl CapabilityLevel {
         self as u8
     }
 
-    pub fn name(self) -> &'static str {
-        match self {
-            CapabilityLevel::Incomplete => "Incomplete",
-            CapabilityLevel::Performed => "Performed",
-            CapabilityLevel::Managed => "Managed",
-            CapabilityLevel::Established => "Established",
-            CapabilityLevel::Predictable => "Predictable",
-            CapabilityLevel::Innovating => "Innovating",
-        }
-    }
-
-    /// One line in our own words.
-    pub fn meaning(self) -> &'static str {
-        match self {
-            CapabilityLevel::Incomplete => {
-                "Not done, or done so patchily that it does not achieve its purpose."
-            }
-            CapabilityLevel::Performed => {
-                "It gets done and achieves its purpose, but depends on who does it."
-            }
-            CapabilityLevel::Managed => {
-                "Planned, monitored and adjusted; its outputs are controlled and reviewed."
-            }
-            CapabilityLevel::Established => {
-                "A defined, documented standard way of working that everyone follows."
-            }
-            CapabilityLevel::Predictable => {
-                "Measured and kept within limits, so results can be predicted."
-            }
-            CapabilityLevel::Innovating => {
-                "Improved continually from measurements to meet changing goals."
-            }
-        }
-    }
-
-    pub fn label(self) -> String {
-        format!("{} {}", self.number(), self.name())
-    }
+    // Names and meanings belong to the framework's scale
+    // (`Framework::capability_scale`), not to the stored number.
 }
 
 impl TryFrom<u8> for CapabilityLevel {
@@ -310,8 +281,8 @@ impl Capability {
             && t < c
         {
             return Err(CapabilityError::TargetBelowCurrent {
-                current: c.label(),
-                target: t.label(),
+                current: c.number(),
+                target: t.number(),
             });
         }
         Ok(Self { current, target })
@@ -323,6 +294,22 @@ impl Capability {
 
     pub fn with_target(self, target: Option<CapabilityLevel>) -> Result<Self, CapabilityError> {
         Self::new(self.current, target)
+    }
+
+    /// Checks both levels fit the framework's scale and the target is not
+    /// below the current level. Stored workbooks bypass the constructors,
+    /// so validation calls this.
+    pub fn check(&self, scale: &CapabilityScale) -> Result<(), CapabilityError> {
+        for level in [self.current, self.target].into_iter().flatten() {
+            if level.number() > scale.max() {
+                return Err(CapabilityError::AboveScale {
+                    level: level.number(),
+                    scale: scale.name.clone(),
+                    max: scale.max(),
+                });
+            }
+        }
+        Self::new(self.current, self.target).map(|_| ())
     }
 
     /// Levels still to climb, when both are set.

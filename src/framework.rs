@@ -22,6 +22,12 @@ pub struct Framework {
     /// ISO/IEC 20000-1:2018 allows none.
     pub allows_exclusions: bool,
     pub source_note: String,
+    /// The licence attribution to show wherever the framework's text is shown
+    /// (FitSM is CC BY 4.0); empty when nothing is reproduced.
+    pub attribution: String,
+    pub licence_url: String,
+    /// The capability scale requirements are rated on.
+    pub capability_scale: CapabilityScale,
     /// The clause that lists the expected documented information, if any.
     pub documented_information_clause: Option<RequirementId>,
     pub documented_information: Vec<DocumentItem>,
@@ -38,8 +44,28 @@ pub struct Node {
     pub title: String,
     pub parent: Option<RequirementId>,
     pub pdca: Phase,
+    /// Requirement text the licence lets us show (FitSM); empty for ISO,
+    /// whose text is copyrighted.
+    #[serde(default)]
+    pub text: String,
     #[serde(default)]
     pub guidance: Guidance,
+}
+
+/// The levels a framework rates capability on: ISO/IEC 33020 has 0–5,
+/// FitSM 0–4. Levels are numbered from 0 without gaps.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CapabilityScale {
+    pub name: String,
+    pub levels: Vec<ScaleLevel>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScaleLevel {
+    pub level: u8,
+    pub name: String,
+    /// One line in our own words.
+    pub meaning: String,
 }
 
 /// Guidance in Clausebook's own words. Parents carry `intro`; leaves carry the rest.
@@ -99,6 +125,8 @@ pub enum FrameworkError {
     NumberNotUnderParent { child: String, parent: String },
     #[error("Clause “{0}” has an empty number or title.")]
     Blank(String),
+    #[error("The capability scale must number its levels 0, 1, 2, … up to at most 5.")]
+    BadScale,
 }
 
 /// The wire form of a definition file.
@@ -112,6 +140,11 @@ struct Definition {
     allows_exclusions: bool,
     #[serde(default)]
     source_note: String,
+    #[serde(default)]
+    attribution: String,
+    #[serde(default)]
+    licence_url: String,
+    capability_scale: CapabilityScale,
     #[serde(default)]
     documented_information_clause: Option<RequirementId>,
     #[serde(default)]
@@ -131,10 +164,31 @@ pub fn iso20000() -> &'static Framework {
     })
 }
 
+const FITSM_1: &str = include_str!("framework/fitsm-1-3.0.json");
+
+/// The compiled-in FitSM-1 (FitSM 3.0) definition, built by
+/// `tools/fitsm_framework.py` from the CC BY 4.0 requirements.
+pub fn fitsm1() -> &'static Framework {
+    static CELL: OnceLock<Framework> = OnceLock::new();
+    CELL.get_or_init(|| {
+        // Compiled in and checked by a native test, like ISO/IEC 20000-1.
+        Framework::from_json(FITSM_1).expect("built-in FitSM-1 definition is valid")
+    })
+}
+
+/// Every compiled-in framework a workbook can be created for, default first.
+pub fn all() -> [&'static Framework; 2] {
+    [iso20000(), fitsm1()]
+}
+
 /// Looks up a compiled-in framework by id.
 pub fn by_id(id: &FrameworkId) -> Option<&'static Framework> {
-    let iso = iso20000();
-    (iso.id == *id).then_some(iso)
+    all().into_iter().find(|f| f.id == *id)
+}
+
+/// Looks up a compiled-in framework by the id string used in forms.
+pub fn by_key(key: &str) -> Option<&'static Framework> {
+    all().into_iter().find(|f| f.id.0 == key)
 }
 
 impl Framework {
@@ -145,6 +199,16 @@ impl Framework {
             serde_json::from_str(text).map_err(|e| FrameworkError::Json(e.to_string()))?;
         if def.nodes.is_empty() {
             return Err(FrameworkError::Empty);
+        }
+        let levels = &def.capability_scale.levels;
+        if levels.is_empty()
+            || levels.len() > 6
+            || levels
+                .iter()
+                .enumerate()
+                .any(|(i, l)| l.level as usize != i)
+        {
+            return Err(FrameworkError::BadScale);
         }
         let mut index = HashMap::new();
         let mut children: HashMap<RequirementId, Vec<usize>> = HashMap::new();
@@ -188,6 +252,9 @@ impl Framework {
             subtitle: def.subtitle,
             allows_exclusions: def.allows_exclusions,
             source_note: def.source_note,
+            attribution: def.attribution,
+            licence_url: def.licence_url,
+            capability_scale: def.capability_scale,
             documented_information_clause: def.documented_information_clause,
             documented_information: def.documented_information,
             nodes: def.nodes,
@@ -257,6 +324,30 @@ impl Framework {
     pub fn document(&self, id: &str) -> Option<&DocumentItem> {
         self.documented_information.iter().find(|d| d.id == id)
     }
+
+    /// Whether the framework's own text is shown and so needs attribution.
+    pub fn needs_attribution(&self) -> bool {
+        !self.attribution.is_empty()
+    }
+}
+
+impl CapabilityScale {
+    /// The highest level on the scale (5 for ISO/IEC 33020, 4 for FitSM).
+    pub fn max(&self) -> u8 {
+        self.levels.last().map_or(0, |l| l.level)
+    }
+
+    pub fn level(&self, level: u8) -> Option<&ScaleLevel> {
+        self.levels.get(level as usize)
+    }
+
+    /// "2 Managed", or just the number if the scale has no such level.
+    pub fn label(&self, level: u8) -> String {
+        match self.level(level) {
+            Some(l) => format!("{} {}", l.level, l.name),
+            None => level.to_string(),
+        }
+    }
 }
 
 /// Compares clause numbers segment by segment, numerically where both are numbers.
@@ -269,15 +360,25 @@ pub fn compare_numbers(a: &str, b: &str) -> Ordering {
             (None, Some(_)) => return Ordering::Less,
             (Some(_), None) => return Ordering::Greater,
             (Some(x), Some(y)) => {
-                let ord = match (x.parse::<u32>(), y.parse::<u32>()) {
-                    (Ok(x), Ok(y)) => x.cmp(&y),
-                    _ => x.cmp(y),
-                };
+                let ord = compare_segments(x, y);
                 if ord != Ordering::Equal {
                     return ord;
                 }
             }
         }
+    }
+}
+
+/// Orders "PR2" before "PR10": a letter prefix compares as text, the
+/// digits after it as a number.
+fn compare_segments(x: &str, y: &str) -> Ordering {
+    fn split(s: &str) -> (&str, Option<u32>) {
+        let digits = s.trim_start_matches(|c: char| !c.is_ascii_digit());
+        (&s[..s.len() - digits.len()], digits.parse::<u32>().ok())
+    }
+    match (split(x), split(y)) {
+        ((px, Some(nx)), (py, Some(ny))) => px.cmp(py).then(nx.cmp(&ny)),
+        _ => x.cmp(y),
     }
 }
 

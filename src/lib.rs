@@ -14,6 +14,7 @@ pub mod export;
 pub mod framework;
 pub mod history;
 pub mod improvement;
+pub mod ims;
 pub mod library;
 pub mod portfolio;
 pub mod sample;

@@ -1,6 +1,5 @@
 //! Rules every workbook obeys, whether typed in, loaded from storage or imported.
 
-use crate::assessment::Capability;
 use crate::framework::{self, Framework};
 use crate::improvement::ImprovementError;
 use crate::portfolio::PortfolioError;
@@ -68,13 +67,15 @@ pub fn check_workbook(workbook: &Workbook) -> Result<&'static Framework, Validat
         }
         check_text(&format!("owner of {id}"), &record.owner, MAX_OWNER_CHARS)?;
         check_text(&format!("notes of {id}"), &record.notes, MAX_NOTES_CHARS)?;
-        // Deserialisation bypasses the constructor, so check the rule again.
-        Capability::new(record.capability.current(), record.capability.target()).map_err(|e| {
-            ValidationError::Capability {
+        // Deserialisation bypasses the constructor, so check the rules again,
+        // against this framework's scale (FitSM stops at 4).
+        record
+            .capability
+            .check(&framework.capability_scale)
+            .map_err(|e| ValidationError::Capability {
                 requirement: id.0.clone(),
                 detail: e.to_string(),
-            }
-        })?;
+            })?;
     }
     crate::evidence::validate(&workbook.evidence, &workbook.documents, framework)?;
     crate::improvement::validate(workbook, framework)?;

@@ -48,8 +48,11 @@ impl ClauseFilter {
             && self.phase.is_none_or(|p| node.pdca == p)
             && (owner.is_empty() || record.owner.to_lowercase().contains(&owner))
             && (text.is_empty()
-                || node.number.starts_with(&text)
+                // FitSM numbers have letters ("PR12"), and its requirement
+                // text may be shown, so both are searched.
+                || node.number.to_lowercase().starts_with(&text)
                 || node.title.to_lowercase().contains(&text)
+                || node.text.to_lowercase().contains(&text)
                 || record.notes.to_lowercase().contains(&text))
     }
 

@@ -92,7 +92,18 @@ fn numbers_compare_numerically() {
 }
 
 fn definition(nodes: &str) -> String {
-    format!(r#"{{"id":"t","version":"1","name":"T","allows_exclusions":true,"nodes":[{nodes}]}}"#)
+    format!(
+        r#"{{"id":"t","version":"1","name":"T","allows_exclusions":true,"capability_scale":{SCALE},"nodes":[{nodes}]}}"#
+    )
+}
+
+const SCALE: &str = r#"{"name":"S","levels":[{"level":0,"name":"Zero","meaning":"z"},{"level":1,"name":"One","meaning":"o"}]}"#;
+
+fn with_scale(levels: &str) -> String {
+    format!(
+        r#"{{"id":"t","version":"1","name":"T","allows_exclusions":true,"capability_scale":{{"name":"S","levels":[{levels}]}},"nodes":[{}]}}"#,
+        node("1", None)
+    )
 }
 
 fn node(id: &str, parent: Option<&str>) -> String {
@@ -139,6 +150,18 @@ fn broken_definitions_are_refused_with_the_reason() {
         Framework::from_json("{"),
         Err(FrameworkError::Json(_))
     ));
+    // A scale must count 0, 1, 2 … without gaps.
+    let gap = with_scale(
+        r#"{"level":0,"name":"Zero","meaning":"z"},{"level":2,"name":"Two","meaning":"t"}"#,
+    );
+    assert_eq!(
+        Framework::from_json(&gap).unwrap_err(),
+        FrameworkError::BadScale
+    );
+    assert_eq!(
+        Framework::from_json(&with_scale("")).unwrap_err(),
+        FrameworkError::BadScale
+    );
 }
 
 #[test]

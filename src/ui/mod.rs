@@ -4,6 +4,7 @@ mod clauses;
 mod compare;
 mod data;
 mod evidence;
+mod framework_choice;
 pub mod improvements;
 mod overview;
 pub mod portfolio;
@@ -27,6 +28,7 @@ use wasm_bindgen::JsCast;
 
 pub use clauses::ClausesPage;
 pub use data::DataPage;
+pub use framework_choice::{FrameworkAttribution, FrameworkChoice};
 pub use overview::OverviewPage;
 pub use recovery::RecoveryPage;
 pub use requirement::RequirementPage;
@@ -373,6 +375,7 @@ pub fn Workbench(
                 <p>
                     "Clausebook keeps your workbooks in this browser only. ISO/IEC 20000-1 clause numbers and titles are shown for reference; the requirement text is © ISO and is not reproduced. Guidance is Clausebook's own."
                 </p>
+                <OpenFrameworkAttribution />
             </footer>
         </Router>
     }
@@ -462,12 +465,21 @@ fn Header() -> impl IntoView {
             .with(|w| w.as_ref().map(|w| w.organisation.name.clone()))
     });
     let has_workbook = Memo::new(move |_| state.workbook.with(Option::is_some));
+    let framework_name = Memo::new(move |_| {
+        state.workbook.with(|w| {
+            w.as_ref()
+                .and_then(|w| framework::by_id(&w.framework.id))
+                .unwrap_or_else(framework::iso20000)
+                .name
+                .clone()
+        })
+    });
     view! {
         <header class="app-header">
             <div class="brand-row">
                 <p class="brand">
                     <span class="brand-name">"Clausebook"</span>
-                    <span class="brand-sub">" · ISO/IEC 20000-1:2018"</span>
+                    <span class="brand-sub">{move || format!(" · {}", framework_name.get())}</span>
                 </p>
                 <p class="organisation" data-testid="organisation">
                     {move || organisation.get()}
@@ -625,6 +637,23 @@ fn BackupReminder() -> impl IntoView {
                 </button>
             </div>
         </Show>
+    }
+}
+
+/// The open workbook's framework attribution (FitSM's CC BY 4.0), if it needs one.
+#[component]
+fn OpenFrameworkAttribution() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let open = Memo::new(move |_| {
+        state
+            .workbook
+            .with(|w| w.as_ref().and_then(|w| framework::by_id(&w.framework.id)))
+            .map(|f| f.id.clone())
+    });
+    move || {
+        open.get()
+            .and_then(|id| framework::by_id(&id))
+            .map(|framework| view! { <FrameworkAttribution framework /> })
     }
 }
 

@@ -1,8 +1,8 @@
 //! Overview: the welcome for a first visit, then readiness at a glance.
 
-use super::AppState;
 use super::improvements::OverdueImprovements;
 use super::route;
+use super::{AppState, FrameworkChoice};
 use crate::assessment::{Readiness, Status, clause_capability};
 use crate::browser;
 use crate::framework::Phase;
@@ -31,12 +31,13 @@ fn Welcome() -> impl IntoView {
     let name = RwSignal::new(String::new());
     let scope = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
+    let chosen = RwSignal::new(crate::framework::iso20000());
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match Workbook::create(
             &name.get_untracked(),
             &scope.get_untracked(),
-            state.framework(),
+            chosen.get_untracked(),
             browser::now(),
         ) {
             Ok(workbook) => state.start_new(workbook),
@@ -47,7 +48,7 @@ fn Welcome() -> impl IntoView {
         <section class="welcome" aria-labelledby="welcome-title">
             <h1 id="welcome-title">"Welcome to Clausebook"</h1>
             <p class="lead">
-                "Walk ISO/IEC 20000-1:2018 clause by clause, record where you stand and what proves it, and keep your improvement log and service portfolio in one place. Everything stays in this browser: no account, no server."
+                "Walk ISO/IEC 20000-1:2018 or FitSM-1 clause by clause, record where you stand and what proves it, and keep your improvement log and service portfolio in one place. Everything stays in this browser: no account, no server."
             </p>
             <form class="card form" on:submit=create novalidate>
                 <h2>"Create your workbook"</h2>
@@ -77,6 +78,7 @@ fn Welcome() -> impl IntoView {
                         "One or two sentences: which services, for which customers, delivered from where. You can refine it later (clause 4.3)."
                     </p>
                 </div>
+                <FrameworkChoice selected=chosen />
                 <p class="error" role="alert">
                     {move || error.get()}
                 </p>
@@ -441,6 +443,12 @@ fn CapabilityRadar() -> impl IntoView {
     let framework = state.framework();
     let roots: Vec<&'static crate::framework::Node> = framework.roots().collect();
     let axes = roots.clone();
+    // The radar's edge is the top of the framework's own scale (5 for
+    // ISO/IEC 33020, 4 for FitSM).
+    let max = framework.capability_scale.max();
+    let top = f32::from(max);
+    let first = roots.first().map(|n| n.number.clone()).unwrap_or_default();
+    let last = roots.last().map(|n| n.number.clone()).unwrap_or_default();
     let figures = Memo::new(move |_| {
         state.workbook.with(|w| {
             let Some(w) = w.as_ref() else {
@@ -453,9 +461,9 @@ fn CapabilityRadar() -> impl IntoView {
     });
     const C: f32 = 150.0;
     const R: f32 = 105.0;
-    let rings = (1..=5)
+    let rings = (1..=max)
         .map(|level| {
-            let ring = radar_points(&vec![level as f32; roots.len()], 5.0, R, C);
+            let ring = radar_points(&vec![f32::from(level); roots.len()], top, R, C);
             view! { <polygon class="radar-ring" points=ring></polygon> }
         })
         .collect_view();
@@ -464,8 +472,8 @@ fn CapabilityRadar() -> impl IntoView {
         .enumerate()
         .map(|(i, n)| {
             let mut v = vec![0.0; roots.len()];
-            v[i] = 5.0;
-            let p = radar_points(&v, 5.0, R + 22.0, C);
+            v[i] = top;
+            let p = radar_points(&v, top, R + 22.0, C);
             let (x, y) = p
                 .split(' ')
                 .nth(i)
@@ -491,7 +499,7 @@ fn CapabilityRadar() -> impl IntoView {
                     }
                 })
                 .collect();
-            radar_points(&values, 5.0, R, C)
+            radar_points(&values, top, R, C)
         })
     };
     let fmt = |v: Option<f32>| {
@@ -527,7 +535,7 @@ fn CapabilityRadar() -> impl IntoView {
                 >
                     <title id="radar-svg-title">"Capability radar: current and target per clause"</title>
                     <desc id="radar-svg-desc">
-                        "One axis per clause 4 to 10, from level 0 at the centre to level 5 at the edge. The solid shape is the average current capability of each clause's rated requirements, the dashed outline the average target. The table beside it gives the same figures."
+                        {format!("One axis per clause {first} to {last}, from level 0 at the centre to level {max} at the edge. The solid shape is the average current capability of each clause's rated requirements, the dashed outline the average target. The table beside it gives the same figures.")}
                     </desc>
                     {rings}
                     <polygon class="radar-target" points=move || series(true)></polygon>
@@ -535,7 +543,7 @@ fn CapabilityRadar() -> impl IntoView {
                     {labels}
                 </svg>
                 <table class="radar-table">
-                    <caption>"Average capability level (0–5)"</caption>
+                    <caption>{format!("Average capability level (0–{max})")}</caption>
                     <thead>
                         <tr>
                             <th scope="col">"Clause"</th>

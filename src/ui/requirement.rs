@@ -4,12 +4,13 @@ use super::evidence::{DocumentChecklist, EvidenceSection};
 use super::improvements::RequirementImprovements;
 use super::portfolio::RequirementHints;
 use super::route;
-use super::{AppState, Missing};
+use super::{AppState, FrameworkAttribution, Missing};
 use crate::assessment::{Assessment, Status};
 use crate::assessment::{Capability, CapabilityLevel, Finding};
 use crate::browser;
 use crate::calendar::IsoDate;
 use crate::framework::{self, Framework, Node};
+use crate::ims;
 use crate::validation::{MAX_NOTES_CHARS, MAX_OWNER_CHARS};
 use crate::walkthrough;
 use leptos::html;
@@ -76,6 +77,7 @@ fn RequirementView(framework: &'static Framework, node: &'static Node) -> impl I
             {node.pdca.meaning()}
         </p>
         {leaf.then(|| view! { <GuidedNav framework node /> })}
+        {(!node.text.is_empty()).then(|| view! { <RequirementText framework node /> })}
         <div class="requirement-layout">
             <div class="requirement-work">
                 {leaf.then(|| view! { <super::trainer::TrainerNote node /> })}
@@ -83,6 +85,7 @@ fn RequirementView(framework: &'static Framework, node: &'static Node) -> impl I
                 {leaf.then(|| view! { <EvidenceSection node /> })}
                 {leaf.then(|| view! { <RequirementImprovements node /> })}
                 <RequirementHints node />
+                <AlsoServes framework node />
             </div>
             <Guidance framework node />
         </div>
@@ -127,7 +130,9 @@ fn AssessmentForm(framework: &'static Framework, node: &'static Node) -> impl In
         state.edit(|w| w.edit_assessment(id, browser::now(), f));
     };
     let date_error = RwSignal::new(None::<String>);
-    let exclusions_note = (!framework.allows_exclusions).then(|| {
+    // The note names ISO/IEC 20000-1 clauses, so only its workbooks get it.
+    let is_iso = framework.id == framework::iso20000().id;
+    let exclusions_note = (!framework.allows_exclusions && is_iso).then(|| {
         view! {
             <p class="hint">
                 "ISO/IEC 20000-1 allows no exclusions, so there is no “not applicable”. Limit what the system covers in the scope (4.3), and record work done by other parties under 8.2.3."
@@ -176,7 +181,7 @@ fn AssessmentForm(framework: &'static Framework, node: &'static Node) -> impl In
                     </select>
                 </div>
                 {exclusions_note.clone()}
-                <CapabilityFields id />
+                <CapabilityFields framework id />
                 <div class="field">
                     <label for="finding">"Finding"</label>
                     <select
@@ -257,6 +262,61 @@ fn AssessmentForm(framework: &'static Framework, node: &'static Node) -> impl In
     }
 }
 
+/// The requirement's own text, where its licence lets us show it (FitSM,
+/// CC BY 4.0), with the attribution the licence asks for.
+#[component]
+fn RequirementText(framework: &'static Framework, node: &'static Node) -> impl IntoView {
+    view! {
+        <section class="card requirement-text" aria-labelledby="requirement-text-title">
+            <h2 id="requirement-text-title">{format!("{} text", framework.name)}</h2>
+            <blockquote>
+                <p>{node.text.clone()}</p>
+            </blockquote>
+            <FrameworkAttribution framework />
+        </section>
+    }
+}
+
+/// For ISO/IEC 20000-1 requirements shared through Annex SL: the ISO 9001
+/// and ISO/IEC 27001 clauses the same answer also serves.
+#[component]
+fn AlsoServes(framework: &'static Framework, node: &'static Node) -> impl IntoView {
+    let data = ims::ims();
+    let standards = data.counterparts(&framework.id.0, &node.id);
+    (!standards.is_empty()).then(|| {
+        view! {
+            <section class="card also-serves" aria-labelledby="also-serves-title">
+                <h2 id="also-serves-title">"Also serves"</h2>
+                <p class="hint">
+                    "In an integrated management system, what you record here also answers these clauses (matched by topic, not number)."
+                </p>
+                {standards
+                    .into_iter()
+                    .map(|(outline, clauses)| {
+                        view! {
+                            <h3>{outline.name.clone()}</h3>
+                            <ul>
+                                {clauses
+                                    .into_iter()
+                                    .map(|c| {
+                                        view! {
+                                            <li>
+                                                <span class="num">{c.number.clone()}</span>
+                                                " "
+                                                {c.title.clone()}
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                    })
+                    .collect_view()}
+            </section>
+        }
+    })
+}
+
 /// The guidance parts, always in the same order.
 #[component]
 fn Guidance(framework: &'static Framework, node: &'static Node) -> impl IntoView {
@@ -315,7 +375,22 @@ fn Guidance(framework: &'static Framework, node: &'static Node) -> impl IntoView
     view! {
         <section class="card guidance" aria-labelledby="guidance-title">
             <h2 id="guidance-title">"Guidance"</h2>
-            {empty.then(|| view! { <p>"Guidance for this clause is being written."</p> })}
+            {empty
+                .then(|| {
+                    if node.text.is_empty() {
+                        view! { <p>"Guidance for this clause is being written."</p> }.into_any()
+                    } else {
+                        view! {
+                            <p>
+                                {format!(
+                                    "Clausebook has no guidance of its own for this {} requirement yet: work from the requirement text above.",
+                                    framework.name,
+                                )}
+                            </p>
+                        }
+                            .into_any()
+                    }
+                })}
             {(!g.intro.is_empty()).then(|| view! { <p>{g.intro.clone()}</p> })}
             {(!g.plain.is_empty())
                 .then(|| section("In plain words", view! { <p>{g.plain.clone()}</p> }.into_any()))}
@@ -462,8 +537,18 @@ fn typing_in_a_field(ev: &web_sys::KeyboardEvent) -> bool {
 
 /// Current and target capability, with the meaning of each level.
 #[component]
-fn CapabilityFields(id: &'static crate::framework::RequirementId) -> impl IntoView {
+fn CapabilityFields(
+    framework: &'static Framework,
+    id: &'static crate::framework::RequirementId,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let scale = &framework.capability_scale;
+    // Only the framework's own levels are offered: FitSM stops at 4.
+    let levels = move || {
+        CapabilityLevel::ALL
+            .into_iter()
+            .filter_map(move |l| scale.level(l.number()).map(|s| (l, s)))
+    };
     let capability = Memo::new(move |_| {
         state.workbook.with(|w| {
             w.as_ref()
@@ -503,26 +588,25 @@ fn CapabilityFields(id: &'static crate::framework::RequirementId) -> impl IntoVi
                     }
                 >
                     <option value="" prop:selected=move || value().is_none()>"Not rated"</option>
-                    {CapabilityLevel::ALL
-                        .into_iter()
-                        .map(|l| {
+                    {levels()
+                        .map(|(l, s)| {
                             view! {
                                 <option value=l.number().to_string() prop:selected=move || value() == Some(l)>
-                                    {l.label()}
+                                    {scale.label(s.level)}
                                 </option>
                             }
                         })
                         .collect_view()}
                 </select>
                 <p id=format!("capability-{which}-meaning") class="hint">
-                    {move || value().map(|l| l.meaning())}
+                    {move || value().and_then(|l| scale.level(l.number())).map(|s| s.meaning.clone())}
                 </p>
             </div>
         }
     };
     view! {
         <fieldset class="capability">
-            <legend>"Capability (ISO/IEC 33020 scale)"</legend>
+            <legend>{format!("Capability ({})", scale.name)}</legend>
             <div class="two-up">
                 {select("current", "Current capability")}
                 {select("target", "Target capability")}
@@ -531,9 +615,10 @@ fn CapabilityFields(id: &'static crate::framework::RequirementId) -> impl IntoVi
             <details>
                 <summary>"What the levels mean"</summary>
                 <dl class="facts compact">
-                    {CapabilityLevel::ALL
-                        .into_iter()
-                        .map(|l| view! { <dt>{l.label()}</dt> <dd>{l.meaning()}</dd> })
+                    {scale
+                        .levels
+                        .iter()
+                        .map(|s| view! { <dt>{scale.label(s.level)}</dt> <dd>{s.meaning.clone()}</dd> })
                         .collect_view()}
                 </dl>
             </details>

@@ -396,12 +396,13 @@ fn NewWorkbook() -> impl IntoView {
     let name = RwSignal::new(String::new());
     let scope = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
+    let chosen = RwSignal::new(crate::framework::iso20000());
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match Workbook::create(
             &name.get_untracked(),
             &scope.get_untracked(),
-            crate::framework::iso20000(),
+            chosen.get_untracked(),
             browser::now(),
         ) {
             Ok(workbook) => {
@@ -438,6 +439,7 @@ fn NewWorkbook() -> impl IntoView {
                         on:input=move |ev| scope.set(event_target_value(&ev))
                     ></textarea>
                 </div>
+                <super::FrameworkChoice selected=chosen id_prefix="new-framework" />
                 <p class="error" role="alert">
                     {move || error.get()}
                 </p>

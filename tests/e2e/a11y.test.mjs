@@ -108,6 +108,31 @@ for (const scheme of ['light', 'dark']) {
   });
 }
 
+// A FitSM-1 workbook (issue #9): its own requirement text, attribution and 0–4 scale.
+const FITSM_PAGES = ['/', '/clauses', '/clauses/PR12', '/clauses/PR12.3'];
+
+for (const scheme of ['light', 'dark']) {
+  test(`no WCAG violations on FitSM pages (${scheme})`, async () => {
+    const page = await newPage(env, { width: 390, height: 844 });
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(env.base + '/');
+    await page.getByLabel('Organisation name').fill('Lakeside Research Computing');
+    await page.getByRole('radio', { name: 'FitSM-1 (3.0)' }).check();
+    await page.getByRole('button', { name: 'Create workbook' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Lakeside Research Computing' }).waitFor();
+    await page.goto(env.base + '/clauses/PR12.3');
+    await page.getByLabel('Current capability').selectOption({ label: '2 Repeatable' });
+    await page.getByRole('status').filter({ hasText: /^Saved at/ }).waitFor();
+    const problems = [];
+    for (const path of FITSM_PAGES) {
+      await page.goto(env.base + path);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      problems.push(...(await axe(page, `FitSM ${path}`)));
+    }
+    assert.deepEqual(problems, []);
+  });
+}
+
 test('no WCAG violations on the recovery screen', async () => {
   const page = await newPage(env, { width: 390, height: 844 });
   await page.goto(env.base + '/');
