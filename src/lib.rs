@@ -12,6 +12,7 @@ pub mod export;
 pub mod framework;
 pub mod improvement;
 pub mod portfolio;
+pub mod report;
 pub mod schema;
 pub mod validation;
 pub mod walkthrough;
