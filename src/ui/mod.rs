@@ -7,6 +7,7 @@ pub mod improvements;
 mod overview;
 pub mod portfolio;
 mod recovery;
+pub mod reports;
 mod requirement;
 
 use crate::browser;
@@ -115,6 +116,8 @@ pub fn Workbench(
                     <Route path=path!("/portfolio") view=portfolio::PortfolioPage />
                     <Route path=path!("/portfolio/catalogue") view=portfolio::CataloguePage />
                     <Route path=path!("/portfolio/:id") view=portfolio::ServicePage />
+                    <Route path=path!("/reports") view=reports::ReportsPage />
+                    <Route path=path!("/reports/:report") view=reports::ReportPage />
                     <Route path=path!("/data") view=DataPage />
                 </Routes>
             </main>
@@ -164,6 +167,9 @@ fn Header() -> impl IntoView {
                     </li>
                     <li>
                         <A href=route("/portfolio")>"Portfolio"</A>
+                    </li>
+                    <li>
+                        <A href=route("/reports")>"Reports"</A>
                     </li>
                     <li>
                         <A href=route("/data")>"Data"</A>
