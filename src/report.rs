@@ -80,7 +80,9 @@ impl ReportKind {
             ReportKind::Conformity => {
                 "Per clause: whether it conforms, partly conforms or does not yet, and why."
             }
-            ReportKind::Evidence => "Every evidence item, what it supports and when it is reviewed.",
+            ReportKind::Evidence => {
+                "Every evidence item, what it supports and when it is reviewed."
+            }
             ReportKind::Documents => {
                 "The documents the standard expects, with status, owner and review date."
             }
@@ -399,8 +401,7 @@ impl Conformity {
         for a in records {
             let this = if !a.status.is_assessed() {
                 Conformity::NotFullyAssessed
-            } else if a.status == Status::NotImplemented
-                || a.finding == Finding::MajorNonconformity
+            } else if a.status == Status::NotImplemented || a.finding == Finding::MajorNonconformity
             {
                 Conformity::DoesNotConform
             } else if a.status != Status::FullyImplemented
@@ -470,7 +471,8 @@ pub fn conformity_statement(
         .roots()
         .map(|root| {
             let leaves: Vec<&Node> = framework.leaves_under(&root.id).collect();
-            let records: Vec<Assessment> = leaves.iter().map(|n| workbook.assessment(&n.id)).collect();
+            let records: Vec<Assessment> =
+                leaves.iter().map(|n| workbook.assessment(&n.id)).collect();
             let linked = |n: &Node| workbook.evidence.for_requirement(&n.id).count();
             ClauseConformity {
                 id: root.id.clone(),
@@ -481,7 +483,11 @@ pub fn conformity_statement(
                     .evidence
                     .items
                     .iter()
-                    .filter(|e| e.requirements.iter().any(|r| leaves.iter().any(|n| n.id == *r)))
+                    .filter(|e| {
+                        e.requirements
+                            .iter()
+                            .any(|r| leaves.iter().any(|n| n.id == *r))
+                    })
                     .count(),
                 open_nonconformities: workbook
                     .improvements
@@ -490,7 +496,9 @@ pub fn conformity_statement(
                     .filter(|i| {
                         i.is_open()
                             && is_nonconformity(i)
-                            && i.requirements.iter().any(|r| leaves.iter().any(|n| n.id == *r))
+                            && i.requirements
+                                .iter()
+                                .any(|r| leaves.iter().any(|n| n.id == *r))
                     })
                     .count(),
                 rows: leaves
@@ -958,7 +966,9 @@ pub fn requirements_csv(workbook: &Workbook, framework: &Framework, today: IsoDa
                 row.current
                     .map(|l| l.number().to_string())
                     .unwrap_or_default(),
-                row.target.map(|l| l.number().to_string()).unwrap_or_default(),
+                row.target
+                    .map(|l| l.number().to_string())
+                    .unwrap_or_default(),
                 row.finding.report_label().to_owned(),
                 row.owner,
                 date_text(row.target_date),

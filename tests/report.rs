@@ -172,7 +172,10 @@ fn conformity_is_judged_per_clause() {
     let observed = with(Status::FullyImplemented, Finding::Observation);
     assert_eq!(Conformity::judge([&full, &observed]), Conformity::Conforms);
     let minor = with(Status::FullyImplemented, Finding::MinorNonconformity);
-    assert_eq!(Conformity::judge([&full, &minor]), Conformity::PartlyConforms);
+    assert_eq!(
+        Conformity::judge([&full, &minor]),
+        Conformity::PartlyConforms
+    );
     let largely = with(Status::LargelyImplemented, Finding::None);
     assert_eq!(Conformity::judge([&largely]), Conformity::PartlyConforms);
     let major = with(Status::FullyImplemented, Finding::MajorNonconformity);
@@ -190,7 +193,11 @@ fn conformity_is_judged_per_clause() {
 
     let fw = framework::iso20000();
     let mut wb = sample();
-    for n in fw.leaves_under(&req("4")).map(|n| n.id.clone()).collect::<Vec<_>>() {
+    for n in fw
+        .leaves_under(&req("4"))
+        .map(|n| n.id.clone())
+        .collect::<Vec<_>>()
+    {
         wb.edit_assessment(&n, now(), |a| a.status = Status::FullyImplemented);
     }
     let st = report::conformity_statement(&wb, fw, date(TODAY));
@@ -270,8 +277,14 @@ fn markdown_escapes_user_text() {
         report::escape_markdown("<img src=x onerror=alert(1)>"),
         "\\<img src=x onerror=alert(1)\\>"
     );
-    assert_eq!(report::escape_markdown("[x](javascript:y)"), "\\[x\\](javascript:y)");
-    assert_eq!(report::escape_markdown("*bold* _it_ `c`"), "\\*bold\\* \\_it\\_ \\`c\\`");
+    assert_eq!(
+        report::escape_markdown("[x](javascript:y)"),
+        "\\[x\\](javascript:y)"
+    );
+    assert_eq!(
+        report::escape_markdown("*bold* _it_ `c`"),
+        "\\*bold\\* \\_it\\_ \\`c\\`"
+    );
     assert_eq!(report::escape_markdown("- item"), "\\- item");
     assert_eq!(report::escape_markdown("one\r\ntwo"), "one<br>two");
     assert_eq!(report::escape_markdown("a-b"), "a-b", "only a leading dash");
@@ -311,7 +324,11 @@ fn csv_registers_are_escaped_and_neutralised() {
     let today = date(TODAY);
     let req_csv = report::requirements_csv(&wb, fw, today);
     assert!(req_csv.starts_with("\u{feff}requirement,title,clause,status,"));
-    assert_eq!(req_csv.lines().count(), 1 + 57 + 1, "header, rows, and one line break inside a note");
+    assert_eq!(
+        req_csv.lines().count(),
+        1 + 57 + 1,
+        "header, rows, and one line break inside a note"
+    );
     assert!(req_csv.contains(
         "Partially implemented,1,3,Major nonconformity,Sam,,\"Policy | draft\n# not approved\",EV-0001 Change policy,IMP-0001 Changes skip approval (Plan)\r\n"
     ));

@@ -51,7 +51,12 @@ impl Export {
     }
 
     /// File name, content and media type.
-    pub fn file(self, wb: &Workbook, fw: &Framework, today: IsoDate) -> (String, String, &'static str) {
+    pub fn file(
+        self,
+        wb: &Workbook,
+        fw: &Framework,
+        today: IsoDate,
+    ) -> (String, String, &'static str) {
         const CSV: &str = "text/csv;charset=utf-8";
         let name = |what: &str, ext: &str| report::file_name(wb, what, today, ext);
         match self {
@@ -326,10 +331,16 @@ fn date_text(d: Option<IsoDate>) -> String {
 }
 
 /// A table in a container that scrolls sideways on narrow screens rather
-/// than the page; focusable so keyboard users can scroll it too.
+/// than the page; focusable so keyboard users can scroll it too. Its name
+/// differs from the section's so the two landmarks are told apart.
 fn scroll(label: String, table: impl IntoView + 'static) -> impl IntoView {
     view! {
-        <div class="table-scroll report-table" role="region" aria-label=label tabindex="0">
+        <div
+            class="table-scroll report-table"
+            role="region"
+            aria-label=format!("{label} table")
+            tabindex="0"
+        >
             {table}
         </div>
     }
@@ -394,7 +405,8 @@ fn summary_view(wb: &Workbook, fw: &Framework, today: IsoDate) -> AnyView {
         .into_any()
     };
     let ncs = if s.open_nonconformities.is_empty() {
-        view! { <p>"No open nonconformities or corrective actions in the improvement log."</p> }.into_any()
+        view! { <p>"No open nonconformities or corrective actions in the improvement log."</p> }
+            .into_any()
     } else {
         view! {
             <ul class="report-ncs">
