@@ -528,7 +528,7 @@ fn gaps_view(wb: &Workbook, fw: &Framework, today: IsoDate) -> AnyView {
                                     <tr>
                                         <th scope="col">"Requirement"</th>
                                         <th scope="col">"Status"</th>
-                                        <th scope="col">"Capability now → target"</th>
+                                        <th scope="col">"Capability (now → target)"</th>
                                         <th scope="col">"Finding"</th>
                                         <th scope="col">"Owner, target date"</th>
                                         <th scope="col">"Notes"</th>

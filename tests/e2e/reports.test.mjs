@@ -214,6 +214,13 @@ test('A4 PDFs: the summary is one page, the header is on every page, no table ov
         .filter(([, over, right]) => over > 1 || right > 1),
     );
     assert.deepEqual(overflow, [], `${slug}: tables wider than the printable area`);
+    // Nor may a cell's content spill into the next cell (a long word or a badge).
+    const spill = await page.evaluate(() =>
+      [...document.querySelectorAll('.report table:not(.report-frame) :is(th, td)')]
+        .filter((c) => c.scrollWidth > c.clientWidth + 1)
+        .map((c) => c.textContent.slice(0, 40)),
+    );
+    assert.deepEqual(spill, [], `${slug}: cells whose content overflows`);
     assert.equal(await page.getByRole('button', { name: 'Print' }).isVisible(), false);
     assert.equal(await page.getByRole('navigation', { name: 'Main' }).isVisible(), false);
     const path = join(ARTIFACTS, `report-${slug}.pdf`);
