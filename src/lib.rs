@@ -17,6 +17,7 @@ pub mod improvement;
 pub mod ims;
 pub mod library;
 pub mod portfolio;
+pub mod report;
 pub mod sample;
 pub mod schema;
 pub mod trainer;

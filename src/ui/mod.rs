@@ -10,6 +10,7 @@ mod overview;
 pub mod portfolio;
 pub mod progress;
 mod recovery;
+pub mod reports;
 mod requirement;
 mod trainer;
 mod workbooks;
@@ -366,6 +367,8 @@ pub fn Workbench(
                     <Route path=path!("/portfolio/catalogue") view=portfolio::CataloguePage />
                     <Route path=path!("/portfolio/:id") view=portfolio::ServicePage />
                     <Route path=path!("/workbooks") view=workbooks::WorkbooksPage />
+                    <Route path=path!("/reports") view=reports::ReportsPage />
+                    <Route path=path!("/reports/:report") view=reports::ReportPage />
                     <Route path=path!("/data") view=DataPage />
                     <Route path=path!("/progress") view=progress::ProgressPage />
                     <Route path=path!("/compare") view=compare::ComparePage />
@@ -509,10 +512,13 @@ fn Header() -> impl IntoView {
                         <A href=route("/portfolio")>"Portfolio"</A>
                     </li>
                     <li>
-                        <A href=route("/workbooks")>"Workbooks"</A>
+                        <A href=route("/progress")>"Progress"</A>
                     </li>
                     <li>
-                        <A href=route("/progress")>"Progress"</A>
+                        <A href=route("/reports")>"Reports"</A>
+                    </li>
+                    <li>
+                        <A href=route("/workbooks")>"Workbooks"</A>
                     </li>
                     <li>
                         <A href=route("/data")>"Data"</A>

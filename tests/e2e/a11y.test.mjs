@@ -72,6 +72,8 @@ const PAGES = [
   '/clauses/8.2.4', '/improvements', '/improvements?view=table', '/improvements/IMP-0001', '/portfolio',
   '/portfolio/SVC-0001', '/portfolio/catalogue', '/data', '/progress', '/compare', '/no-such-page',
   '/clauses/99.9', '/improvements/IMP-9999', '/portfolio/SVC-9999',
+  '/reports', '/reports/summary', '/reports/gaps', '/reports/conformity', '/reports/evidence',
+  '/reports/documents', '/reports/review', '/reports/nothing',
 ];
 
 for (const scheme of ['light', 'dark']) {
