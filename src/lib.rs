@@ -19,5 +19,6 @@ pub mod workbook;
 
 pub mod browser;
 pub mod offline;
+pub mod perf;
 pub mod storage;
 pub mod ui;
