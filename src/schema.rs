@@ -59,15 +59,38 @@ pub enum SchemaError {
     Invalid(#[from] ValidationError),
 }
 
+/// `Envelope` for writing: borrows the workbook, because cloning a large one
+/// for every autosave cost as much as serialising it.
+#[derive(Serialize)]
+struct EnvelopeRef<'a> {
+    format: &'static str,
+    schema_version: u64,
+    app_version: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    exported_at: Option<Timestamp>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    saved_at: Option<Timestamp>,
+    workbook: &'a Workbook,
+}
+
+impl<'a> EnvelopeRef<'a> {
+    fn new(workbook: &'a Workbook) -> Self {
+        Self {
+            format: FORMAT,
+            schema_version: CURRENT_SCHEMA_VERSION,
+            app_version: APP_VERSION,
+            exported_at: None,
+            saved_at: None,
+            workbook,
+        }
+    }
+}
+
 /// Writes the envelope for local storage (compact: it is read by machines).
 pub fn to_stored_json(workbook: &Workbook, saved_at: Timestamp) -> String {
-    let envelope = Envelope {
-        format: FORMAT.to_owned(),
-        schema_version: CURRENT_SCHEMA_VERSION,
-        app_version: APP_VERSION.to_owned(),
-        exported_at: None,
+    let envelope = EnvelopeRef {
         saved_at: Some(saved_at),
-        workbook: workbook.clone(),
+        ..EnvelopeRef::new(workbook)
     };
     // Serialising plain structs with string keys cannot fail.
     serde_json::to_string(&envelope).unwrap_or_default()
@@ -75,20 +98,23 @@ pub fn to_stored_json(workbook: &Workbook, saved_at: Timestamp) -> String {
 
 /// Writes the envelope for export (pretty-printed: people open these files).
 pub fn to_export_json(workbook: &Workbook, exported_at: Timestamp) -> String {
-    let envelope = Envelope {
-        format: FORMAT.to_owned(),
-        schema_version: CURRENT_SCHEMA_VERSION,
-        app_version: APP_VERSION.to_owned(),
+    let envelope = EnvelopeRef {
         exported_at: Some(exported_at),
-        saved_at: None,
-        workbook: workbook.clone(),
+        ..EnvelopeRef::new(workbook)
     };
     serde_json::to_string_pretty(&envelope).unwrap_or_default()
 }
 
+/// Just enough of an envelope to tell whether it is current.
+#[derive(Deserialize)]
+struct Header {
+    format: Option<String>,
+    schema_version: Option<u64>,
+}
+
 /// Reads any supported version of the format into a validated, current envelope.
 pub fn decode(text: &str) -> Result<Envelope, SchemaError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| SchemaError::NotJson {
+    let not_json = |e: serde_json::Error| SchemaError::NotJson {
         line: e.line(),
         column: e.column(),
         detail: e
@@ -97,10 +123,30 @@ pub fn decode(text: &str) -> Result<Envelope, SchemaError> {
             .next()
             .unwrap_or("")
             .to_owned(),
-    })?;
-    let value = migrate(value)?;
-    let envelope: Envelope =
-        serde_json::from_value(value).map_err(|e| SchemaError::Malformed(e.to_string()))?;
+    };
+    // Fast path for files of the current schema (every start-up and almost
+    // every import): straight into the structs. Building a `serde_json::Value`
+    // tree first made decoding a large workbook several times slower.
+    let header: Option<Header> = serde_json::from_str(text).ok();
+    let envelope: Envelope = match header {
+        Some(Header {
+            format: Some(format),
+            schema_version: Some(CURRENT_SCHEMA_VERSION),
+        }) if format == FORMAT => {
+            serde_json::from_str(text).map_err(|e| SchemaError::Malformed(e.to_string()))?
+        }
+        // Older schemas, and anything odd, take the general path with its
+        // precise errors.
+        _ => {
+            let value: Value = serde_json::from_str(text).map_err(not_json)?;
+            let value = migrate(value)?;
+            // Back through text rather than `from_value`: one deserialiser
+            // for the workbook types instead of two keeps ~20 KB (brotli)
+            // out of the wasm, and old files are rare and small.
+            serde_json::from_str(&value.to_string())
+                .map_err(|e| SchemaError::Malformed(e.to_string()))?
+        }
+    };
     validation::check_workbook(&envelope.workbook)?;
     Ok(envelope)
 }

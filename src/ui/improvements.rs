@@ -766,6 +766,58 @@ fn Table(
             </th>
         }
     };
+    // Only one page of rows is in the DOM at a time; a new filter or sort
+    // starts again at the first page.
+    let page = RwSignal::new(0usize);
+    Effect::new(move |_| {
+        filter.track();
+        page.set(0);
+    });
+    let pages = Memo::new(move |_| items.with(|v| improvement::page_count(v.len())));
+    let range = Memo::new(move |_| items.with(|v| improvement::page_rows(v.len(), page.get())));
+    let rows = Memo::new(move |_| {
+        let range = range.get();
+        items.with(|v| v[range].to_vec())
+    });
+    let go = move |delta: isize| {
+        let to = page.get_untracked().saturating_add_signed(delta);
+        page.set(to.min(pages.get_untracked() - 1));
+    };
+    let pager = move || {
+        (pages.get() > 1).then(|| {
+            view! {
+                <nav class="pager" aria-label="Table pages">
+                    <button
+                        type="button"
+                        on:click=move |_| go(-1)
+                        disabled=move || range.get().start == 0
+                    >
+                        "Previous page"
+                    </button>
+                    <p role="status">
+                        {move || {
+                            let r = range.get();
+                            format!(
+                                "Page {} of {}: items {}–{} of {}",
+                                r.start / improvement::TABLE_PAGE_SIZE + 1,
+                                pages.get(),
+                                r.start + 1,
+                                r.end,
+                                items.with(Vec::len),
+                            )
+                        }}
+                    </p>
+                    <button
+                        type="button"
+                        on:click=move |_| go(1)
+                        disabled=move || range.get().end >= items.with(Vec::len)
+                    >
+                        "Next page"
+                    </button>
+                </nav>
+            }
+        })
+    };
     view! {
         <div class="table-scroll">
             <table class="improvement-table">
@@ -780,7 +832,7 @@ fn Table(
                 </thead>
                 <tbody>
                     {move || {
-                        items
+                        rows
                             .get()
                             .into_iter()
                             .map(|item| {
@@ -813,6 +865,7 @@ fn Table(
                 </tbody>
             </table>
         </div>
+        {pager}
         {move || {
             items
                 .with(Vec::is_empty)
