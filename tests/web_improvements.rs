@@ -282,9 +282,15 @@ async fn table_shows_one_page_of_rows_at_a_time() {
     tick().await;
     let rows = || all(&el, ".improvement-table tbody tr");
     assert_eq!(rows().len(), 100, "the first page only");
-    assert_eq!(text(&el, ".pager [role=status]"), "Page 1 of 3: items 1–100 of 250");
+    assert_eq!(
+        text(&el, ".pager [role=status]"),
+        "Page 1 of 3: items 1–100 of 250"
+    );
     let previous = button(&el, "Previous page");
-    assert!(previous.has_attribute("disabled"), "no page before the first");
+    assert!(
+        previous.has_attribute("disabled"),
+        "no page before the first"
+    );
 
     button(&el, "Next page").click();
     tick().await;
@@ -292,7 +298,10 @@ async fn table_shows_one_page_of_rows_at_a_time() {
     tick().await;
     assert_eq!(rows().len(), 50);
     assert!(rows()[0].text_content().unwrap().starts_with("IMP-0201"));
-    assert_eq!(text(&el, ".pager [role=status]"), "Page 3 of 3: items 201–250 of 250");
+    assert_eq!(
+        text(&el, ".pager [role=status]"),
+        "Page 3 of 3: items 201–250 of 250"
+    );
     assert!(button(&el, "Next page").has_attribute("disabled"));
 
     button(&el, "Previous page").click();
