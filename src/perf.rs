@@ -7,6 +7,10 @@
 /// (e.g. `clausebook:save`). Without a `performance` object (outside a
 /// browser window) it just runs `work`.
 pub fn measure<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    // Native builds (tests, the benchmark generator) have no browser to ask.
+    if !cfg!(target_arch = "wasm32") {
+        return work();
+    }
     let Some(performance) = web_sys::window().and_then(|w| w.performance()) else {
         return work();
     };

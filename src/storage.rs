@@ -57,7 +57,9 @@ pub fn read_raw(key: &str) -> Option<String> {
 
 /// Reads and classifies what is stored under `key`.
 pub fn load(key: &str) -> Stored {
-    schema::read_stored(read_raw(key))
+    let raw = read_raw(key);
+    // The benchmark's share of "Start" spent decoding the stored workbook.
+    crate::perf::measure("clausebook:load", || schema::read_stored(raw))
 }
 
 /// Writes text under `key`; a refused write (quota) leaves the old value in place.

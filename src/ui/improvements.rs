@@ -783,6 +783,8 @@ fn Table(
         let to = page.get_untracked().saturating_add_signed(delta);
         page.set(to.min(pages.get_untracked() - 1));
     };
+    // Outside `view!`, whose parser would read `>=` as the end of a tag.
+    let at_end = move || range.get().end >= items.with(Vec::len);
     let pager = move || {
         (pages.get() > 1).then(|| {
             view! {
@@ -810,7 +812,7 @@ fn Table(
                     <button
                         type="button"
                         on:click=move |_| go(1)
-                        disabled=move || range.get().end >= items.with(Vec::len)
+                        disabled=at_end
                     >
                         "Next page"
                     </button>
