@@ -783,8 +783,10 @@ fn Table(
         let to = page.get_untracked().saturating_add_signed(delta);
         page.set(to.min(pages.get_untracked() - 1));
     };
-    // Outside `view!`, whose parser would read `>=` as the end of a tag.
-    let at_end = move || range.get().end >= items.with(Vec::len);
+    // Which page is shown, from 1 (the stored page may point past a list
+    // that shrank). Outside `view!`, whose parser reads `>=` as a tag end.
+    let shown_page = move || range.get().start / improvement::TABLE_PAGE_SIZE + 1;
+    let has_next = move || shown_page() < pages.get();
     let pager = move || {
         (pages.get() > 1).then(|| {
             view! {
@@ -792,7 +794,7 @@ fn Table(
                     <button
                         type="button"
                         on:click=move |_| go(-1)
-                        disabled=move || range.get().start == 0
+                        disabled=move || shown_page() == 1
                     >
                         "Previous page"
                     </button>
@@ -801,7 +803,7 @@ fn Table(
                             let r = range.get();
                             format!(
                                 "Page {} of {}: items {}–{} of {}",
-                                r.start / improvement::TABLE_PAGE_SIZE + 1,
+                                shown_page(),
                                 pages.get(),
                                 r.start + 1,
                                 r.end,
@@ -812,7 +814,7 @@ fn Table(
                     <button
                         type="button"
                         on:click=move |_| go(1)
-                        disabled=at_end
+                        disabled=move || !has_next()
                     >
                         "Next page"
                     </button>
