@@ -28,5 +28,6 @@ pub mod workbook;
 pub mod browser;
 pub mod crash;
 pub mod offline;
+pub mod perf;
 pub mod storage;
 pub mod ui;

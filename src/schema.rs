@@ -77,15 +77,38 @@ pub enum SchemaError {
     Invalid(#[from] ValidationError),
 }
 
+/// `Envelope` for writing: borrows the workbook, because cloning a large one
+/// for every autosave cost as much as serialising it.
+#[derive(Serialize)]
+struct EnvelopeRef<'a> {
+    format: &'static str,
+    schema_version: u64,
+    app_version: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    exported_at: Option<Timestamp>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    saved_at: Option<Timestamp>,
+    workbook: &'a Workbook,
+}
+
+impl<'a> EnvelopeRef<'a> {
+    fn new(workbook: &'a Workbook) -> Self {
+        Self {
+            format: FORMAT,
+            schema_version: CURRENT_SCHEMA_VERSION,
+            app_version: APP_VERSION,
+            exported_at: None,
+            saved_at: None,
+            workbook,
+        }
+    }
+}
+
 /// Writes the envelope for local storage (compact: it is read by machines).
 pub fn to_stored_json(workbook: &Workbook, saved_at: Timestamp) -> String {
-    let envelope = Envelope {
-        format: FORMAT.to_owned(),
-        schema_version: CURRENT_SCHEMA_VERSION,
-        app_version: APP_VERSION.to_owned(),
-        exported_at: None,
+    let envelope = EnvelopeRef {
         saved_at: Some(saved_at),
-        workbook: workbook.clone(),
+        ..EnvelopeRef::new(workbook)
     };
     // Serialising plain structs with string keys cannot fail.
     serde_json::to_string(&envelope).unwrap_or_default()
@@ -93,15 +116,18 @@ pub fn to_stored_json(workbook: &Workbook, saved_at: Timestamp) -> String {
 
 /// Writes the envelope for export (pretty-printed: people open these files).
 pub fn to_export_json(workbook: &Workbook, exported_at: Timestamp) -> String {
-    let envelope = Envelope {
-        format: FORMAT.to_owned(),
-        schema_version: CURRENT_SCHEMA_VERSION,
-        app_version: APP_VERSION.to_owned(),
+    let envelope = EnvelopeRef {
         exported_at: Some(exported_at),
-        saved_at: None,
-        workbook: workbook.clone(),
+        ..EnvelopeRef::new(workbook)
     };
     serde_json::to_string_pretty(&envelope).unwrap_or_default()
+}
+
+/// Just enough of an envelope to tell whether it is current.
+#[derive(Deserialize)]
+struct Header {
+    format: Option<String>,
+    schema_version: Option<u64>,
 }
 
 /// Reads any supported version of the format into a validated, current envelope.
@@ -109,7 +135,7 @@ pub fn decode(text: &str) -> Result<Envelope, SchemaError> {
     if nests_deeper_than(text, MAX_NESTING) {
         return Err(SchemaError::TooDeep { limit: MAX_NESTING });
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| SchemaError::NotJson {
+    let not_json = |e: serde_json::Error| SchemaError::NotJson {
         line: e.line(),
         column: e.column(),
         detail: e
@@ -118,9 +144,30 @@ pub fn decode(text: &str) -> Result<Envelope, SchemaError> {
             .next()
             .unwrap_or("")
             .to_owned(),
-    })?;
-    let value = migrate(value)?;
-    let envelope: Envelope = serde_path_to_error::deserialize(value).map_err(data_error)?;
+    };
+    // One deserialiser for the workbook types, from text, with the path of
+    // any missing field or wrong type for the error message.
+    let from_text = |text: &str| -> Result<Envelope, SchemaError> {
+        serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text))
+            .map_err(data_error)
+    };
+    // Fast path for files of the current schema (every start-up and almost
+    // every import): straight into the structs. Building a `serde_json::Value`
+    // tree first made decoding a large workbook several times slower.
+    let header: Option<Header> = serde_json::from_str(text).ok();
+    let envelope: Envelope = match header {
+        Some(Header {
+            format: Some(format),
+            schema_version: Some(CURRENT_SCHEMA_VERSION),
+        }) if format == FORMAT => from_text(text)?,
+        // Older schemas, and anything odd, take the general path with its
+        // precise errors; back through text after migrating.
+        _ => {
+            let value: Value = serde_json::from_str(text).map_err(not_json)?;
+            let value = migrate(value)?;
+            from_text(&value.to_string())?
+        }
+    };
     validation::check_text(
         "app version in the file",
         &envelope.app_version,

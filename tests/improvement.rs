@@ -929,3 +929,18 @@ fn the_v3_fixture_with_a_log_reads_and_validates() {
         "{err}"
     );
 }
+
+#[test]
+fn the_table_pages_rows_and_shows_the_last_page_when_the_list_shrinks() {
+    use clausebook::improvement::{TABLE_PAGE_SIZE, page_count, page_rows};
+    assert_eq!(TABLE_PAGE_SIZE, 100);
+    assert_eq!(page_count(0), 1, "an empty table is page 1 of 1");
+    assert_eq!(page_count(100), 1);
+    assert_eq!(page_count(101), 2);
+    assert_eq!(page_count(2_000), 20);
+    assert_eq!(page_rows(0, 0), 0..0);
+    assert_eq!(page_rows(250, 0), 0..100);
+    assert_eq!(page_rows(250, 1), 100..200);
+    assert_eq!(page_rows(250, 2), 200..250);
+    assert_eq!(page_rows(250, 7), 200..250, "past the end: the last page");
+}

@@ -268,3 +268,46 @@ async fn item_page_follows_a_link_to_another_item() {
     storage::remove(key).unwrap();
     set_path("/");
 }
+
+#[wasm_bindgen_test]
+async fn table_shows_one_page_of_rows_at_a_time() {
+    let _guard = exclusive().await;
+    let key = "test.improvement.pages";
+    storage::remove(key).unwrap();
+    set_path("/improvements?view=table");
+    let el = container();
+    let handle = mount_to(el.clone(), move || {
+        view! { <Workbench initial=Some(with_items(250)) storage_key=key /> }
+    });
+    tick().await;
+    let rows = || all(&el, ".improvement-table tbody tr");
+    assert_eq!(rows().len(), 100, "the first page only");
+    assert_eq!(
+        text(&el, ".pager [role=status]"),
+        "Page 1 of 3: items 1–100 of 250"
+    );
+    let previous = button(&el, "Previous page");
+    assert!(
+        previous.has_attribute("disabled"),
+        "no page before the first"
+    );
+
+    button(&el, "Next page").click();
+    tick().await;
+    button(&el, "Next page").click();
+    tick().await;
+    assert_eq!(rows().len(), 50);
+    assert!(rows()[0].text_content().unwrap().starts_with("IMP-0201"));
+    assert_eq!(
+        text(&el, ".pager [role=status]"),
+        "Page 3 of 3: items 201–250 of 250"
+    );
+    assert!(button(&el, "Next page").has_attribute("disabled"));
+
+    button(&el, "Previous page").click();
+    tick().await;
+    assert!(rows()[0].text_content().unwrap().starts_with("IMP-0101"));
+    drop(handle);
+    storage::remove(key).unwrap();
+    set_path("/");
+}

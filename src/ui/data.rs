@@ -53,7 +53,10 @@ pub fn DataPage() -> impl IntoView {
                 Err(e) => error.set(Some(format!(
                     "The browser could not read the file ({e}). Try choosing it again."
                 ))),
-                Ok(bytes) => match export::read_import(&bytes, framework) {
+                // The benchmark's "Import" figure: parse, migrate, validate.
+                Ok(bytes) => match crate::perf::measure("clausebook:import", || {
+                    export::read_import(&bytes, framework)
+                }) {
                     Ok(found) => {
                         preview.set(Some(found));
                         // Move focus to the confirmation so keyboard and

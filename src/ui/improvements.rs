@@ -766,6 +766,62 @@ fn Table(
             </th>
         }
     };
+    // Only one page of rows is in the DOM at a time; a new filter or sort
+    // starts again at the first page.
+    let page = RwSignal::new(0usize);
+    Effect::new(move |_| {
+        filter.track();
+        page.set(0);
+    });
+    let pages = Memo::new(move |_| items.with(|v| improvement::page_count(v.len())));
+    let range = Memo::new(move |_| items.with(|v| improvement::page_rows(v.len(), page.get())));
+    let rows = Memo::new(move |_| {
+        let range = range.get();
+        items.with(|v| v[range].to_vec())
+    });
+    let go = move |delta: isize| {
+        let to = page.get_untracked().saturating_add_signed(delta);
+        page.set(to.min(pages.get_untracked() - 1));
+    };
+    // Which page is shown, from 1 (the stored page may point past a list
+    // that shrank). Outside `view!`, whose parser reads `>=` as a tag end.
+    let shown_page = move || range.get().start / improvement::TABLE_PAGE_SIZE + 1;
+    let has_next = move || shown_page() < pages.get();
+    let pager = move || {
+        (pages.get() > 1).then(|| {
+            view! {
+                <nav class="pager" aria-label="Table pages">
+                    <button
+                        type="button"
+                        on:click=move |_| go(-1)
+                        disabled=move || shown_page() == 1
+                    >
+                        "Previous page"
+                    </button>
+                    <p role="status">
+                        {move || {
+                            let r = range.get();
+                            format!(
+                                "Page {} of {}: items {}–{} of {}",
+                                shown_page(),
+                                pages.get(),
+                                r.start + 1,
+                                r.end,
+                                items.with(Vec::len),
+                            )
+                        }}
+                    </p>
+                    <button
+                        type="button"
+                        on:click=move |_| go(1)
+                        disabled=move || !has_next()
+                    >
+                        "Next page"
+                    </button>
+                </nav>
+            }
+        })
+    };
     view! {
         <div class="table-scroll">
             <table class="improvement-table">
@@ -780,7 +836,7 @@ fn Table(
                 </thead>
                 <tbody>
                     {move || {
-                        items
+                        rows
                             .get()
                             .into_iter()
                             .map(|item| {
@@ -813,6 +869,7 @@ fn Table(
                 </tbody>
             </table>
         </div>
+        {pager}
         {move || {
             items
                 .with(Vec::is_empty)

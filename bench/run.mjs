@@ -1,0 +1,374 @@
+// The performance benchmark: measures the release build in headless Chromium
+// against baselines taken in the same run, prints a Markdown table and writes
+// it to bench/results.md. Run it through `bash .ci/bench`, which builds
+// everything first. Options: --runs N (default 7), --out FILE.
+//
+// Every figure is the median of N runs with its spread (min–max); ratios
+// compare medians. Times come from the page's own clock (performance.now and
+// event timestamps), so playwright's round trips are not counted.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch } from '../tests/e2e/browser.mjs';
+import { startServer } from '../tests/e2e/serve.mjs';
+import { measure as measureSize } from '../.ci/size-check.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const RUNS = Number(arg('runs', 7));
+const OUT = arg('out', join(ROOT, 'bench', 'results.md'));
+const APP = arg('app', join(ROOT, 'dist'));
+const HELLO = arg('hello', join(ROOT, 'bench', 'hello', 'dist'));
+const EXPORT = arg('workbook', join(ROOT, 'target', 'bench', 'large.clausebook.json'));
+const STORED = arg('stored', join(ROOT, 'target', 'bench', 'large.stored.json'));
+const ORG = 'Harbour Street IT';
+
+const storedText = readFileSync(STORED, 'utf8');
+const exportText = readFileSync(EXPORT, 'utf8');
+
+// ---- statistics -----------------------------------------------------------
+
+const sorted = (xs) => [...xs].sort((a, b) => a - b);
+const quantile = (xs, q) => {
+  const s = sorted(xs);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
+};
+const median = (xs) => {
+  const s = sorted(xs);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs), n: xs.length });
+
+// ---- the page side ----------------------------------------------------------
+
+/// Installed before any page script: records when `selectors` all exist and
+/// the frame after that, and keydown→next-frame latency of every keystroke
+/// (the frame has painted when a message posted from rAF arrives).
+function instrument(selectors) {
+  const bench = (window.__bench = { ready: null, painted: null, keys: [], mutations: [] });
+  const afterPaint = (f) =>
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => f(performance.now());
+      ch.port2.postMessage(0);
+    });
+  const check = () => {
+    if (bench.ready === null && selectors.every((s) => document.querySelector(s))) {
+      bench.ready = performance.now();
+      afterPaint((t) => (bench.painted = t));
+    }
+  };
+  new MutationObserver((records) => {
+    check();
+    // Filter keystrokes: when did the DOM last change, and when was that painted?
+    const at = performance.now();
+    afterPaint((t) => bench.mutations.push({ at, painted: t }));
+  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+  addEventListener(
+    'keydown',
+    (e) => {
+      const start = e.timeStamp;
+      afterPaint((t) => bench.keys.push({ start, latency: t - start }));
+    },
+    true,
+  );
+}
+
+/// Puts the large workbook into local storage the way the app stores it.
+/// The one place that knows the storage layout: change it here if it changes.
+async function seedWorkbook(page, base) {
+  await page.goto(base + '/robots.txt');
+  // The storage layout of src/storage.rs: the list, the active workbook,
+  // its head (revision, slot) and the copy in slot A.
+  await page.evaluate((text) => {
+    localStorage.clear();
+    const id = 'wb-1-00000001';
+    const stored = JSON.parse(text);
+    localStorage.setItem('clausebook.library', JSON.stringify({
+      workbooks: [{ id, name: stored.workbook.organisation.name, created_at: stored.workbook.created_at }],
+    }));
+    localStorage.setItem('clausebook.active', id);
+    localStorage.setItem(`clausebook.wb.${id}.head`, JSON.stringify({
+      revision: 1, slot: 'A', schema_version: stored.schema_version, app_version: stored.app_version,
+      saved_at: stored.saved_at, bytes: text.length, organisation: stored.workbook.organisation.name,
+      writer: 'bench',
+    }));
+    localStorage.setItem(`clausebook.wb.${id}.a`, text);
+  }, storedText);
+}
+
+async function freshPage(env, selectors) {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // No service worker: every run loads the same way, from the network.
+  await context.route('**/sw.js', (route) => route.fulfill({ status: 404, body: '' }));
+  await context.addInitScript(instrument, selectors);
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  return page;
+}
+
+const waitFor = (page, expr, timeout = 60_000) => page.waitForFunction(expr, null, { timeout, polling: 10 });
+
+// ---- the measures -----------------------------------------------------------
+
+const APP_READY = ['main h1', 'header nav a[href]', 'main a[href], main button'];
+const HELLO_READY = ['h1', 'button'];
+
+async function start(env, base, selectors, seed) {
+  const page = await freshPage(env, selectors);
+  if (seed) await seedWorkbook(page, base);
+  await page.goto(base + '/');
+  await waitFor(page, () => window.__bench.painted !== null);
+  if (seed) {
+    const h1 = await page.locator('main h1').textContent();
+    if (h1 !== ORG) throw new Error(`Overview shows "${h1}", not the large workbook`);
+  }
+  const t = await page.evaluate(() => ({
+    painted: window.__bench.painted,
+    load: performance.getEntriesByName('clausebook:load')[0]?.duration ?? 0,
+  }));
+  await page.context().close();
+  return t;
+}
+
+async function openRequirement(env, base) {
+  const page = await freshPage(env, APP_READY);
+  await seedWorkbook(page, base);
+  await page.goto(base + '/clauses/8.1');
+  await page.locator('#notes').waitFor();
+  await waitFor(page, () => window.__bench.painted !== null);
+  return page;
+}
+
+/// One autosave (read + serialise + write, measured inside the app) against
+/// localStorage.setItem of the same number of characters in the same page.
+async function save(env, base) {
+  const page = await openRequirement(env, base);
+  const app = [];
+  const raw = [];
+  await page.locator('#notes').focus();
+  for (let i = 0; i < RUNS; i++) {
+    await page.keyboard.press('End');
+    await page.keyboard.type('x');
+    await waitFor(page, `performance.getEntriesByName('clausebook:save').length > ${i}`);
+    app.push(await page.evaluate((i) => performance.getEntriesByName('clausebook:save')[i].duration, i));
+    raw.push(
+      await page.evaluate(() => {
+        const key = 'clausebook.workbook';
+        const text = localStorage.getItem(key);
+        // Same length, different content (so nothing can skip the write).
+        const other = text.slice(0, -1) + (text.endsWith(' ') ? '\t' : ' ');
+        const t0 = performance.now();
+        localStorage.setItem(key, other);
+        const t = performance.now() - t0;
+        localStorage.setItem(key, text);
+        return t;
+      }),
+    );
+  }
+  const bytes = await page.evaluate(() => localStorage.getItem('clausebook.workbook').length);
+  await page.context().close();
+  return { app, raw, chars: bytes };
+}
+
+/// Keystroke → next painted frame while typing notes, autosave included.
+async function typing(env, base) {
+  const page = await openRequirement(env, base);
+  const notes = page.locator('#notes');
+  await notes.focus();
+  await page.keyboard.press('End');
+  const perRun = [];
+  const all = [];
+  for (let i = 0; i < RUNS; i++) {
+    await page.evaluate(() => (window.__bench.keys = []));
+    // About 120 ms between keys: a quick typist; autosaves fall in between.
+    await page.keyboard.type(' The review found three overdue actions.', { delay: 120 });
+    await page.waitForTimeout(400);
+    const keys = await page.evaluate(() => window.__bench.keys.map((k) => k.latency));
+    all.push(...keys);
+    perRun.push(quantile(keys, 0.95));
+  }
+  const saves = await page.evaluate(() => performance.getEntriesByName('clausebook:save').length);
+  await page.context().close();
+  return { all, perRun, saves };
+}
+
+/// Parse and validate the export file on the Data page, against JSON.parse
+/// of the same text in the same page.
+async function importFile(env, base) {
+  const page = await freshPage(env, APP_READY);
+  await seedWorkbook(page, base);
+  await page.goto(base + '/data');
+  await waitFor(page, () => window.__bench.painted !== null);
+  const app = [];
+  const parse = [];
+  await page.evaluate((text) => (window.__text = text), exportText);
+  for (let i = 0; i < RUNS; i++) {
+    const input = page.getByLabel('Clausebook JSON file to import');
+    // Choosing the same file again fires no change event unless the input is cleared.
+    await input.evaluate((el) => (el.value = ''));
+    await input.setInputFiles(EXPORT);
+    await waitFor(page, `performance.getEntriesByName('clausebook:import').length > ${i}`);
+    app.push(await page.evaluate((i) => performance.getEntriesByName('clausebook:import')[i].duration, i));
+    parse.push(
+      await page.evaluate(() => {
+        const t0 = performance.now();
+        window.__parsed = JSON.parse(window.__text);
+        return performance.now() - t0;
+      }),
+    );
+  }
+  await page.context().close();
+  return { app, parse };
+}
+
+/// The improvement table: client-side navigation from the Overview to the
+/// table view until its rows are painted; then one filter keystroke until
+/// the table stops changing and is painted.
+async function lists(env, base) {
+  const first = [];
+  const filter = [];
+  let rows = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const page = await freshPage(env, APP_READY);
+    await seedWorkbook(page, base);
+    await page.goto(base + '/');
+    await waitFor(page, () => window.__bench.painted !== null);
+    const t = await page.evaluate(
+      () =>
+        new Promise((done) => {
+          // A link the router handles like any other in-app link.
+          const a = document.createElement('a');
+          a.href = 'improvements?view=table';
+          document.body.append(a);
+          const t0 = performance.now();
+          const mo = new MutationObserver(() => {
+            if (document.querySelector('.improvement-table tbody tr')) {
+              mo.disconnect();
+              requestAnimationFrame(() => {
+                const ch = new MessageChannel();
+                ch.port1.onmessage = () => done(performance.now() - t0);
+                ch.port2.postMessage(0);
+              });
+            }
+          });
+          mo.observe(document.body, { subtree: true, childList: true });
+          a.click();
+        }),
+    );
+    first.push(t);
+    rows = await page.locator('.improvement-table tbody tr').count();
+    // One keystroke in the search field: "r" matches almost every item.
+    const search = page.getByLabel('Search');
+    await search.focus();
+    await page.waitForTimeout(200);
+    await page.evaluate(() => (window.__bench.mutations = []));
+    await page.keyboard.press('r');
+    await page.waitForTimeout(1000);
+    const m = await page.evaluate(() => window.__bench.mutations);
+    const key = await page.evaluate(() => window.__bench.keys.at(-1).start);
+    const last = m.length ? Math.max(...m.map((x) => x.painted)) : key;
+    filter.push(last - key);
+    await page.context().close();
+  }
+  return { first, filter, rows };
+}
+
+// ---- run and report ---------------------------------------------------------
+
+const fmt = (ms) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
+const range = (s) => `${fmt(s.min)}–${fmt(s.max)}`;
+const kb = (n) => (n / 1024).toFixed(1);
+
+const env = await launch({ dist: APP });
+const helloServer = await startServer(HELLO, 0);
+const helloBase = `http://127.0.0.1:${helloServer.address().port}`;
+const results = {};
+try {
+  const log = (m) => console.error(`bench: ${m}`);
+  log(`${RUNS} runs each; workbook ${kb(storedText.length)} KB stored, ${kb(exportText.length)} KB export`);
+  const startApp = [];
+  const startHello = [];
+  const startDecode = [];
+  for (let i = 0; i < RUNS; i++) {
+    // Interleaved, so a busy moment on the machine hits both alike.
+    startHello.push((await start(env, helloBase, HELLO_READY, false)).painted);
+    const app = await start(env, env.base, APP_READY, true);
+    startApp.push(app.painted);
+    startDecode.push(app.load);
+  }
+  results.start = { app: stats(startApp), hello: stats(startHello), decode: stats(startDecode) };
+  log('start done');
+  const s = await save(env, env.base);
+  results.save = { app: stats(s.app), raw: stats(s.raw), chars: s.chars };
+  log('save done');
+  const ty = await typing(env, env.base);
+  results.typing = {
+    p50: quantile(ty.all, 0.5),
+    p95: quantile(ty.all, 0.95),
+    max: Math.max(...ty.all),
+    keys: ty.all.length,
+    perRunP95: stats(ty.perRun),
+    saves: ty.saves,
+  };
+  log('typing done');
+  const im = await importFile(env, env.base);
+  results.import = { app: stats(im.app), parse: stats(im.parse) };
+  log('import done');
+  const li = await lists(env, env.base);
+  results.lists = { first: stats(li.first), filter: stats(li.filter), rows: li.rows };
+  log('lists done');
+  results.size = { app: measureSize(APP), hello: measureSize(HELLO) };
+} finally {
+  await env.close();
+  await new Promise((ok) => helloServer.close(ok));
+}
+
+const r = results;
+const pass = (ok) => (ok ? 'PASS' : '**FAIL**');
+const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
+const rows = [
+  ['Start: navigation → Overview painted (large workbook stored)', `${fmt(r.start.app.median)} ms`, range(r.start.app), `hello world ${fmt(r.start.hello.median)} ms (${range(r.start.hello)})`, ratio(r.start.app.median, r.start.hello.median), '≤ 1.5× hello', pass(r.start.app.median <= 1.5 * r.start.hello.median)],
+  ['… of which decoding the stored workbook', `${fmt(r.start.decode.median)} ms`, range(r.start.decode), '', '', '', ''],
+  ['Save: one autosave (read, serialise, write)', `${fmt(r.save.app.median)} ms`, range(r.save.app), `setItem of ${r.save.chars.toLocaleString('en')} chars ${fmt(r.save.raw.median)} ms (${range(r.save.raw)})`, ratio(r.save.app.median, r.save.raw.median), '≤ 1.5× setItem', pass(r.save.app.median <= 1.5 * r.save.raw.median)],
+  ['Typing: keydown → next frame, notes field, p50', `${fmt(r.typing.p50)} ms`, `${r.typing.keys} keys`, '', '', '', ''],
+  ['Typing: keydown → next frame, notes field, p95', `${fmt(r.typing.p95)} ms`, `per run ${range(r.typing.perRunP95)}; max ${fmt(r.typing.max)}`, `${r.typing.saves} autosaves while typing`, '', '≤ 16 ms', pass(r.typing.p95 <= 16)],
+  ['Import: parse + migrate + validate the export file', `${fmt(r.import.app.median)} ms`, range(r.import.app), `JSON.parse ${fmt(r.import.parse.median)} ms (${range(r.import.parse)})`, ratio(r.import.app.median, r.import.parse.median), '≤ 2× JSON.parse', pass(r.import.app.median <= 2 * r.import.parse.median)],
+  [`Lists: improvement table first render (${r.lists.rows} rows shown of 2,000)`, `${fmt(r.lists.first.median)} ms`, range(r.lists.first), '', '', '≤ 100 ms', pass(r.lists.first.median <= 100)],
+  ['Lists: one filter keystroke → table updated and painted', `${fmt(r.lists.filter.median)} ms`, range(r.lists.filter), '', '', '≤ 16 ms', pass(r.lists.filter.median <= 16)],
+];
+const sz = r.size;
+const sizeRows = [
+  ['wasm', sz.app.wasm],
+  ['JS', sz.app.js],
+  ['CSS', sz.app.css],
+  ['**first load total**', sz.app.total],
+  ['hello world total', sz.hello.total],
+].map(([name, s]) => `| ${name} | ${kb(s.raw)} | ${kb(s.gzip)} | ${kb(s.brotli)} |`);
+
+const md = `# Benchmark results
+
+Release build in headless Chromium (${RUNS} runs each, median and min–max), large workbook:
+57 requirements assessed with notes, 400 evidence items, 2,000 improvement items, 300 services
+(${kb(r.save.chars)} KB stored, ${kb(exportText.length)} KB export file). Generated ${new Date().toISOString().slice(0, 16)}Z.
+
+| Measure | Median | Spread | Baseline (same run) | Ratio | Budget | Result |
+|---|---:|---|---|---:|---|---|
+${rows.map((row) => `| ${row.join(' | ')} |`).join('\n')}
+
+Size on first load (KB):
+
+| Files | raw | gzip | brotli |
+|---|---:|---:|---:|
+${sizeRows.join('\n')}
+
+First-load transfer budget (wasm + JS + CSS, brotli) ≤ 170 KB: ${pass(sz.app.total.brotli <= 170 * 1024)} (${kb(sz.app.total.brotli)} KB).
+`;
+writeFileSync(OUT, md);
+writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2));
+console.log(md);
