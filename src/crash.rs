@@ -9,9 +9,11 @@
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 
+/// Produces the open workbook as export JSON, if there is one.
+type Source = Box<dyn Fn() -> Option<String>>;
+
 thread_local! {
-    /// Produces the open workbook as export JSON, if there is one.
-    static SOURCE: RefCell<Option<Box<dyn Fn() -> Option<String>>>> = RefCell::new(None);
+    static SOURCE: RefCell<Option<Source>> = RefCell::new(None);
 }
 
 /// Registers where the in-memory workbook comes from.

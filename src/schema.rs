@@ -217,8 +217,14 @@ fn data_error(error: serde_path_to_error::Error<serde_json::Error>) -> SchemaErr
     } else {
         format!("“{path}”")
     };
-    // Errors from a `Value` carry no line numbers, so the text is serde's message alone.
-    let detail = error.into_inner().to_string();
+    // The path already says where; serde's " at line L column C" would
+    // only repeat it less readably.
+    let inner = error.into_inner();
+    let text = inner.to_string();
+    let detail = match text.rfind(" at line ") {
+        Some(i) if inner.line() > 0 => text[..i].to_owned(),
+        _ => text,
+    };
     if let Some(rest) = detail.strip_prefix("missing field `") {
         let field = rest.split('`').next().unwrap_or(rest).to_owned();
         return SchemaError::MissingField { field, at };

@@ -87,7 +87,7 @@ pub enum SaveStatus {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Loaded {
     Ready {
-        workbook: Workbook,
+        workbook: Box<Workbook>,
         head: Head,
     },
     Missing,
@@ -385,7 +385,7 @@ pub fn load_workbook(ns: &str, id: &WorkbookId) -> Loaded {
                     },
                 };
                 return Loaded::Ready {
-                    workbook: envelope.workbook,
+                    workbook: Box::new(envelope.workbook),
                     head,
                 };
             }
@@ -622,7 +622,7 @@ pub fn load(ns: &str) -> Stored {
             app_version: head.app_version,
             exported_at: None,
             saved_at: Some(head.saved_at),
-            workbook,
+            workbook: *workbook,
         })),
     }
 }

@@ -92,8 +92,9 @@ fn header_names_organisation_date_and_workbook_version() {
     assert_eq!(
         h.version_line(),
         format!(
-            "Workbook as of 2026-11-25 14:05 UTC · Clausebook {}, schema 4",
-            env!("CARGO_PKG_VERSION")
+            "Workbook as of 2026-11-25 14:05 UTC · Clausebook {}, schema {}",
+            env!("CARGO_PKG_VERSION"),
+            clausebook::schema::CURRENT_SCHEMA_VERSION
         )
     );
 }

@@ -150,7 +150,7 @@ impl AppState {
                 self.saver
                     .with_value(|s| s.open(Some(id.clone()), head.revision));
                 self.opening.set_value(true);
-                self.workbook.set(Some(workbook));
+                self.workbook.set(Some(*workbook));
                 self.after_switch(Some(id.clone()));
                 storage::set_active(&ns, id);
                 Ok(())
@@ -283,7 +283,7 @@ pub fn App() -> impl IntoView {
         Loaded::Unreadable { raw, error } => view! { <RecoveryPage id raw error /> }.into_any(),
         Loaded::Missing => view! { <Workbench initial=None /> }.into_any(),
         Loaded::Ready { workbook, head } => {
-            view! { <Workbench initial=Some(workbook) opened=(id, head.revision) /> }.into_any()
+            view! { <Workbench initial=Some(*workbook) opened=(id, head.revision) /> }.into_any()
         }
     }
 }
