@@ -27,6 +27,16 @@ export const PAGES = [
   { path: '/portfolio/SVC-0002' },
   { path: '/portfolio/SVC-0003' },
   { path: '/data' },
+  { path: '/workbooks' },
+  { path: '/progress' },
+  { path: '/compare' },
+  { path: '/reports' },
+  { path: '/reports/summary' },
+  { path: '/reports/gaps' },
+  { path: '/reports/conformity' },
+  { path: '/reports/evidence' },
+  { path: '/reports/documents' },
+  { path: '/reports/review' },
   { path: '/no-such-page' },
 ];
 
@@ -46,7 +56,9 @@ export function hostileWorkbook() {
   const file = read('workbook-v3-portfolio.json');
   const wb = file.workbook;
   wb.improvements = read('workbook-v3-improvements.json').workbook.improvements;
-  file.schema_version = 4;
+  file.schema_version = 5;
+  wb.baselines = [];
+  wb.trainer_notes = { locked: true, notes: {} };
   const fields = {};
   let n = 0;
   const put = (name, object, key) => {
@@ -73,6 +85,7 @@ export function hostileWorkbook() {
   put('evidence version', ev, 'version');
   wb.documents = { 'service-requirements': { status: 'draft', owner: '', evidence: [1] } };
   put('document owner', wb.documents['service-requirements'], 'owner');
+  put('trainer note on 4.1', wb.trainer_notes.notes, '4.1');
   for (const item of wb.improvements.items) {
     const id = `IMP-000${item.id}`;
     put(`title of ${id}`, item, 'title');
@@ -110,7 +123,7 @@ export async function importWorkbook(page, base, json, name = 'workbook.clausebo
     buffer: Buffer.from(json),
   });
   await page.getByRole('heading', { name: 'Check before importing' }).waitFor();
-  await page.getByRole('button', { name: 'Replace current workbook' }).click();
+  await page.getByRole('button', { name: 'Import as a new workbook' }).click();
   await page.getByRole('status').filter({ hasText: /^Imported the workbook/ }).waitFor();
 }
 
