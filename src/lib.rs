@@ -13,6 +13,7 @@ pub mod framework;
 pub mod improvement;
 pub mod portfolio;
 pub mod schema;
+pub mod study;
 pub mod validation;
 pub mod walkthrough;
 pub mod workbook;
