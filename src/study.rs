@@ -421,9 +421,8 @@ pub fn question(fw: &Framework, kind: Kind, rng: &mut Rng) -> Option<Question> {
                 .collect();
             rng.shuffle(&mut others);
             let explanation = format!(
-                "Level {} is {}: {} The scale runs from 0 (Incomplete) to 5 (Innovating); each level builds on the one below.",
-                level.number(),
-                level.name(),
+                "Capability level {}: {} The scale runs from 0 (Incomplete) to 5 (Innovating); each level builds on the one below.",
+                level.label(),
                 level.meaning()
             );
             // Two directions: meaning → level, and number → name.
