@@ -8,6 +8,7 @@ mod overview;
 pub mod portfolio;
 mod recovery;
 mod requirement;
+pub mod study;
 
 use crate::browser;
 use crate::framework::{self, Framework};
@@ -116,6 +117,7 @@ pub fn Workbench(
                     <Route path=path!("/portfolio/catalogue") view=portfolio::CataloguePage />
                     <Route path=path!("/portfolio/:id") view=portfolio::ServicePage />
                     <Route path=path!("/data") view=DataPage />
+                    <Route path=path!("/study") view=study::StudyPage />
                 </Routes>
             </main>
             <footer class="app-footer">
@@ -167,6 +169,9 @@ fn Header() -> impl IntoView {
                     </li>
                     <li>
                         <A href=route("/data")>"Data"</A>
+                    </li>
+                    <li>
+                        <A href=route("/study")>"Study"</A>
                     </li>
                 </ul>
             </nav>
