@@ -213,10 +213,19 @@ pub fn Study(
         });
     };
 
+    // Which view shows: a memo, so that answering a question (which
+    // changes `run`) does not rebuild the view and lose keyboard focus.
+    let showing = Memo::new(move |_| {
+        (
+            run.with(Option::is_some),
+            cards.with(Option::is_some),
+        )
+    });
     let body = move || {
-        if run.with(Option::is_some) {
+        let (running, carding) = showing.get();
+        if running {
             view! { <RunView run finish back=Callback::new(move |_| back_to_start()) /> }.into_any()
-        } else if cards.with(Option::is_some) {
+        } else if carding {
             view! { <CardsView cards back=Callback::new(move |_| back_to_start()) /> }.into_any()
         } else {
             view! {
@@ -401,7 +410,8 @@ fn RunView(
         });
     };
 
-    let is_done = move || run.with(|r| r.as_ref().is_some_and(|r| r.result.is_some()));
+    let is_done = Memo::new(move |_| run.with(|r| r.as_ref().is_some_and(|r| r.result.is_some())));
+    let is_done = move || is_done.get();
     Effect::new(move |was_done: Option<bool>| {
         let done = is_done();
         if done && was_done == Some(false) {
@@ -429,16 +439,22 @@ fn RunView(
         })
     });
 
-    let question = move || {
+    // Memos, so a change elsewhere in the run does not rebuild the question
+    // (the radio with focus would be replaced).
+    let question = Memo::new(move |_| {
         run.with(|r| {
             r.as_ref()
                 .and_then(|r| r.practice.questions.get(r.current).cloned())
         })
-    };
+    });
+    let question = move || question.get();
     let total = run.with_untracked(|r| r.as_ref().map_or(0, |r| r.practice.questions.len()));
-    let current = move || run.with(|r| r.as_ref().map_or(0, |r| r.current));
-    let checked = move || run.with(|r| r.as_ref().is_some_and(|r| r.checked));
-    let selected = move || run.with(|r| r.as_ref().and_then(|r| r.selected));
+    let current = Memo::new(move |_| run.with(|r| r.as_ref().map_or(0, |r| r.current)));
+    let current = move || current.get();
+    let checked = Memo::new(move |_| run.with(|r| r.as_ref().is_some_and(|r| r.checked)));
+    let checked = move || checked.get();
+    let selected = Memo::new(move |_| run.with(|r| r.as_ref().and_then(|r| r.selected)));
+    let selected = move || selected.get();
     let mode = run.with_untracked(|r| r.as_ref().map_or(Mode::Quiz, |r| r.practice.mode));
 
     let check_or_next = move |_| {
@@ -554,7 +570,7 @@ fn RunView(
     };
 
     let results = move || {
-        let rec = run.with(|r| r.as_ref().and_then(|r| r.result.clone()))?;
+        let rec = run.with_untracked(|r| r.as_ref().and_then(|r| r.result.clone()))?;
         let timed_out = rec.mode == Mode::Timed
             && run.with_untracked(|r| {
                 r.as_ref().is_some_and(|r| !r.practice.is_complete())

@@ -66,7 +66,7 @@ async function seed(page) {
 const PAGES = [
   '/', '/clauses', '/clauses?status=partially_implemented', '/clauses/8.5.1.1', '/clauses/7.5.4', '/clauses/8',
   '/clauses/8.2.4', '/improvements', '/improvements?view=table', '/improvements/IMP-0001', '/portfolio',
-  '/portfolio/SVC-0001', '/portfolio/catalogue', '/data', '/no-such-page',
+  '/portfolio/SVC-0001', '/portfolio/catalogue', '/data', '/study', '/no-such-page',
   '/clauses/99.9', '/improvements/IMP-9999', '/portfolio/SVC-9999',
 ];
 
