@@ -602,7 +602,7 @@ fn RunView(
                         spoken(rec.seconds),
                     )}
                 </p>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Results by kind of question">
                     <table>
                         <caption>"By kind of question"</caption>
                         <thead>
@@ -833,7 +833,7 @@ fn ProfileView(
             <p data-testid="study-summary">{summary}</p>
             <Show when=move || !recent.with(Vec::is_empty)>
                 <Chart recent />
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Score history table">
                     <table class="study-history">
                         <caption>
                             {move || format!("Last {} runs, newest last", recent.with(Vec::len))}
