@@ -121,7 +121,11 @@ pub struct Rng(u64);
 impl Rng {
     pub fn new(seed: u64) -> Self {
         // Zero is the one state xorshift never leaves; map it elsewhere.
-        Rng(if seed == 0 { 0x9E37_79B9_7F4A_7C15 } else { seed })
+        Rng(if seed == 0 {
+            0x9E37_79B9_7F4A_7C15
+        } else {
+            seed
+        })
     }
 
     pub fn next_u64(&mut self) -> u64 {
@@ -354,9 +358,7 @@ pub fn question(fw: &Framework, kind: Kind, rng: &mut Rng) -> Option<Question> {
                     let group = siblings(fw, node);
                     let at = group.iter().position(|n| n.id == node.id)?;
                     let next = *group.get(at + 1)?;
-                    let unique = group
-                        .iter()
-                        .all(|g| titled.iter().any(|t| t.id == g.id));
+                    let unique = group.iter().all(|g| titled.iter().any(|t| t.id == g.id));
                     (unique && group.len() >= OPTIONS).then_some((*node, next, group))
                 })
                 .collect();
@@ -378,7 +380,10 @@ pub fn question(fw: &Framework, kind: Kind, rng: &mut Rng) -> Option<Question> {
             let q = assemble(
                 rng,
                 kind,
-                format!("{scope}, which clause comes straight after “{}”?", node.title),
+                format!(
+                    "{scope}, which clause comes straight after “{}”?",
+                    node.title
+                ),
                 next.title.clone(),
                 others,
                 format!(

@@ -54,7 +54,11 @@ fn correct_answers_agree_with_the_framework_data() {
                 assert_eq!(fw.node_by_str(number).unwrap().title, answer, "{q:?}");
                 // Wrong options are real titles of other clauses.
                 for o in q.options.iter().filter(|o| *o != answer) {
-                    assert!(fw.nodes().iter().any(|n| n.title == *o && n.number != number));
+                    assert!(
+                        fw.nodes()
+                            .iter()
+                            .any(|n| n.title == *o && n.number != number)
+                    );
                 }
             }
             Kind::TitleToNumber => {
@@ -127,7 +131,11 @@ fn every_kind_is_generated_and_a_quiz_spreads_across_kinds() {
     let quiz = study::quiz(fw, &[], 12, 7);
     assert_eq!(quiz.len(), 12);
     for kind in Kind::ALL {
-        assert_eq!(quiz.iter().filter(|q| q.kind == kind).count(), 2, "{kind:?}");
+        assert_eq!(
+            quiz.iter().filter(|q| q.kind == kind).count(),
+            2,
+            "{kind:?}"
+        );
     }
     // A topic filter limits the kinds.
     let only: Vec<Kind> = Topic::Clauses.kinds().collect();
@@ -193,16 +201,18 @@ fn flashcards_cover_the_data_and_respect_topics() {
         all.iter().filter(|c| c.topic == Topic::Clauses).count(),
         fw.nodes().len()
     );
-    assert!(
-        all.iter()
-            .any(|c| c.front == "Clause 8.5.1" && c.back.starts_with(&fw.node_by_str("8.5.1").unwrap().title))
-    );
+    assert!(all.iter().any(|c| c.front == "Clause 8.5.1"
+        && c.back.starts_with(&fw.node_by_str("8.5.1").unwrap().title)));
     assert_eq!(
         all.iter().filter(|c| c.topic == Topic::Lifecycle).count(),
         Lifecycle::ALL.len()
     );
     let pdca = all.iter().find(|c| c.front == "Plan (PDCA)").unwrap();
-    assert!(pdca.back.starts_with("Clauses 4, 5, 6 and 7"), "{}", pdca.back);
+    assert!(
+        pdca.back.starts_with("Clauses 4, 5, 6 and 7"),
+        "{}",
+        pdca.back
+    );
     let caps = study::flashcards(fw, &[Topic::Capability]);
     assert_eq!(caps.len(), CapabilityLevel::ALL.len());
     assert!(all.iter().all(|c| !c.back.to_lowercase().contains("shall")));
@@ -213,7 +223,13 @@ fn a_practice_run_scores_answers_and_breaks_them_down_by_kind() {
     let fw = framework::iso20000();
     let questions = study::quiz(fw, &[Kind::LifecycleStatePart, Kind::PhaseOfClause], 4, 1);
     let mut run = Practice::new(Mode::Quiz, questions.clone(), None);
-    assert_eq!(run.score(), Score { correct: 0, total: 4 });
+    assert_eq!(
+        run.score(),
+        Score {
+            correct: 0,
+            total: 4
+        }
+    );
     // Right, wrong, right; the fourth is left unanswered.
     assert_eq!(run.answer(0, questions[0].correct, 5), Ok(true));
     let wrong = (questions[1].correct + 1) % questions[1].options.len();
@@ -227,7 +243,13 @@ fn a_practice_run_scores_answers_and_breaks_them_down_by_kind() {
     assert_eq!(run.answer(9, 0, 8), Err(RunError::NoSuchQuestion(10)));
     assert_eq!(run.answer(3, 99, 8), Err(RunError::NoSuchOption(4, 100)));
     assert!(!run.is_complete());
-    assert_eq!(run.score(), Score { correct: 2, total: 4 });
+    assert_eq!(
+        run.score(),
+        Score {
+            correct: 2,
+            total: 4
+        }
+    );
     assert_eq!(run.score().percent(), 50);
     let by_kind = run.by_kind();
     let total: u32 = by_kind.values().map(|s| s.total).sum();
@@ -248,9 +270,18 @@ fn a_timed_run_stops_accepting_answers_when_time_is_up() {
     assert!(!run.is_over(59));
     assert_eq!(run.answer(0, questions[0].correct, 59), Ok(true));
     assert!(run.is_over(60));
-    assert_eq!(run.answer(1, questions[1].correct, 60), Err(RunError::TimeUp));
+    assert_eq!(
+        run.answer(1, questions[1].correct, 60),
+        Err(RunError::TimeUp)
+    );
     assert_eq!(run.seconds_left(75), Some(0));
-    assert_eq!(run.score(), Score { correct: 1, total: 3 });
+    assert_eq!(
+        run.score(),
+        Score {
+            correct: 1,
+            total: 3
+        }
+    );
     // Time beyond the limit is not recorded.
     assert_eq!(run.finish(at(), 75).seconds, 60);
     assert_eq!(Score::default().percent(), 0);

@@ -215,12 +215,7 @@ pub fn Study(
 
     // Which view shows: a memo, so that answering a question (which
     // changes `run`) does not rebuild the view and lose keyboard focus.
-    let showing = Memo::new(move |_| {
-        (
-            run.with(Option::is_some),
-            cards.with(Option::is_some),
-        )
-    });
+    let showing = Memo::new(move |_| (run.with(Option::is_some), cards.with(Option::is_some)));
     let body = move || {
         let (running, carding) = showing.get();
         if running {
@@ -572,9 +567,7 @@ fn RunView(
     let results = move || {
         let rec = run.with_untracked(|r| r.as_ref().and_then(|r| r.result.clone()))?;
         let timed_out = rec.mode == Mode::Timed
-            && run.with_untracked(|r| {
-                r.as_ref().is_some_and(|r| !r.practice.is_complete())
-            });
+            && run.with_untracked(|r| r.as_ref().is_some_and(|r| !r.practice.is_complete()));
         let rows = rec
             .by_kind
             .iter()
@@ -677,12 +670,7 @@ fn CardsView(cards: RwSignal<Option<CardsState>>, back: Callback<()>) -> impl In
     let total = cards.with_untracked(|c| c.as_ref().map_or(0, |c| c.cards.len()));
     let index = move || cards.with(|c| c.as_ref().map_or(0, |c| c.index));
     let flipped = move || cards.with(|c| c.as_ref().is_some_and(|c| c.flipped));
-    let card = move || {
-        cards.with(|c| {
-            c.as_ref()
-                .and_then(|c| c.cards.get(c.index).cloned())
-        })
-    };
+    let card = move || cards.with(|c| c.as_ref().and_then(|c| c.cards.get(c.index).cloned()));
     let flip = move || {
         cards.update(|c| {
             if let Some(c) = c {
@@ -836,7 +824,10 @@ fn ProfileView(
                 <div class="table-scroll" tabindex="0" role="region" aria-label="Score history table">
                     <table class="study-history">
                         <caption>
-                            {move || format!("Last {} runs, newest last", recent.with(Vec::len))}
+                            {move || match recent.with(Vec::len) {
+                                1 => "Last run".to_owned(),
+                                n => format!("Last {n} runs, newest last"),
+                            }}
                         </caption>
                         <thead>
                             <tr>
@@ -855,7 +846,12 @@ fn ProfileView(
                                         view! {
                                             <tr>
                                                 <th scope="row">{n.to_string()}</th>
-                                                <td>{r.at.as_str().replace('T', " ").chars().take(16).collect::<String>()}</td>
+                                                <td>
+                                                    {format!(
+                                                        "{} UTC",
+                                                        r.at.as_str().replace('T', " ").chars().take(16).collect::<String>(),
+                                                    )}
+                                                </td>
                                                 <td>{r.mode.label()}</td>
                                                 <td>
                                                     {format!(
