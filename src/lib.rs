@@ -20,6 +20,7 @@ pub mod portfolio;
 pub mod report;
 pub mod sample;
 pub mod schema;
+pub mod study;
 pub mod trainer;
 pub mod validation;
 pub mod walkthrough;

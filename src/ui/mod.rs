@@ -12,6 +12,7 @@ pub mod progress;
 mod recovery;
 pub mod reports;
 mod requirement;
+pub mod study;
 mod trainer;
 mod workbooks;
 
@@ -374,6 +375,7 @@ pub fn Workbench(
                     <Route path=path!("/data") view=DataPage />
                     <Route path=path!("/progress") view=progress::ProgressPage />
                     <Route path=path!("/compare") view=compare::ComparePage />
+                    <Route path=path!("/study") view=study::StudyPage />
                 </Routes>
             </main>
             <footer class="app-footer">
@@ -524,6 +526,9 @@ fn Header() -> impl IntoView {
                     </li>
                     <li>
                         <A href=route("/data")>"Data"</A>
+                    </li>
+                    <li>
+                        <A href=route("/study")>"Study"</A>
                     </li>
                 </ul>
             </nav>

@@ -70,7 +70,7 @@ async function seed(page) {
 const PAGES = [
   '/', '/clauses', '/clauses?status=partially_implemented', '/clauses/8.5.1.1', '/clauses/7.5.4', '/clauses/8',
   '/clauses/8.2.4', '/improvements', '/improvements?view=table', '/improvements/IMP-0001', '/portfolio',
-  '/portfolio/SVC-0001', '/portfolio/catalogue', '/data', '/progress', '/compare', '/no-such-page',
+  '/portfolio/SVC-0001', '/portfolio/catalogue', '/data', '/progress', '/compare', '/study', '/workbooks', '/no-such-page',
   '/clauses/99.9', '/improvements/IMP-9999', '/portfolio/SVC-9999',
   '/reports', '/reports/summary', '/reports/gaps', '/reports/conformity', '/reports/evidence',
   '/reports/documents', '/reports/review', '/reports/nothing',

@@ -1,0 +1,154 @@
+// Study mode: with no workbook, open Study from the navigation, take a quiz
+// by keyboard and by mouse, run a timed practice, and see the history after
+// a reload. Checks axe on each state and that nothing scrolls sideways.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { launch, newPage, shot } from './browser.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+
+let env;
+before(async () => {
+  env = await launch();
+});
+after(async () => {
+  await env?.close();
+});
+
+async function axe(page, what) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }),
+  );
+  return result.violations.map((v) => `${what}: ${v.id} ${v.help} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function noSidewaysScroll(page, what) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `${what} scrolls sideways by ${overflow}px`);
+}
+
+/// Answers the current question with the first option, by keyboard or mouse,
+/// and returns the verdict line.
+async function answer(page, { keyboard }) {
+  const group = page.getByRole('group').filter({ has: page.getByRole('radio') });
+  if (keyboard) {
+    await page.getByRole('radio').first().focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter'); // Check answer
+  } else {
+    await group.getByRole('radio').nth(1).check();
+    await page.getByRole('button', { name: 'Check answer' }).click();
+  }
+  const verdict = page.locator('.study-verdict');
+  await verdict.waitFor();
+  return verdict.textContent();
+}
+
+for (const [width, height] of [[1280, 900], [390, 844]]) {
+  test(`study without a workbook: quiz, timed run and history (${width}px)`, async () => {
+    const page = await newPage(env, { width, height });
+    await page.goto(env.base + '/');
+    await page.getByRole('button', { name: 'Create workbook' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Study' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Study' }).waitFor();
+    await page.getByRole('heading', { name: 'Start studying' }).waitFor();
+    assert.deepEqual(await axe(page, 'study start'), []);
+    await noSidewaysScroll(page, 'study start');
+    await shot(page, `study-start-${width}`);
+
+    // A five-question quiz: first answers by keyboard, the rest by mouse.
+    await page.getByRole('radio', { name: 'Quiz' }).check();
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.getByRole('heading', { name: 'Quiz · question 1 of 5' }).waitFor();
+    const first = await answer(page, { keyboard: true });
+    assert.match(first, /^(Correct\.|Not quite\. The answer is “.+”\.)$/);
+    // The feedback sits in a live region, with an explanation.
+    const feedback = page.getByRole('status').filter({ has: page.locator('.study-verdict') });
+    assert.ok((await feedback.locator('.study-explanation').textContent()).length > 20);
+    assert.deepEqual(await axe(page, 'study feedback'), []);
+    await noSidewaysScroll(page, 'study feedback');
+    await shot(page, `study-feedback-${width}`);
+    // Focus stayed on the button, which now moves on; Enter goes to question 2.
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Quiz · question 2 of 5' }).waitFor();
+    for (let i = 2; i <= 5; i++) {
+      await answer(page, { keyboard: false });
+      await page.getByRole('button', { name: i < 5 ? 'Next question' : 'See results' }).click();
+    }
+    await page.getByRole('heading', { name: 'Results' }).waitFor();
+    assert.match(await page.locator('.study-score').textContent(), /You answered \d of 5 correctly/);
+    await page.getByRole('button', { name: 'Study again' }).click();
+
+    // A timed practice run: the countdown is visible and has a text alternative.
+    await page.getByRole('radio', { name: 'Timed practice' }).check();
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.getByRole('heading', { name: 'Timed practice · question 1 of 5' }).waitFor();
+    const timer = page.getByRole('timer');
+    assert.match(await timer.textContent(), /Time left 2:[0-5]\d/);
+    assert.match(await timer.locator('.visually-hidden').textContent(), /minutes? .*left/);
+    assert.deepEqual(await axe(page, 'timed run'), []);
+    await noSidewaysScroll(page, 'timed run');
+    await shot(page, `study-timed-${width}`);
+    for (let i = 1; i <= 5; i++) {
+      await answer(page, { keyboard: false });
+      await page.getByRole('button', { name: i < 5 ? 'Next question' : 'See results' }).click();
+    }
+    await page.getByRole('heading', { name: 'Results' }).waitFor();
+    await page.getByRole('button', { name: 'Study again' }).click();
+
+    // After a reload the history is still there: two runs, chart and table.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Study' }).waitFor();
+    await page.getByText('2 scored runs so far').waitFor();
+    const rows = page.getByRole('table', { name: /Last 2 runs/ }).getByRole('row');
+    assert.equal(await rows.count(), 3);
+    assert.match(await rows.nth(1).textContent(), /Quiz/);
+    assert.match(await rows.nth(2).textContent(), /Timed practice/);
+    await page.getByRole('img', { name: /Chart of the scores/ }).waitFor();
+    // Studying never creates or touches a workbook.
+    const stored = await page.evaluate(() => [localStorage.getItem('clausebook.workbook'), JSON.parse(localStorage.getItem('clausebook.study')).version]);
+    assert.deepEqual(stored, [null, 1]);
+    assert.deepEqual(await axe(page, 'study history'), []);
+    await noSidewaysScroll(page, 'study history');
+    await shot(page, `study-history-${width}`);
+    assert.deepEqual(page.errors, []);
+  });
+}
+
+test('a timed run ends by itself when time is up', async () => {
+  const page = await newPage(env);
+  await page.clock.install();
+  await page.goto(env.base + '/study');
+  await page.getByRole('radio', { name: 'Timed practice' }).check();
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('heading', { name: 'Timed practice · question 1 of 5' }).waitFor();
+  await answer(page, { keyboard: false });
+  await page.clock.runFor(151_000);
+  await page.getByRole('heading', { name: 'Results' }).waitFor();
+  await page.getByText('Time ran out; unanswered questions count as wrong.').waitFor();
+  assert.match(await page.locator('.study-score').textContent(), /of 5 correctly/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('flashcards turn over by keyboard and by button', async () => {
+  const page = await newPage(env, { width: 390, height: 844 });
+  await page.goto(env.base + '/study');
+  await page.getByRole('radio', { name: 'Flashcards' }).check();
+  await page.getByRole('button', { name: 'Start' }).click();
+  const card = page.locator('.flashcard');
+  await card.focus();
+  assert.equal(await card.locator('.flashcard-side').textContent(), 'Front');
+  await page.keyboard.press('Space');
+  assert.equal(await card.locator('.flashcard-side').textContent(), 'Back');
+  await page.keyboard.press('ArrowRight');
+  await page.getByRole('heading', { name: /^Flashcard 2 of \d+$/ }).waitFor();
+  await page.getByRole('button', { name: 'Turn card over' }).click();
+  assert.equal(await card.locator('.flashcard-side').textContent(), 'Back');
+  assert.deepEqual(await axe(page, 'flashcards'), []);
+  await noSidewaysScroll(page, 'flashcards');
+  await shot(page, 'study-flashcards-390');
+});
