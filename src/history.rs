@@ -51,6 +51,18 @@ impl<T> History<T> {
         self.open_until_ms = Some(now_ms + COALESCE_MS);
     }
 
+    /// Whether an edit now would join the previous step (typing on in the
+    /// same field): then its before-state need not be kept, or even copied.
+    pub fn joins(&self, same_field: bool, now_ms: f64) -> bool {
+        same_field && self.open_until_ms.is_some_and(|until| now_ms <= until) && self.can_undo()
+    }
+
+    /// Records an edit that joined the previous step.
+    pub fn extend(&mut self, now_ms: f64) {
+        self.redo.clear();
+        self.open_until_ms = Some(now_ms + COALESCE_MS);
+    }
+
     /// Takes back the last step: returns the state to go back to, and keeps
     /// `current` for Redo.
     pub fn undo(&mut self, current: T) -> Option<T> {

@@ -8,8 +8,8 @@
 //! The study profile (name and history of runs) is its own small JSON
 //! document, kept apart from any workbook.
 
-use crate::assessment::CapabilityLevel;
 use crate::calendar::Timestamp;
+use crate::framework::ScaleLevel;
 use crate::framework::{Framework, Node, Phase, RequirementId};
 use crate::portfolio::{Lifecycle, Part};
 use serde::{Deserialize, Serialize};
@@ -419,16 +419,22 @@ pub fn question(fw: &Framework, kind: Kind, rng: &mut Rng) -> Option<Question> {
             Some(q)
         }
         Kind::CapabilityLevel => {
-            let level = *rng.pick(&CapabilityLevel::ALL)?;
-            let mut others: Vec<CapabilityLevel> = CapabilityLevel::ALL
-                .into_iter()
-                .filter(|l| *l != level)
+            // The ISO/IEC 33020 scale the ISO/IEC 20000-1 framework declares.
+            let scale = &crate::framework::iso20000().capability_scale;
+            let level = rng.pick(&scale.levels)?.clone();
+            let mut others: Vec<ScaleLevel> = scale
+                .levels
+                .iter()
+                .filter(|l| l.level != level.level)
+                .cloned()
                 .collect();
             rng.shuffle(&mut others);
+            let label = |l: &ScaleLevel| format!("{} {}", l.level, l.name);
             let explanation = format!(
-                "Capability level {}: {} The scale runs from 0 (Incomplete) to 5 (Innovating); each level builds on the one below.",
-                level.label(),
-                level.meaning()
+                "Capability level {}: {} The scale runs from 0 to {}; each level builds on the one below.",
+                label(&level),
+                level.meaning,
+                scale.max()
             );
             // Two directions: meaning → level, and number → name.
             let q = if rng.below(2) == 0 {
@@ -437,19 +443,19 @@ pub fn question(fw: &Framework, kind: Kind, rng: &mut Rng) -> Option<Question> {
                     kind,
                     format!(
                         "Which capability level fits this description: “{}”",
-                        level.meaning()
+                        level.meaning
                     ),
-                    level.label(),
-                    others.iter().map(|l| l.label()).collect(),
+                    label(&level),
+                    others.iter().map(label).collect(),
                     explanation,
                 )
             } else {
                 assemble(
                     rng,
                     kind,
-                    format!("What is capability level {} called?", level.number()),
-                    level.name().to_owned(),
-                    others.iter().map(|l| l.name().to_owned()).collect(),
+                    format!("What is capability level {} called?", level.level),
+                    level.name.clone(),
+                    others.iter().map(|l| l.name.clone()).collect(),
                     explanation,
                 )
             };
@@ -541,11 +547,11 @@ pub fn flashcards(fw: &Framework, topics: &[Topic]) -> Vec<Flashcard> {
         }
     }
     if wanted(Topic::Capability) {
-        for l in CapabilityLevel::ALL {
+        for l in &crate::framework::iso20000().capability_scale.levels {
             cards.push(Flashcard {
                 topic: Topic::Capability,
-                front: format!("Capability level {}", l.number()),
-                back: format!("{}: {}", l.name(), l.meaning()),
+                front: format!("Capability level {}", l.level),
+                back: format!("{}: {}", l.name, l.meaning),
             });
         }
     }

@@ -253,3 +253,19 @@ fn history_keeps_at_most_its_limit() {
     assert_eq!(h.undo(8), Some(7));
     assert_eq!(h.undo(7), None);
 }
+
+#[test]
+fn an_edit_joins_only_an_open_step_in_the_same_field() {
+    let mut h = History::new(10);
+    assert!(!h.joins(true, 0.0), "nothing to join yet");
+    h.record(0, false, 0.0);
+    assert!(h.joins(true, 500.0));
+    assert!(!h.joins(false, 500.0), "another field or a click");
+    h.extend(900.0);
+    assert!(
+        h.joins(true, 1800.0),
+        "the window runs from the last keystroke"
+    );
+    assert!(!h.joins(true, 1901.0));
+    assert_eq!(h.undo(5), Some(0), "joined edits are one step");
+}

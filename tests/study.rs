@@ -1,6 +1,5 @@
 //! Study mode: question generation, flashcards, practice runs and the profile.
 
-use clausebook::assessment::CapabilityLevel;
 use clausebook::calendar::Timestamp;
 use clausebook::framework::{self, Phase};
 use clausebook::portfolio::{Lifecycle, Part};
@@ -107,15 +106,17 @@ fn correct_answers_agree_with_the_framework_data() {
                 assert_eq!(q.options.len(), Part::ALL.len());
             }
             Kind::CapabilityLevel => {
-                let level = CapabilityLevel::ALL
-                    .into_iter()
+                let scale = &framework::iso20000().capability_scale;
+                let level = scale
+                    .levels
+                    .iter()
                     .find(|l| {
-                        q.prompt.contains(l.meaning())
-                            || q.prompt.contains(&format!("level {} called", l.number()))
+                        q.prompt.contains(&l.meaning)
+                            || q.prompt.contains(&format!("level {} called", l.level))
                     })
                     .unwrap();
                 assert!(
-                    answer == level.label() || answer == level.name(),
+                    answer == format!("{} {}", level.level, level.name) || answer == level.name,
                     "{q:?} expected {level:?}"
                 );
             }

@@ -79,11 +79,26 @@ impl AppState {
     /// it can never leave the workbook half-changed or locked for the crash
     /// screen's export.
     pub fn edit(&self, f: impl FnOnce(&mut Workbook)) {
+        let same_field = typing_in_same_field();
+        let now = js_sys::Date::now();
+        if self.history.with_value(|h| h.joins(same_field, now)) {
+            // Typing on in one field: the step's before-state is already
+            // kept, so change the workbook in place rather than copy it on
+            // every keystroke (it may hold thousands of items).
+            self.workbook.update(|w| {
+                if let Some(w) = w {
+                    f(w)
+                }
+            });
+            self.history.update_value(|h| h.extend(now));
+            self.refresh_history();
+            self.saver.with_value(Autosaver::changed);
+            return;
+        }
         let Some(mut next) = self.workbook.get_untracked() else {
             return;
         };
         f(&mut next);
-        let same_field = typing_in_same_field();
         self.commit(next, same_field);
     }
 
