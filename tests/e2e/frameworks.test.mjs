@@ -3,7 +3,7 @@
 // ISO 9001 / ISO/IEC 27001 counterparts on ISO/IEC 20000-1 pages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, shot, createWorkbook } from './browser.mjs';
+import { launch, newPage, shot, createWorkbook, storedRaw } from './browser.mjs';
 
 let env;
 before(async () => {
@@ -77,7 +77,7 @@ test('a FitSM-1 workbook: walk, rate on 0–4, see the attribution', async () =>
   await page.getByRole('status').filter({ hasText: /^Saved at/ }).waitFor();
   assert.match(await page.locator('#capability-target-meaning').textContent(), /Measured against goals/);
   await shot(page, 'frameworks-fitsm-requirement-1280');
-  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('clausebook.workbook')));
+  const stored = JSON.parse(await storedRaw(page));
   assert.equal(stored.workbook.framework.id, 'fitsm-1-3.0');
   assert.deepEqual(stored.workbook.assessments['PR12.3'].capability, { current: 2, target: 4 });
 

@@ -50,7 +50,8 @@ async function seed(page) {
   const statuses = ['not_implemented', 'partially_implemented', 'largely_implemented', 'fully_implemented'];
   await page.evaluate(
     ({ leaves, statuses, improvements, portfolio }) => {
-      const stored = JSON.parse(localStorage.getItem('clausebook.workbook'));
+      const key = (() => { const id = localStorage.getItem('clausebook.active'); const head = JSON.parse(localStorage.getItem(`clausebook.wb.${id}.head`)); return `clausebook.wb.${id}.${head.slot.toLowerCase()}`; })();
+      const stored = JSON.parse(localStorage.getItem(key));
       const wb = stored.workbook;
       wb.assessments = {};
       leaves.forEach((id, i) => {
@@ -77,7 +78,7 @@ async function seed(page) {
       };
       wb.improvements = improvements;
       wb.portfolio = portfolio;
-      localStorage.setItem('clausebook.workbook', JSON.stringify(stored));
+      localStorage.setItem(key, JSON.stringify(stored));
     },
     { leaves, statuses, improvements, portfolio },
   );
