@@ -329,8 +329,14 @@ pub fn check_write(
         });
     }
     if head.revision != known_revision {
+        // "21:36 UTC": the tab's own clock may differ, so say which zone.
+        let time = head
+            .saved_at
+            .as_str()
+            .get(11..16)
+            .unwrap_or("an unknown time");
         return Err(Conflict::OtherTab {
-            saved_at: head.saved_at.to_string(),
+            saved_at: format!("{time} UTC"),
         });
     }
     Ok(())

@@ -269,3 +269,15 @@ fn an_edit_joins_only_an_open_step_in_the_same_field() {
     assert!(!h.joins(true, 1901.0));
     assert_eq!(h.undo(5), Some(0), "joined edits are one step");
 }
+
+#[test]
+fn the_other_tab_conflict_names_the_time_of_its_save() {
+    let err = check_write(3, Some(&head(4, "0.1.0")), "0.1.0").unwrap_err();
+    assert_eq!(
+        err,
+        Conflict::OtherTab {
+            saved_at: "10:00 UTC".into()
+        }
+    );
+    assert!(err.to_string().contains("saved at 10:00 UTC"), "{err}");
+}
