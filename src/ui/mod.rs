@@ -617,9 +617,14 @@ fn WorkbookBar() -> impl IntoView {
 fn BackupReminder() -> impl IntoView {
     let state = expect_context::<AppState>();
     let snoozed = RwSignal::new(false);
+    // The revision only moves when a save lands, so recheck then, not on
+    // every keystroke's "Saving…" (the check reads local storage).
+    let last_saved = Memo::new(move |_| match state.save_status.get() {
+        SaveStatus::Saved(at) => Some(at),
+        _ => None,
+    });
     let due = move || {
-        state.workbook.track();
-        state.save_status.track();
+        last_saved.track();
         let Some(id) = state.current.get() else {
             return false;
         };
