@@ -112,7 +112,8 @@ async function freshPage(env, selectors) {
   return page;
 }
 
-const waitFor = (page, expr, timeout = 60_000) => page.waitForFunction(expr, null, { timeout, polling: 10 });
+// Functions, not strings: the app's CSP forbids evaluating strings.
+const waitFor = (page, fn, arg = null, timeout = 60_000) => page.waitForFunction(fn, arg, { timeout, polling: 10 });
 
 // ---- the measures -----------------------------------------------------------
 
@@ -155,11 +156,13 @@ async function save(env, base) {
   for (let i = 0; i < RUNS; i++) {
     await page.keyboard.press('End');
     await page.keyboard.type('x');
-    await waitFor(page, `performance.getEntriesByName('clausebook:save').length > ${i}`);
+    await waitFor(page, (i) => performance.getEntriesByName('clausebook:save').length > i, i);
     app.push(await page.evaluate((i) => performance.getEntriesByName('clausebook:save')[i].duration, i));
     raw.push(
       await page.evaluate(() => {
-        const key = 'clausebook.workbook';
+        // The slot the app just wrote: the longest value in storage.
+        const key = Object.keys(localStorage).reduce((a, b) =>
+          (localStorage.getItem(a)?.length ?? 0) >= localStorage.getItem(b).length ? a : b);
         const text = localStorage.getItem(key);
         // Same length, different content (so nothing can skip the write).
         const other = text.slice(0, -1) + (text.endsWith(' ') ? '\t' : ' ');
@@ -171,7 +174,7 @@ async function save(env, base) {
       }),
     );
   }
-  const bytes = await page.evaluate(() => localStorage.getItem('clausebook.workbook').length);
+  const bytes = await page.evaluate(() => Math.max(...Object.keys(localStorage).map((k) => localStorage.getItem(k).length)));
   await page.context().close();
   return { app, raw, chars: bytes };
 }
@@ -213,7 +216,7 @@ async function importFile(env, base) {
     // Choosing the same file again fires no change event unless the input is cleared.
     await input.evaluate((el) => (el.value = ''));
     await input.setInputFiles(EXPORT);
-    await waitFor(page, `performance.getEntriesByName('clausebook:import').length > ${i}`);
+    await waitFor(page, (i) => performance.getEntriesByName('clausebook:import').length > i, i);
     app.push(await page.evaluate((i) => performance.getEntriesByName('clausebook:import')[i].duration, i));
     parse.push(
       await page.evaluate(() => {
