@@ -36,8 +36,8 @@ pub struct Assessment {
 
 /// A capability level as stored, 0–5. What each level is called, and how
 /// high a framework's scale goes, is framework data (`CapabilityScale`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "u8", into = "u8")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(into = "u8")]
 pub enum CapabilityLevel {
     Incomplete = 0,
     Performed = 1,
@@ -245,6 +245,27 @@ impl CapabilityLevel {
 
     // Names and meanings belong to the framework's scale
     // (`Framework::capability_scale`), not to the stored number.
+}
+
+// By hand rather than `try_from = "u8"`, so that a level out of range is
+// reported at the value (import errors name the field).
+impl<'de> Deserialize<'de> for CapabilityLevel {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Level;
+        impl serde::de::Visitor<'_> for Level {
+            type Value = CapabilityLevel;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a capability level from 0 to 5")
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<CapabilityLevel, E> {
+                u8::try_from(v)
+                    .map_err(|_| format!("capability level {v} is not between 0 and 5"))
+                    .and_then(CapabilityLevel::try_from)
+                    .map_err(E::custom)
+            }
+        }
+        d.deserialize_u8(Level)
+    }
 }
 
 impl TryFrom<u8> for CapabilityLevel {

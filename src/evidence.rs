@@ -204,18 +204,22 @@ pub fn validate(
             )));
         }
         validation::check_text(
-            &format!("title of {}", item.id),
+            format_args!("title of {}", item.id),
             &item.title,
             MAX_NAME_CHARS,
         )?;
-        validation::check_text(&format!("reference of {}", item.id), &item.reference, 2_000)?;
         validation::check_text(
-            &format!("owner of {}", item.id),
+            format_args!("reference of {}", item.id),
+            &item.reference,
+            2_000,
+        )?;
+        validation::check_text(
+            format_args!("owner of {}", item.id),
             &item.owner,
             MAX_OWNER_CHARS,
         )?;
         validation::check_text(
-            &format!("version of {}", item.id),
+            format_args!("version of {}", item.id),
             &item.version,
             MAX_OWNER_CHARS,
         )?;
@@ -236,7 +240,7 @@ pub fn validate(
             });
         }
         validation::check_text(
-            &format!("owner of document {doc}"),
+            format_args!("owner of document {doc}"),
             &record.owner,
             MAX_OWNER_CHARS,
         )?;

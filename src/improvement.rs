@@ -578,8 +578,8 @@ impl ImprovementLog {
             return Err(ImprovementError::LogFull);
         }
         let id = self.next_id();
-        check_text(&format!("title of {id}"), &title, MAX_NAME_CHARS)?;
-        check_text(&format!("owner of {id}"), &new.owner, MAX_OWNER_CHARS)?;
+        check_text(format_args!("title of {id}"), &title, MAX_NAME_CHARS)?;
+        check_text(format_args!("owner of {id}"), &new.owner, MAX_OWNER_CHARS)?;
         let mut requirements = new.requirements;
         requirements.dedup();
         let mut services = new.services;
@@ -883,7 +883,11 @@ pub fn csv_file_name(workbook: &crate::workbook::Workbook, today: IsoDate) -> St
     format!("{stem}-improvements.csv")
 }
 
-fn check_text(field: &str, text: &str, max: usize) -> Result<(), ImprovementError> {
+fn check_text(
+    field: impl std::fmt::Display,
+    text: &str,
+    max: usize,
+) -> Result<(), ImprovementError> {
     validation::check_text(field, text, max).map_err(|e| ImprovementError::Text(e.to_string()))
 }
 
@@ -934,7 +938,7 @@ fn validate_item(
         } else {
             MAX_OWNER_CHARS
         };
-        check_text(&format!("{field} of {id}"), text, max)?;
+        check_text(format_args!("{field} of {id}"), text, max)?;
     }
     let long = [
         ("problem", &item.plan.problem),
@@ -947,17 +951,17 @@ fn validate_item(
         ("lessons learned", &item.act.lessons),
     ];
     for (field, text) in long {
-        check_text(&format!("{field} of {id}"), text, MAX_NOTES_CHARS)?;
+        check_text(format_args!("{field} of {id}"), text, MAX_NOTES_CHARS)?;
     }
     check_text(
-        &format!("“verified by” of {id}"),
+        format_args!("“verified by” of {id}"),
         &item.check.verified_by,
         MAX_OWNER_CHARS,
     )?;
     // History notes come from imports too, so they are limited like the rest.
     for change in &item.history {
         check_text(
-            &format!("history note of {id}"),
+            format_args!("history note of {id}"),
             &change.note,
             MAX_NOTES_CHARS,
         )?;

@@ -1078,12 +1078,58 @@ impl Portfolio {
     }
 
     /// The first dependency cycle found, as the services that form it.
+    ///
+    /// One depth-first walk over every service and dependency, so checking
+    /// a portfolio of hundreds of services on each load stays linear.
     pub fn find_cycle(&self) -> Option<Vec<ServiceId>> {
-        for service in &self.services {
-            for &dep in &service.depends_on {
-                if let Some(mut path) = self.path(dep, service.id) {
-                    path.insert(0, service.id);
-                    return Some(path);
+        #[derive(Clone, Copy, PartialEq)]
+        enum Mark {
+            Unvisited,
+            OnPath,
+            Finished,
+        }
+        let index: HashMap<ServiceId, usize> = self
+            .services
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id, i))
+            .collect();
+        let mut mark = vec![Mark::Unvisited; self.services.len()];
+        for start in 0..self.services.len() {
+            if mark[start] != Mark::Unvisited {
+                continue;
+            }
+            mark[start] = Mark::OnPath;
+            // The current path: each service and how many of its
+            // dependencies have been followed.
+            let mut path: Vec<(usize, usize)> = vec![(start, 0)];
+            while let Some(&(node, followed)) = path.last() {
+                let Some(&dep) = self.services[node].depends_on.get(followed) else {
+                    mark[node] = Mark::Finished;
+                    path.pop();
+                    continue;
+                };
+                if let Some(top) = path.last_mut() {
+                    top.1 += 1;
+                }
+                let Some(&next) = index.get(&dep) else {
+                    continue;
+                };
+                match mark[next] {
+                    Mark::OnPath => {
+                        let from = path.iter().position(|&(n, _)| n == next).unwrap_or(0);
+                        let mut cycle: Vec<ServiceId> = path[from..]
+                            .iter()
+                            .map(|&(n, _)| self.services[n].id)
+                            .collect();
+                        cycle.push(self.services[next].id);
+                        return Some(cycle);
+                    }
+                    Mark::Unvisited => {
+                        mark[next] = Mark::OnPath;
+                        path.push((next, 0));
+                    }
+                    Mark::Finished => {}
                 }
             }
         }

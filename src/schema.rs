@@ -123,50 +123,22 @@ pub fn to_export_json(workbook: &Workbook, exported_at: Timestamp) -> String {
     serde_json::to_string_pretty(&envelope).unwrap_or_default()
 }
 
-/// Just enough of an envelope to tell whether it is current.
-#[derive(Deserialize)]
-struct Header {
-    format: Option<String>,
-    schema_version: Option<u64>,
-}
-
 /// Reads any supported version of the format into a validated, current envelope.
 pub fn decode(text: &str) -> Result<Envelope, SchemaError> {
     if nests_deeper_than(text, MAX_NESTING) {
         return Err(SchemaError::TooDeep { limit: MAX_NESTING });
     }
-    let not_json = |e: serde_json::Error| SchemaError::NotJson {
-        line: e.line(),
-        column: e.column(),
-        detail: e
-            .to_string()
-            .split(" at line")
-            .next()
-            .unwrap_or("")
-            .to_owned(),
-    };
-    // One deserialiser for the workbook types, from text, with the path of
-    // any missing field or wrong type for the error message.
-    let from_text = |text: &str| -> Result<Envelope, SchemaError> {
-        serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text))
-            .map_err(data_error)
-    };
     // Fast path for files of the current schema (every start-up and almost
-    // every import): straight into the structs. Building a `serde_json::Value`
-    // tree first made decoding a large workbook several times slower.
-    let header: Option<Header> = serde_json::from_str(text).ok();
-    let envelope: Envelope = match header {
-        Some(Header {
-            format: Some(format),
-            schema_version: Some(CURRENT_SCHEMA_VERSION),
-        }) if format == FORMAT => from_text(text)?,
-        // Older schemas, and anything odd, take the general path with its
-        // precise errors; back through text after migrating.
-        _ => {
-            let value: Value = serde_json::from_str(text).map_err(not_json)?;
-            let value = migrate(value)?;
-            from_text(&value.to_string())?
+    // every import): straight into the structs, with no tree in between and
+    // no path bookkeeping. Anything else (older schemas, damaged files)
+    // takes the general path below, which explains what is wrong.
+    let envelope = match serde_json::from_str::<Envelope>(text) {
+        Ok(envelope)
+            if envelope.format == FORMAT && envelope.schema_version == CURRENT_SCHEMA_VERSION =>
+        {
+            envelope
         }
+        _ => decode_slowly(text)?,
     };
     validation::check_text(
         "app version in the file",
@@ -175,6 +147,23 @@ pub fn decode(text: &str) -> Result<Envelope, SchemaError> {
     )?;
     validation::check_workbook(&envelope.workbook)?;
     Ok(envelope)
+}
+
+/// Checks the envelope, migrates, then reads the structs from text again
+/// (one deserialiser for the workbook types keeps the wasm smaller).
+fn decode_slowly(text: &str) -> Result<Envelope, SchemaError> {
+    let value: Value = serde_json::from_str(text).map_err(|e| SchemaError::NotJson {
+        line: e.line(),
+        column: e.column(),
+        detail: e
+            .to_string()
+            .split(" at line")
+            .next()
+            .unwrap_or("")
+            .to_owned(),
+    })?;
+    let migrated = migrate(value)?.to_string();
+    serde_json::from_str(&migrated).map_err(|e| data_error(&migrated, e))
 }
 
 /// True if arrays and objects nest deeper than `limit` anywhere in `text`.
@@ -210,22 +199,25 @@ pub fn nests_deeper_than(text: &str, limit: usize) -> bool {
 }
 
 /// Turns serde's message into one that names where in the file the problem is.
-fn data_error(error: serde_path_to_error::Error<serde_json::Error>) -> SchemaError {
-    let path = error.path().to_string();
-    let at = if path.is_empty() || path == "." {
+fn data_error(text: &str, error: serde_json::Error) -> SchemaError {
+    // serde's " at line L column C" is replaced by the path, which says
+    // where more readably.
+    let message = error.to_string();
+    let detail = match message.rfind(" at line ") {
+        Some(i) if error.line() > 0 => message[..i].to_owned(),
+        _ => message,
+    };
+    let offset = byte_offset(text, error.line(), error.column());
+    let missing = detail.strip_prefix("missing field `");
+    // A missing field is reported after the object's closing brace; the
+    // object itself is where it is missing.
+    let path = json_path_at(text, offset, missing.is_some());
+    let at = if path.is_empty() {
         "the top level of the file".to_owned()
     } else {
         format!("“{path}”")
     };
-    // The path already says where; serde's " at line L column C" would
-    // only repeat it less readably.
-    let inner = error.into_inner();
-    let text = inner.to_string();
-    let detail = match text.rfind(" at line ") {
-        Some(i) if inner.line() > 0 => text[..i].to_owned(),
-        _ => text,
-    };
-    if let Some(rest) = detail.strip_prefix("missing field `") {
+    if let Some(rest) = missing {
         let field = rest.split('`').next().unwrap_or(rest).to_owned();
         return SchemaError::MissingField { field, at };
     }
@@ -236,6 +228,105 @@ fn data_error(error: serde_path_to_error::Error<serde_json::Error>) -> SchemaErr
         };
     }
     SchemaError::Malformed(format!("{detail} (at {at})"))
+}
+
+/// serde_json's line (from 1) and column (bytes into the line) as a byte offset.
+fn byte_offset(text: &str, line: usize, column: usize) -> usize {
+    let start = text
+        .bytes()
+        .enumerate()
+        .filter(|(_, b)| *b == b'\n')
+        .nth(line.saturating_sub(2))
+        .map_or(0, |(i, _)| if line > 1 { i + 1 } else { 0 });
+    (start + column).min(text.len())
+}
+
+/// One open array or object while scanning.
+enum Frame {
+    Array { index: usize },
+    Object { key: Option<String> },
+}
+
+/// Where in the document byte `offset` lies, as `workbook.items[3].title`
+/// (the notation of the import error messages). With `enclosing`, the path
+/// of the object that was just closed at `offset` instead.
+///
+/// Only called for a file that failed to load, so it rescans the text
+/// rather than making every successful load keep track of paths.
+pub fn json_path_at(text: &str, offset: usize, enclosing: bool) -> String {
+    let bytes = &text.as_bytes()[..offset.min(text.len())];
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut closed: Option<Frame> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                let mut end = i + 1;
+                let mut raw = Vec::new();
+                while end < bytes.len() && bytes[end] != b'"' {
+                    if bytes[end] == b'\\' {
+                        end += 1;
+                    }
+                    if let Some(&b) = bytes.get(end) {
+                        raw.push(b);
+                    }
+                    end += 1;
+                }
+                // A string followed by a colon is a key.
+                let rest = bytes.get(end + 1..).unwrap_or_default();
+                let is_key = rest.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b':');
+                if is_key && let Some(Frame::Object { key }) = stack.last_mut() {
+                    *key = Some(String::from_utf8_lossy(&raw).into_owned());
+                }
+                i = end;
+            }
+            b'{' => {
+                stack.push(Frame::Object { key: None });
+                closed = None;
+            }
+            b'[' => {
+                stack.push(Frame::Array { index: 0 });
+                closed = None;
+            }
+            b'}' | b']' => closed = stack.pop(),
+            b',' => {
+                closed = None;
+                match stack.last_mut() {
+                    Some(Frame::Array { index }) => *index += 1,
+                    Some(Frame::Object { key }) => *key = None,
+                    None => {}
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if enclosing {
+        match closed {
+            // Reopen the object that just closed, with no field selected.
+            Some(Frame::Object { .. }) => stack.push(Frame::Object { key: None }),
+            Some(array) => stack.push(array),
+            None => {
+                if let Some(Frame::Object { key }) = stack.last_mut() {
+                    *key = None;
+                }
+            }
+        }
+    }
+    let mut path = String::new();
+    for frame in &stack {
+        match frame {
+            Frame::Array { index } => path.push_str(&format!("[{index}]")),
+            Frame::Object { key: Some(key) } => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Frame::Object { key: None } => {}
+        }
+    }
+    path
 }
 
 /// Brings an envelope of any older schema version up to the current one.

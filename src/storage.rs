@@ -16,10 +16,11 @@
 //! version of the app) wrote since this tab loaded, this tab stops saving and
 //! says so, rather than overwrite that work.
 //!
-//! Writes are throttled: the first edit schedules a write `delay_ms` later
-//! and further edits in that window ride along, so there is at most one write
-//! per window however fast someone types. Hiding or leaving the page flushes
-//! at once, so an edit followed by closing the tab is never lost.
+//! Writes wait for a pause: each edit moves the write to `delay_ms` after it,
+//! so typing never pays for a save between two keystrokes, but a write is
+//! never put off more than [`MAX_SAVE_WAIT_MS`] after the first unsaved edit.
+//! Hiding or leaving the page flushes at once, so an edit followed by closing
+//! the tab is never lost.
 
 use crate::browser;
 use crate::calendar::Timestamp;
@@ -31,16 +32,18 @@ use crate::workbook::Workbook;
 use std::cell::RefCell;
 use std::rc::Rc;
 use thiserror::Error;
-use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// The app's own namespace in local storage.
 pub const NAMESPACE: &str = "clausebook";
 /// Where versions before the workbook list kept their single workbook; it
 /// is moved into the list on first start.
 pub const WORKBOOK_KEY: &str = "clausebook.workbook";
-/// At most one write per this many milliseconds while typing.
+/// A write follows this long after the last edit.
 pub const SAVE_DELAY_MS: i32 = 300;
+/// However long the typing goes on, unsaved edits wait at most this long.
+pub const MAX_SAVE_WAIT_MS: i32 = 3_000;
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum StorageError {
@@ -115,6 +118,17 @@ pub struct Session {
 
 // ---------------------------------------------------------------------------
 // Raw access
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `Storage` taking and giving JS strings, for the workbook slots.
+    #[wasm_bindgen(js_name = Storage)]
+    type JsStorage;
+    #[wasm_bindgen(method, catch, js_name = setItem)]
+    fn set_item(this: &JsStorage, key: &str, value: &js_sys::JsString) -> Result<(), JsValue>;
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    fn get_item(this: &JsStorage, key: &str) -> Result<JsValue, JsValue>;
+}
 
 fn local_storage() -> Result<web_sys::Storage, StorageError> {
     gloo_utils::window()
@@ -479,13 +493,18 @@ fn write_slot(
     current: Option<&Head>,
     text: &str,
 ) -> Result<library::Slot, StorageError> {
+    // Converted to a JS string once; the read-back is compared on the JS
+    // side, so a large workbook is not copied back into Rust to verify it.
+    let text = js_sys::JsString::from(text);
     let attempt = |slot: library::Slot| -> Result<library::Slot, StorageError> {
         let key = workbook_key(ns, id, slot.key());
-        write_raw(&key, text)?;
-        if read_raw(&key).as_deref() == Some(text) {
-            Ok(slot)
-        } else {
-            Err(StorageError::Verify)
+        let storage: JsStorage = local_storage()?.unchecked_into();
+        storage
+            .set_item(&key, &text)
+            .map_err(|_| StorageError::Full)?;
+        match storage.get_item(&key) {
+            Ok(back) if AsRef::<JsValue>::as_ref(&text) == &back => Ok(slot),
+            _ => Err(StorageError::Verify),
         }
     };
     loop {
@@ -698,6 +717,9 @@ fn random_u32() -> u32 {
 // ---------------------------------------------------------------------------
 // Autosave
 
+/// What the autosaver's source is lent the workbook with.
+pub type SaveFn<'a> = dyn FnMut(&Workbook) + 'a;
+
 /// Saves the current workbook shortly after edits, and at once when the page hides.
 #[derive(Clone)]
 pub struct Autosaver {
@@ -707,8 +729,9 @@ pub struct Autosaver {
 struct Inner {
     ns: String,
     delay_ms: i32,
-    /// Reads the workbook at write time, so edits cost nothing until then.
-    source: Box<dyn Fn() -> Option<Workbook>>,
+    /// Lends the workbook at write time (to the function it is given), so
+    /// edits cost nothing until then and a save never copies it.
+    source: Box<dyn Fn(&mut SaveFn)>,
     on_status: Box<dyn Fn(SaveStatus)>,
     state: RefCell<State>,
 }
@@ -716,6 +739,8 @@ struct Inner {
 #[derive(Default)]
 struct State {
     dirty: bool,
+    /// When the oldest unsaved edit was made (`Date.now()`), for the longest wait.
+    dirty_since: Option<f64>,
     timer: Option<i32>,
     writes: u32,
     session: Session,
@@ -728,7 +753,7 @@ impl Autosaver {
     pub fn new(
         ns: &str,
         delay_ms: i32,
-        source: impl Fn() -> Option<Workbook> + 'static,
+        source: impl Fn(&mut SaveFn) + 'static,
         on_status: impl Fn(SaveStatus) + 'static,
     ) -> Self {
         Self {
@@ -753,6 +778,7 @@ impl Autosaver {
             gloo_utils::window().clear_timeout_with_handle(timer);
         }
         state.dirty = false;
+        state.dirty_since = None;
         let asked = state.session.persistence_asked;
         state.session = Session {
             id,
@@ -777,34 +803,45 @@ impl Autosaver {
         (self.inner.on_status)(SaveStatus::Blocked(conflict));
     }
 
-    /// Records that the workbook changed; a write follows within `delay_ms`.
+    /// Records that the workbook changed; a write follows once edits pause
+    /// for `delay_ms`, or [`MAX_SAVE_WAIT_MS`] after the first unsaved edit.
     pub fn changed(&self) {
-        let (schedule, blocked) = {
+        let now = js_sys::Date::now();
+        let (was_dirty, blocked, wait) = {
             let mut state = self.inner.state.borrow_mut();
+            let was_dirty = state.dirty;
             state.dirty = true;
-            (state.timer.is_none(), state.session.blocked.clone())
+            let since = *state.dirty_since.get_or_insert(now);
+            if let Some(timer) = state.timer.take() {
+                gloo_utils::window().clear_timeout_with_handle(timer);
+            }
+            let left = (since + f64::from(MAX_SAVE_WAIT_MS) - now).max(0.0) as i32;
+            (
+                was_dirty,
+                state.session.blocked.clone(),
+                self.inner.delay_ms.min(left),
+            )
         };
         if let Some(conflict) = blocked {
             (self.inner.on_status)(SaveStatus::Blocked(conflict));
             return;
         }
-        (self.inner.on_status)(SaveStatus::Pending);
-        if schedule {
-            let this = self.clone();
-            let callback = Closure::once_into_js(move || {
-                this.inner.state.borrow_mut().timer = None;
-                this.flush();
-            });
-            let id = gloo_utils::window()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(
-                    callback.unchecked_ref(),
-                    self.inner.delay_ms,
-                )
-                .ok();
-            self.inner.state.borrow_mut().timer = id;
-            if id.is_none() {
-                self.flush();
-            }
+        // Once per unsaved stretch: a status change re-renders the header,
+        // which no keystroke should pay for.
+        if !was_dirty {
+            (self.inner.on_status)(SaveStatus::Pending);
+        }
+        let this = self.clone();
+        let callback = Closure::once_into_js(move || {
+            this.inner.state.borrow_mut().timer = None;
+            this.flush();
+        });
+        let id = gloo_utils::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), wait)
+            .ok();
+        self.inner.state.borrow_mut().timer = id;
+        if id.is_none() {
+            self.flush();
         }
     }
 
@@ -819,14 +856,17 @@ impl Autosaver {
                 return;
             }
             state.dirty = false;
+            state.dirty_since = None;
             state.session.clone()
         };
         let ns = self.inner.ns.as_str();
         // The benchmark's "Save": reading the workbook and writing it.
         let saved = crate::perf::measure("clausebook:save", || {
-            let workbook = (self.inner.source)()?;
-            let result = self.write(ns, &mut session, &workbook);
-            Some(result)
+            let mut result = None;
+            (self.inner.source)(&mut |workbook| {
+                result = Some(self.write(ns, &mut session, workbook));
+            });
+            result
         });
         let Some(result) = saved else {
             return;

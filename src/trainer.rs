@@ -59,7 +59,7 @@ impl TrainerNotes {
         if !framework.is_leaf(id) {
             return Err(ValidationError::UnknownRequirement(id.0.clone()).into());
         }
-        validation::check_text(&format!("trainer note of {id}"), text, MAX_NOTES_CHARS)?;
+        validation::check_text(format_args!("trainer note of {id}"), text, MAX_NOTES_CHARS)?;
         if text.trim().is_empty() {
             self.notes.remove(id);
         } else {
@@ -86,7 +86,7 @@ pub fn validate(notes: &TrainerNotes, framework: &Framework) -> Result<(), Valid
                 to: format!("requirement {id}"),
             });
         }
-        validation::check_text(&format!("trainer note of {id}"), text, MAX_NOTES_CHARS)?;
+        validation::check_text(format_args!("trainer note of {id}"), text, MAX_NOTES_CHARS)?;
     }
     Ok(())
 }

@@ -65,8 +65,16 @@ pub fn check_workbook(workbook: &Workbook) -> Result<&'static Framework, Validat
         if !framework.is_leaf(id) {
             return Err(ValidationError::UnknownRequirement(id.0.clone()));
         }
-        check_text(&format!("owner of {id}"), &record.owner, MAX_OWNER_CHARS)?;
-        check_text(&format!("notes of {id}"), &record.notes, MAX_NOTES_CHARS)?;
+        check_text(
+            format_args!("owner of {id}"),
+            &record.owner,
+            MAX_OWNER_CHARS,
+        )?;
+        check_text(
+            format_args!("notes of {id}"),
+            &record.notes,
+            MAX_NOTES_CHARS,
+        )?;
         // Deserialisation bypasses the constructor, so check the rules again,
         // against this framework's scale (FitSM stops at 4).
         record
@@ -86,22 +94,41 @@ pub fn check_workbook(workbook: &Workbook) -> Result<&'static Framework, Validat
 }
 
 /// Checks one text field: length in characters, and no stray control characters.
-pub fn check_text(field: &str, text: &str, max: usize) -> Result<(), ValidationError> {
-    let actual = text.chars().count();
-    if actual > max {
-        return Err(ValidationError::TooLong {
-            field: field.to_owned(),
-            actual,
-            max,
-        });
+pub fn check_text(
+    field: impl std::fmt::Display,
+    text: &str,
+    max: usize,
+) -> Result<(), ValidationError> {
+    // Every text field of every item passes through here on each start-up
+    // and import, so the common case stays a single pass over the bytes and
+    // the field's name is only formatted for an error.
+    // Bytes ≥ chars, so a short enough byte length needs no counting.
+    if text.len() > max {
+        let actual = text.chars().count();
+        if actual > max {
+            return Err(ValidationError::TooLong {
+                field: field.to_string(),
+                actual,
+                max,
+            });
+        }
     }
     // Newlines and tabs are ordinary in notes; other control characters only
     // come from corrupted or crafted files.
-    if text
-        .chars()
-        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-    {
-        return Err(ValidationError::ControlCharacters(field.to_owned()));
+    if has_control_characters(text) {
+        return Err(ValidationError::ControlCharacters(field.to_string()));
     }
     Ok(())
+}
+
+/// Unicode's control characters other than newline, return and tab:
+/// U+0000–U+001F and U+007F as single bytes, U+0080–U+009F as 0xC2 0x80–0x9F.
+fn has_control_characters(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\n' | b'\r' | b'\t' => false,
+        0x00..=0x1f | 0x7f => true,
+        0xc2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
+        _ => false,
+    })
 }

@@ -709,3 +709,36 @@ fn every_refusal_reads_differently() {
         .collect();
     assert_eq!(starts.len(), messages.len(), "{messages:#?}");
 }
+
+/// The path finder behind import errors: the value at a byte offset, or the
+/// object that closed there (for a missing field). Keys may contain dots
+/// and escaped quotes; brackets inside strings do not count.
+#[test]
+fn error_paths_name_the_value_at_an_offset() {
+    let text =
+        r#"{"workbook": {"items": [{"id": 1}, {"t\"x": "a]b", "n": 7}], "4.1": {"notes": 3}}}"#;
+    let after = |needle: &str| text.find(needle).unwrap() + needle.len();
+    assert_eq!(
+        clausebook::schema::json_path_at(text, after("\"n\": 7"), false),
+        "workbook.items[1].n"
+    );
+    assert_eq!(
+        clausebook::schema::json_path_at(text, after("\"a]b\""), false),
+        "workbook.items[1].t\"x"
+    );
+    assert_eq!(
+        clausebook::schema::json_path_at(text, after("\"notes\": 3"), false),
+        "workbook.4.1.notes"
+    );
+    // Just after the second item's closing brace: that item is the object.
+    assert_eq!(
+        clausebook::schema::json_path_at(text, after("\"n\": 7}"), true),
+        "workbook.items[1]"
+    );
+    assert_eq!(
+        clausebook::schema::json_path_at(text, after("{\"id\": 1}"), true),
+        "workbook.items[0]"
+    );
+    // The whole file closed: the top level.
+    assert_eq!(clausebook::schema::json_path_at(text, text.len(), true), "");
+}

@@ -384,6 +384,45 @@ fn cycles_are_refused_naming_the_services() {
     assert_eq!(p.find_cycle(), None);
 }
 
+/// A cycle that only an imported file can contain is found, wherever the
+/// walk starts, and named from one service back to itself; shared
+/// dependencies (a diamond) are not mistaken for a cycle.
+#[test]
+fn imported_cycles_are_found_and_diamonds_are_not() {
+    let mut p = Portfolio::default();
+    let ids: Vec<_> = ["A", "B", "C", "D", "E"]
+        .into_iter()
+        .map(|n| propose(&mut p, n, ServiceKind::Supporting))
+        .collect();
+    let [a, b, c, d, e] = ids[..] else {
+        unreachable!()
+    };
+    // A → B → D and A → C → D: a diamond, no cycle.
+    p.add_dependency(a, b).unwrap();
+    p.add_dependency(a, c).unwrap();
+    p.add_dependency(b, d).unwrap();
+    p.add_dependency(c, d).unwrap();
+    assert_eq!(p.find_cycle(), None);
+    // D → E → C closes C → D → E → C, as a hand-edited file could.
+    p.add_dependency(d, e).unwrap();
+    p.services
+        .iter_mut()
+        .find(|s| s.id == e)
+        .unwrap()
+        .depends_on
+        .push(c);
+    let cycle = p.find_cycle().expect("a cycle");
+    assert_eq!(cycle.first(), cycle.last());
+    let mut members = cycle[1..].to_vec();
+    members.sort();
+    assert_eq!(members, vec![c, d, e]);
+    // A self-dependency is the shortest cycle.
+    let mut q = Portfolio::default();
+    let s = propose(&mut q, "S", ServiceKind::Supporting);
+    q.services[0].depends_on.push(s);
+    assert_eq!(q.find_cycle(), Some(vec![s, s]));
+}
+
 #[test]
 fn dependency_links_are_checked() {
     let mut p = Portfolio::default();

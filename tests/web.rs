@@ -6,7 +6,7 @@
 use clausebook::assessment::Status;
 use clausebook::framework;
 use clausebook::schema::{self, Stored};
-use clausebook::storage::{self, Autosaver, NAMESPACE, SaveStatus, WORKBOOK_KEY};
+use clausebook::storage::{self, Autosaver, NAMESPACE, SaveFn, SaveStatus, WORKBOOK_KEY};
 use clausebook::ui::{App, Workbench};
 use clausebook::workbook::Workbook;
 use gloo_timers::future::TimeoutFuture;
@@ -74,7 +74,7 @@ async fn autosave_writes_at_most_once_per_window_then_flushes() {
         Autosaver::new(
             key,
             300,
-            move || Some(current.borrow().clone()),
+            move |save: &mut SaveFn| save(&current.borrow()),
             move |s| statuses.borrow_mut().push(s),
         )
     };
@@ -110,6 +110,48 @@ async fn autosave_writes_at_most_once_per_window_then_flushes() {
     storage::remove(key).unwrap();
 }
 
+/// Steady typing is never interrupted by a save until the longest wait is
+/// up, then saves once and waits for the next pause.
+#[wasm_bindgen_test]
+async fn autosave_waits_for_a_pause_but_not_forever() {
+    let key = "test.autosave.pause";
+    storage::remove(key).unwrap();
+    let current = Rc::new(RefCell::new(sample("Pause Ltd")));
+    let saver = {
+        let current = current.clone();
+        Autosaver::new(
+            key,
+            300,
+            move |save: &mut SaveFn| save(&current.borrow()),
+            |_| {},
+        )
+    };
+    let started = js_sys::Date::now();
+    let mut first_write_at = None;
+    // A keystroke every 100 ms for a little longer than the longest wait.
+    let mut i = 0;
+    while js_sys::Date::now() - started < f64::from(storage::MAX_SAVE_WAIT_MS) + 600.0 {
+        current.borrow_mut().organisation.scope = format!("typed {i}");
+        saver.changed();
+        i += 1;
+        TimeoutFuture::new(100).await;
+        if first_write_at.is_none() && saver.writes() > 0 {
+            first_write_at = Some(js_sys::Date::now() - started);
+        }
+    }
+    let at = first_write_at.expect("a write during long typing");
+    assert!(
+        at >= f64::from(storage::MAX_SAVE_WAIT_MS) - 50.0,
+        "no write while keys come faster than the delay (first after {at} ms)"
+    );
+    assert_eq!(saver.writes(), 1, "one write per longest wait");
+    // The pause after typing saves the rest.
+    TimeoutFuture::new(450).await;
+    assert_eq!(saver.writes(), 2);
+    assert_eq!(stored(key).organisation.scope, format!("typed {}", i - 1));
+    storage::remove(key).unwrap();
+}
+
 #[wasm_bindgen_test]
 async fn page_hide_flushes_pending_edits() {
     let key = "test.pagehide";
@@ -117,7 +159,12 @@ async fn page_hide_flushes_pending_edits() {
     let current = Rc::new(RefCell::new(sample("Pagehide Ltd")));
     let saver = {
         let current = current.clone();
-        Autosaver::new(key, 300, move || Some(current.borrow().clone()), |_| {})
+        Autosaver::new(
+            key,
+            300,
+            move |save: &mut SaveFn| save(&current.borrow()),
+            |_| {},
+        )
     };
     saver.flush_on_page_hide();
     current.borrow_mut().organisation.scope = "typed then closed".into();
@@ -149,7 +196,7 @@ async fn full_storage_reports_failure_and_keeps_the_last_copy() {
         Autosaver::new(
             key,
             300,
-            move || Some(huge.borrow().clone()),
+            move |save: &mut SaveFn| save(&huge.borrow()),
             move |s| {
                 if let SaveStatus::Failed(e) = s {
                     assert_eq!(e, storage::StorageError::Full);

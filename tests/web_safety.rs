@@ -7,7 +7,7 @@ use clausebook::assessment::Status;
 use clausebook::framework;
 use clausebook::library::{Conflict, Head, WorkbookId};
 use clausebook::schema::Stored;
-use clausebook::storage::{self, Autosaver, Loaded, SaveStatus, Session};
+use clausebook::storage::{self, Autosaver, Loaded, SaveFn, SaveStatus, Session};
 use clausebook::ui::Workbench;
 use clausebook::workbook::Workbook;
 use gloo_timers::future::TimeoutFuture;
@@ -486,7 +486,7 @@ fn autosaver_reports_blocked_and_stays_pending() {
         Autosaver::new(
             ns,
             300,
-            || Some(sample("Blocked Ltd")),
+            |save: &mut SaveFn| save(&sample("Blocked Ltd")),
             move |s| statuses.borrow_mut().push(s),
         )
     };

@@ -21,7 +21,7 @@ use crate::framework::{self, Framework};
 use crate::history::History;
 use crate::library::{self, Backup, WorkbookId};
 use crate::schema;
-use crate::storage::{self, Autosaver, Loaded, NAMESPACE, SAVE_DELAY_MS, SaveStatus};
+use crate::storage::{self, Autosaver, Loaded, NAMESPACE, SAVE_DELAY_MS, SaveFn, SaveStatus};
 use crate::workbook::Workbook;
 use leptos::prelude::*;
 use leptos_router::components::{A, Route, Router, Routes};
@@ -322,7 +322,13 @@ pub fn Workbench(
     let autosaver = Autosaver::new(
         storage_key,
         SAVE_DELAY_MS,
-        move || workbook.get_untracked(),
+        move |save: &mut SaveFn| {
+            workbook.with_untracked(|w| {
+                if let Some(w) = w {
+                    save(w);
+                }
+            })
+        },
         move |status| save_status.set(status),
     );
     if let Some((id, revision)) = &opened {
