@@ -29,7 +29,10 @@ fn main() {
         let workbook = &envelope.workbook;
         let (_, validate) = time(|| clausebook::validation::check_workbook(workbook));
         let (_, decode) = time(|| schema::decode(&text));
-        let saved_at = envelope.saved_at.clone().unwrap_or_else(|| workbook.updated_at.clone());
+        let saved_at = envelope
+            .saved_at
+            .clone()
+            .unwrap_or_else(|| workbook.updated_at.clone());
         let (json, serialise) = time(|| schema::to_stored_json(workbook, saved_at));
         println!(
             "decode {decode:?} (nesting {nesting:?}, structs {structs:?}, validation {validate:?}); serialise {serialise:?} ({} bytes)",

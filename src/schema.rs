@@ -125,9 +125,6 @@ pub fn to_export_json(workbook: &Workbook, exported_at: Timestamp) -> String {
 
 /// Reads any supported version of the format into a validated, current envelope.
 pub fn decode(text: &str) -> Result<Envelope, SchemaError> {
-    if nests_deeper_than(text, MAX_NESTING) {
-        return Err(SchemaError::TooDeep { limit: MAX_NESTING });
-    }
     // Fast path for files of the current schema (every start-up and almost
     // every import): straight into the structs, with no tree in between and
     // no path bookkeeping. Anything else (older schemas, damaged files)
@@ -152,6 +149,12 @@ pub fn decode(text: &str) -> Result<Envelope, SchemaError> {
 /// Checks the envelope, migrates, then reads the structs from text again
 /// (one deserialiser for the workbook types keeps the wasm smaller).
 fn decode_slowly(text: &str) -> Result<Envelope, SchemaError> {
+    // Checked here rather than first: a file that loads into the structs
+    // nests only as deep as they do, and serde's own limit (128) keeps the
+    // fast path's stack safe. A tree (`Value`) would follow any depth.
+    if nests_deeper_than(text, MAX_NESTING) {
+        return Err(SchemaError::TooDeep { limit: MAX_NESTING });
+    }
     let value: Value = serde_json::from_str(text).map_err(|e| SchemaError::NotJson {
         line: e.line(),
         column: e.column(),
