@@ -37,39 +37,51 @@ pub use requirement::RequirementPage;
 
 /// The views of every page but the Overview. A build with the `split`
 /// feature (the release build, see `.ci/split.mjs`) makes each a lazy route:
-/// its code moves out of the main wasm into a chunk fetched on the first
-/// visit to the page. Without the feature (tests, clippy) each is the page
+/// its area's code moves out of the main wasm into chunks fetched on the
+/// first visit to one of the area's pages. Without the feature (tests, clippy) each is the page
 /// itself, so behaviour is the same apart from that first fetch.
 mod pages {
     use super::*;
 
-    macro_rules! page {
-        ($($name:ident, $route:ident => $page:ident;)*) => {$(
+    /// One lazily loaded function per area renders all of that area's
+    /// pages: fewer split points mean far fewer shared chunks to fetch.
+    macro_rules! area {
+        ($area:ident { $($name:ident, $route:ident => $page:ident;)* }) => {
             #[cfg(feature = "split")]
-            pub struct $route;
-
-            #[cfg(feature = "split")]
-            #[leptos_router::lazy_route]
-            impl leptos_router::LazyRoute for $route {
-                fn data() -> Self {
-                    $route
-                }
-
-                fn view(_this: Self) -> AnyView {
-                    view! { <$page /> }.into_any()
+            #[leptos::lazy]
+            fn $area(page: &'static str) -> AnyView {
+                match page {
+                    $(stringify!($name) => view! { <$page /> }.into_any(),)*
+                    _ => ().into_any(),
                 }
             }
 
-            #[cfg(feature = "split")]
-            pub fn $name() -> leptos_router::Lazy<$route> {
-                leptos_router::Lazy::new()
-            }
+            $(
+                #[cfg(feature = "split")]
+                pub struct $route;
 
-            #[cfg(not(feature = "split"))]
-            pub fn $name() -> impl leptos_router::ChooseView {
-                $page
-            }
-        )*};
+                #[cfg(feature = "split")]
+                impl leptos_router::LazyRoute for $route {
+                    fn data() -> Self {
+                        $route
+                    }
+
+                    async fn view(_this: Self) -> AnyView {
+                        $area(stringify!($name)).await
+                    }
+                }
+
+                #[cfg(feature = "split")]
+                pub fn $name() -> leptos_router::Lazy<$route> {
+                    leptos_router::Lazy::new()
+                }
+
+                #[cfg(not(feature = "split"))]
+                pub fn $name() -> impl leptos_router::ChooseView {
+                    $page
+                }
+            )*
+        };
     }
 
     use super::compare::ComparePage;
@@ -80,22 +92,36 @@ mod pages {
     use super::study::StudyPage;
     use super::workbooks::WorkbooksPage;
 
-    page! {
+    area!(clauses_area {
         clauses, ClausesRoute => ClausesPage;
         requirement, RequirementRoute => RequirementPage;
+    });
+    area!(improvements_area {
         improvements, ImprovementsRoute => ImprovementsPage;
         improvement, ImprovementRoute => ImprovementPage;
+    });
+    area!(portfolio_area {
         portfolio, PortfolioRoute => PortfolioPage;
         catalogue, CatalogueRoute => CataloguePage;
         service, ServiceRoute => ServicePage;
-        workbooks, WorkbooksRoute => WorkbooksPage;
+    });
+    area!(reports_area {
         reports, ReportsRoute => ReportsPage;
         report, ReportRoute => ReportPage;
-        data, DataRoute => DataPage;
+    });
+    area!(progress_area {
         progress, ProgressRoute => ProgressPage;
         compare, CompareRoute => ComparePage;
+    });
+    area!(workbooks_area {
+        workbooks, WorkbooksRoute => WorkbooksPage;
+    });
+    area!(data_area {
+        data, DataRoute => DataPage;
+    });
+    area!(study_area {
         study, StudyRoute => StudyPage;
-    }
+    });
 }
 
 /// The state every page shares: the open workbook, how saving is going,
