@@ -1,14 +1,17 @@
-// trunk post_build hook (runs before precache.mjs): makes the release build
-// run under a strict Content-Security-Policy with subresource integrity.
+// Part of the trunk post_build hook (.ci/post-build.mjs; after split.mjs,
+// before precache.mjs): makes the release build run under a strict
+// Content-Security-Policy with subresource integrity.
 //
-// Trunk already puts integrity="sha384-…" on the CSS links and on the
-// preloads of the JS glue and the wasm. But the inline loader fetches the
-// wasm again without integrity, and imports the glue without it. So this
-// hook rewrites the loader to fetch the wasm with its integrity, adds an
-// import map giving the glue's integrity (Chromium 127+, Firefox 138+,
-// Safari 18+), then allows exactly those two inline scripts by their
-// SHA-256 hashes. The policy goes into a <meta> tag (for hosts that cannot
-// set headers) and into _headers (Netlify / Cloudflare Pages format), which
+// Trunk puts integrity="sha384-…" on the CSS links, and split.mjs on the
+// preloads of the JS glue, the chunk loader and the wasm. But the inline
+// loader fetches the wasm again without integrity, and imports the glue
+// without it. So this hook rewrites the loader to fetch the wasm with its
+// integrity, adds an import map giving the integrity of every preloaded
+// module (the glue and the chunk loader it imports; Chromium 127+, Firefox
+// 138+, Safari 18+), then allows exactly those two inline scripts by their
+// SHA-256 hashes. The chunk loader fetches each chunk with its integrity.
+// The policy goes into a <meta> tag (for hosts that cannot set headers)
+// and into _headers (Netlify / Cloudflare Pages format), which
 // tests/e2e/serve.mjs also sends.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -38,7 +41,10 @@ const wasm = await init({ module_or_path: fetch('${wasmUrl}', { integrity: '${wa
 window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
 </script>`;
-const importMap = `<script type="importmap">${JSON.stringify({ integrity: { [glueUrl]: glueIntegrity } })}</script>`;
+const modules = Object.fromEntries(
+  tags.filter((t) => attr(t, 'rel') === 'modulepreload').map((t) => [attr(t, 'href'), attr(t, 'integrity')]),
+);
+const importMap = `<script type="importmap">${JSON.stringify({ integrity: modules })}</script>`;
 html = html.replace(loaderMatch[0], `${importMap}\n${loader}`);
 
 const inlineHash = (tag) => {

@@ -1,5 +1,7 @@
-// trunk post_build hook: writes the list of this build's files (names carry
-// content hashes) and a version into the service worker, in the staging dir.
+// Part of the trunk post_build hook (.ci/post-build.mjs, last): writes the
+// list of this build's files (names carry content hashes; the lazily loaded
+// wasm chunks too, so every page works offline) and a version into the
+// service worker, in the staging dir.
 import { readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, relative } from 'node:path';

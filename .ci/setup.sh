@@ -32,6 +32,15 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $BINDGEN_VERSION" 
   cargo install wasm-bindgen-cli --version "$BINDGEN_VERSION" --force
 fi
 
+SPLIT_VERSION=0.2.4
+# (It has no --version; cargo's list of installed crates tells.)
+INSTALLED="$(cargo install --list)"
+if ! command -v wasm-split-cli >/dev/null ||
+  ! grep -qx "wasm_split_cli_support v$SPLIT_VERSION:" <<<"$INSTALLED"; then
+  say "Installing wasm-split-cli $SPLIT_VERSION (splits the release wasm into lazily loaded chunks; about 2 minutes)"
+  cargo install --locked wasm_split_cli_support --version "$SPLIT_VERSION" --features build-binary --force
+fi
+
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
   say "Installing Chromium and ChromeDriver from Debian"
   SUDO=""

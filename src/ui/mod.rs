@@ -35,6 +35,95 @@ pub use overview::OverviewPage;
 pub use recovery::RecoveryPage;
 pub use requirement::RequirementPage;
 
+/// The views of every page but the Overview. A build with the `split`
+/// feature (the release build, see `.ci/split.mjs`) makes each a lazy route:
+/// its area's code moves out of the main wasm into chunks fetched on the
+/// first visit to one of the area's pages. Without the feature (tests, clippy) each is the page
+/// itself, so behaviour is the same apart from that first fetch.
+mod pages {
+    use super::*;
+
+    /// One lazily loaded function per area renders all of that area's
+    /// pages: fewer split points mean far fewer shared chunks to fetch.
+    macro_rules! area {
+        ($area:ident { $($name:ident, $route:ident => $page:ident;)* }) => {
+            #[cfg(feature = "split")]
+            #[leptos::lazy]
+            fn $area(page: &'static str) -> AnyView {
+                match page {
+                    $(stringify!($name) => view! { <$page /> }.into_any(),)*
+                    _ => ().into_any(),
+                }
+            }
+
+            $(
+                #[cfg(feature = "split")]
+                pub struct $route;
+
+                #[cfg(feature = "split")]
+                impl leptos_router::LazyRoute for $route {
+                    fn data() -> Self {
+                        $route
+                    }
+
+                    async fn view(_this: Self) -> AnyView {
+                        $area(stringify!($name)).await
+                    }
+                }
+
+                #[cfg(feature = "split")]
+                pub fn $name() -> leptos_router::Lazy<$route> {
+                    leptos_router::Lazy::new()
+                }
+
+                #[cfg(not(feature = "split"))]
+                pub fn $name() -> impl leptos_router::ChooseView {
+                    $page
+                }
+            )*
+        };
+    }
+
+    use super::compare::ComparePage;
+    use super::improvements::{ImprovementPage, ImprovementsPage};
+    use super::portfolio::{CataloguePage, PortfolioPage, ServicePage};
+    use super::progress::ProgressPage;
+    use super::reports::{ReportPage, ReportsPage};
+    use super::study::StudyPage;
+    use super::workbooks::WorkbooksPage;
+
+    area!(clauses_area {
+        clauses, ClausesRoute => ClausesPage;
+        requirement, RequirementRoute => RequirementPage;
+    });
+    area!(improvements_area {
+        improvements, ImprovementsRoute => ImprovementsPage;
+        improvement, ImprovementRoute => ImprovementPage;
+    });
+    area!(portfolio_area {
+        portfolio, PortfolioRoute => PortfolioPage;
+        catalogue, CatalogueRoute => CataloguePage;
+        service, ServiceRoute => ServicePage;
+    });
+    area!(reports_area {
+        reports, ReportsRoute => ReportsPage;
+        report, ReportRoute => ReportPage;
+    });
+    area!(progress_area {
+        progress, ProgressRoute => ProgressPage;
+        compare, CompareRoute => ComparePage;
+    });
+    area!(workbooks_area {
+        workbooks, WorkbooksRoute => WorkbooksPage;
+    });
+    area!(data_area {
+        data, DataRoute => DataPage;
+    });
+    area!(study_area {
+        study, StudyRoute => StudyPage;
+    });
+}
+
 /// The state every page shares: the open workbook, how saving is going,
 /// and the session's undo history.
 #[derive(Clone, Copy)]
@@ -383,20 +472,20 @@ pub fn Workbench(
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=OverviewPage />
-                    <Route path=path!("/clauses") view=ClausesPage />
-                    <Route path=path!("/clauses/:id") view=RequirementPage />
-                    <Route path=path!("/improvements") view=improvements::ImprovementsPage />
-                    <Route path=path!("/improvements/:id") view=improvements::ImprovementPage />
-                    <Route path=path!("/portfolio") view=portfolio::PortfolioPage />
-                    <Route path=path!("/portfolio/catalogue") view=portfolio::CataloguePage />
-                    <Route path=path!("/portfolio/:id") view=portfolio::ServicePage />
-                    <Route path=path!("/workbooks") view=workbooks::WorkbooksPage />
-                    <Route path=path!("/reports") view=reports::ReportsPage />
-                    <Route path=path!("/reports/:report") view=reports::ReportPage />
-                    <Route path=path!("/data") view=DataPage />
-                    <Route path=path!("/progress") view=progress::ProgressPage />
-                    <Route path=path!("/compare") view=compare::ComparePage />
-                    <Route path=path!("/study") view=study::StudyPage />
+                    <Route path=path!("/clauses") view=pages::clauses() />
+                    <Route path=path!("/clauses/:id") view=pages::requirement() />
+                    <Route path=path!("/improvements") view=pages::improvements() />
+                    <Route path=path!("/improvements/:id") view=pages::improvement() />
+                    <Route path=path!("/portfolio") view=pages::portfolio() />
+                    <Route path=path!("/portfolio/catalogue") view=pages::catalogue() />
+                    <Route path=path!("/portfolio/:id") view=pages::service() />
+                    <Route path=path!("/workbooks") view=pages::workbooks() />
+                    <Route path=path!("/reports") view=pages::reports() />
+                    <Route path=path!("/reports/:report") view=pages::report() />
+                    <Route path=path!("/data") view=pages::data() />
+                    <Route path=path!("/progress") view=pages::progress() />
+                    <Route path=path!("/compare") view=pages::compare() />
+                    <Route path=path!("/study") view=pages::study() />
                 </Routes>
             </main>
             <footer class="app-footer">

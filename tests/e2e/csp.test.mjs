@@ -77,10 +77,13 @@ test('no CSP violations on any page, with a full workbook', async () => {
 for (const [what, pattern, type] of [
   ['wasm', /^clausebook-[0-9a-f]+_bg\.wasm$/, 'application/wasm'],
   ['JS glue', /^clausebook-[0-9a-f]+\.js$/, 'text/javascript'],
+  // The glue imports the chunk loader, so the app cannot start without it.
+  ['chunk loader', /^clausebook-[0-9a-f]+_split\.js$/, 'text/javascript'],
 ]) {
   test(`a tampered ${what} file is refused (subresource integrity)`, async () => {
     const dist = process.env.CLAUSEBOOK_DIST ?? DIST;
     const name = (await readdir(dist)).find((f) => pattern.test(f));
+    if (!name) return; // a build without lazy routes has no chunk loader
     const body = Buffer.from(await readFile(join(dist, name)));
     // Same size, one byte changed near the end: still loads if integrity is not checked.
     body[body.length - 2] ^= 0x01;
@@ -99,3 +102,26 @@ for (const [what, pattern, type] of [
     }
   });
 }
+
+test('a tampered wasm chunk is refused (subresource integrity)', async () => {
+  const dist = process.env.CLAUSEBOOK_DIST ?? DIST;
+  const name = (await readdir(dist)).find((f) => /^split_study_area_.*\.wasm$/.test(f));
+  if (!name) return; // a build without lazy routes
+  const body = Buffer.from(await readFile(join(dist, name)));
+  body[body.length - 2] ^= 0x01;
+  env.server.overrides.set('/' + name, (res) => res.writeHead(200, { 'content-type': 'application/wasm' }).end(body));
+  try {
+    const page = await newPage(env);
+    await page.goto(env.base + '/');
+    await page.getByRole('button', { name: 'Create workbook' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Study' }).click();
+    await page.waitForTimeout(1500);
+    assert.equal(await page.getByRole('heading', { level: 1, name: 'Study' }).count(), 0, 'the Study page did not open');
+    assert.ok(
+      page.errors.some((e) => /integrity/i.test(e)),
+      `an integrity error was reported: ${page.errors.join(' | ')}`,
+    );
+  } finally {
+    env.server.overrides.delete('/' + name);
+  }
+});

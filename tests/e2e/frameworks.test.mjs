@@ -133,8 +133,11 @@ test('an ISO/IEC 20000-1 requirement names its ISO 9001 and ISO/IEC 27001 counte
   // Clause 10 is matched by topic: nonconformity is 9001 10.2 and 27001:2022 10.2,
   // continual improvement is 9001 10.3 and 27001:2022 10.1.
   await page.goto(env.base + '/clauses/10.1');
+  // (A page's code may still be loading after goto: wait for the list.)
+  await serves.getByRole('listitem').first().waitFor();
   assert.deepEqual(await items(), ['10.2 Nonconformity and corrective action', '10.2 Nonconformity and corrective action']);
   await page.goto(env.base + '/clauses/10.2');
+  await serves.getByRole('listitem').first().waitFor();
   assert.deepEqual(await items(), ['10.3 Continual improvement', '10.1 Continual improvement']);
   await shot(page, 'frameworks-iso-10.2-1280');
 
