@@ -22,3 +22,13 @@ pub fn measure<T>(name: &str, work: impl FnOnce() -> T) -> T {
     performance.clear_marks_with_mark_name(&start);
     result
 }
+
+/// Records that something happened now (e.g. `clausebook:prefetched`).
+pub fn mark(name: &str) {
+    if !cfg!(target_arch = "wasm32") {
+        return;
+    }
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+}

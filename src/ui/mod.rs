@@ -122,6 +122,31 @@ mod pages {
     area!(study_area {
         study, StudyRoute => StudyPage;
     });
+
+    /// Fetches and compiles every area's code in the background once the
+    /// first page is up, so that a first visit to any page (and an offline
+    /// one, as the service worker caches them too) does not wait for it.
+    /// One area at a time, to leave the network and CPU to the user.
+    #[cfg(feature = "split")]
+    pub fn prefetch() {
+        leptos::task::spawn_local(async {
+            // An unknown page name renders nothing: this only loads the code.
+            let _ = clauses_area("").await;
+            let _ = improvements_area("").await;
+            let _ = portfolio_area("").await;
+            let _ = progress_area("").await;
+            let _ = data_area("").await;
+            let _ = reports_area("").await;
+            let _ = workbooks_area("").await;
+            let _ = study_area("").await;
+            crate::perf::mark("clausebook:prefetched");
+        });
+    }
+
+    #[cfg(not(feature = "split"))]
+    pub fn prefetch() {
+        crate::perf::mark("clausebook:prefetched");
+    }
 }
 
 /// The state every page shares: the open workbook, how saving is going,
@@ -465,6 +490,10 @@ pub fn Workbench(
         state.opening.set_value(false);
     });
 
+    // After the first page has painted.
+    request_animation_frame(|| {
+        set_timeout(pages::prefetch, std::time::Duration::from_millis(100));
+    });
     view! {
         <Router base=base_path()>
             <a class="skip-link" href="#main">"Skip to content"</a>
