@@ -577,11 +577,11 @@ fn Filters(filter: Memo<Filter>, set_filter: impl Fn(Filter) + Copy + 'static) -
     }
 }
 
-/// Target date, with an "Overdue" badge when it has passed.
 fn target_view(item: &ImprovementItem, today: IsoDate) -> impl IntoView + use<> {
     target_cell(item.target_date, item.is_overdue(today))
 }
 
+/// Target date, with an "Overdue" badge when it has passed.
 fn target_cell(target: Option<IsoDate>, overdue: bool) -> impl IntoView + use<> {
     let date = target.map(|d| d.to_string());
     view! {
