@@ -904,7 +904,12 @@ fn Table(
                     <For each=move || rows.get() key=TableRow::clone let:row>
                         <tr class:is-overdue=row.overdue>
                             <td class="nowrap" data-label="ID">
-                                <A href=route(&item_href(row.id))>{row.id.to_string()}</A>
+                                // A plain link (the router still handles it):
+                                // `A` adds a memo and two effects per row that
+                                // rerun on every URL change, so on every
+                                // keystroke, and an item's page is never the
+                                // current one here.
+                                <a href=route(&item_href(row.id))>{row.id.to_string()}</a>
                             </td>
                             <td data-label="Title">{row.title}</td>
                             <td data-label="Kind">{row.kind.label()}</td>
