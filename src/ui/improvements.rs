@@ -253,7 +253,14 @@ fn ImprovementLogView() -> impl IntoView {
     let state = expect_context::<AppState>();
     let query = use_query_map();
     let navigate = StoredValue::new_local(use_navigate());
-    let filter = Memo::new(move |_| query.with(|q| Filter::from_query(|k| q.get(k))));
+    // A filter just picked, shown at once and written to the URL after the
+    // next paint (see `set_filter`); the URL is the filter otherwise.
+    let pending = RwSignal::new(None::<Filter>);
+    let filter = Memo::new(move |_| {
+        pending
+            .get()
+            .unwrap_or_else(|| query.with(|q| Filter::from_query(|k| q.get(k))))
+    });
     let view_kind = Memo::new(move |_| {
         if query.with(|q| q.get("view")).as_deref() == Some("table") {
             LogView::Table
@@ -280,17 +287,37 @@ fn ImprovementLogView() -> impl IntoView {
             })
         })
     });
+    // Writing the URL (the router's navigation and history.replaceState)
+    // took longer than updating the list on a keystroke, so the list updates
+    // now and the URL follows once the frame has painted. Several keystrokes
+    // in one frame write the URL once, with the latest filter; a log that
+    // is gone by then (the person navigated away) writes nothing.
     let set_filter = move |f: Filter| {
-        let href = log_href(&f, view_kind.get_untracked());
-        navigate.with_value(|n| {
-            n(
-                &href,
-                NavigateOptions {
-                    replace: true,
-                    scroll: false,
-                    ..Default::default()
+        pending.set(Some(f));
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    let Some(Some(f)) = pending.try_get_untracked() else {
+                        return;
+                    };
+                    let Some(view) = view_kind.try_get_untracked() else {
+                        return;
+                    };
+                    let href = log_href(&f, view);
+                    navigate.try_with_value(|n| {
+                        n(
+                            &href,
+                            NavigateOptions {
+                                replace: true,
+                                scroll: false,
+                                ..Default::default()
+                            },
+                        )
+                    });
+                    pending.set(None);
                 },
-            )
+                std::time::Duration::ZERO,
+            );
         });
     };
     let export_message = RwSignal::new(None::<Result<String, String>>);
