@@ -1,7 +1,9 @@
 // The performance benchmark: measures the release build in headless Chromium
 // against baselines taken in the same run, prints a Markdown table and writes
 // it to bench/results.md. Run it through `bash .ci/bench`, which builds
-// everything first. Options: --runs N (default 7), --out FILE.
+// everything first. Options: --runs N (default 7), --out FILE, --only LIST
+// (comma-separated of start, save, typing, import, lists, size: measure and
+// report only those, and leave bench/results.json alone; default all).
 //
 // Every figure is the median of N runs with its spread (min–max); ratios
 // compare medians. Times come from the page's own clock (performance.now and
@@ -19,6 +21,8 @@ const arg = (name, fallback) => {
   return i > 0 ? process.argv[i + 1] : fallback;
 };
 const RUNS = Number(arg('runs', 7));
+const ONLY = arg('only', null);
+const want = (name) => !ONLY || ONLY.split(',').includes(name);
 const OUT = arg('out', join(ROOT, 'bench', 'results.md'));
 const APP = arg('app', join(ROOT, 'dist'));
 const HELLO = arg('hello', join(ROOT, 'bench', 'hello', 'dist'));
@@ -301,38 +305,48 @@ const results = {};
 try {
   const log = (m) => console.error(`bench: ${m}`);
   log(`${RUNS} runs each; workbook ${kb(storedText.length)} KB stored, ${kb(exportText.length)} KB export`);
-  const startApp = [];
-  const startHello = [];
-  const startDecode = [];
-  for (let i = 0; i < RUNS; i++) {
-    // Interleaved, so a busy moment on the machine hits both alike.
-    startHello.push((await start(env, helloBase, HELLO_READY, false)).painted);
-    const app = await start(env, env.base, APP_READY, true);
-    startApp.push(app.painted);
-    startDecode.push(app.load);
+  if (want('start')) {
+    const startApp = [];
+    const startHello = [];
+    const startDecode = [];
+    for (let i = 0; i < RUNS; i++) {
+      // Interleaved, so a busy moment on the machine hits both alike.
+      startHello.push((await start(env, helloBase, HELLO_READY, false)).painted);
+      const app = await start(env, env.base, APP_READY, true);
+      startApp.push(app.painted);
+      startDecode.push(app.load);
+    }
+    results.start = { app: stats(startApp), hello: stats(startHello), decode: stats(startDecode) };
+    log('start done');
   }
-  results.start = { app: stats(startApp), hello: stats(startHello), decode: stats(startDecode) };
-  log('start done');
-  const s = await save(env, env.base);
-  results.save = { app: stats(s.app), raw: stats(s.raw), chars: s.chars };
-  log('save done');
-  const ty = await typing(env, env.base);
-  results.typing = {
-    p50: quantile(ty.all, 0.5),
-    p95: quantile(ty.all, 0.95),
-    max: Math.max(...ty.all),
-    keys: ty.all.length,
-    perRunP95: stats(ty.perRun),
-    saves: ty.saves,
-  };
-  log('typing done');
-  const im = await importFile(env, env.base);
-  results.import = { app: stats(im.app), parse: stats(im.parse) };
-  log('import done');
-  const li = await lists(env, env.base);
-  results.lists = { first: stats(li.first), filter: stats(li.filter), rows: li.rows, prefetched: stats(li.prefetched) };
-  log('lists done');
-  results.size = { app: measureSize(APP), hello: measureSize(HELLO) };
+  if (want('save')) {
+    const s = await save(env, env.base);
+    results.save = { app: stats(s.app), raw: stats(s.raw), chars: s.chars };
+    log('save done');
+  }
+  if (want('typing')) {
+    const ty = await typing(env, env.base);
+    results.typing = {
+      p50: quantile(ty.all, 0.5),
+      p95: quantile(ty.all, 0.95),
+      max: Math.max(...ty.all),
+      keys: ty.all.length,
+      perRunP95: stats(ty.perRun),
+      saves: ty.saves,
+    };
+    log('typing done');
+  }
+  if (want('import')) {
+    const im = await importFile(env, env.base);
+    results.import = { app: stats(im.app), parse: stats(im.parse) };
+    log('import done');
+  }
+  if (want('lists')) {
+    const li = await lists(env, env.base);
+    results.lists = { first: stats(li.first), filter: stats(li.filter), rows: li.rows, prefetched: stats(li.prefetched) };
+    log('lists done');
+  }
+  if (want('size')) results.size = { app: measureSize(APP), hello: measureSize(HELLO) };
 } finally {
   await env.close();
   await new Promise((ok) => helloServer.close(ok));
@@ -341,19 +355,40 @@ try {
 const r = results;
 const pass = (ok) => (ok ? 'PASS' : '**FAIL**');
 const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
+// Each measure's rows, only for the measures that ran (see --only).
 const rows = [
-  ['Start: navigation → Overview painted (large workbook stored)', `${fmt(r.start.app.median)} ms`, range(r.start.app), `hello world ${fmt(r.start.hello.median)} ms (${range(r.start.hello)})`, ratio(r.start.app.median, r.start.hello.median), '≤ 1.5× hello', pass(r.start.app.median <= 1.5 * r.start.hello.median)],
-  ['… of which decoding the stored workbook', `${fmt(r.start.decode.median)} ms`, range(r.start.decode), '', '', '', ''],
-  ['Save: one autosave (read, serialise, write)', `${fmt(r.save.app.median)} ms`, range(r.save.app), `setItem of ${r.save.chars.toLocaleString('en')} chars ${fmt(r.save.raw.median)} ms (${range(r.save.raw)})`, ratio(r.save.app.median, r.save.raw.median), '≤ 1.5× setItem', pass(r.save.app.median <= 1.5 * r.save.raw.median)],
-  ['Typing: keydown → next frame, notes field, p50', `${fmt(r.typing.p50)} ms`, `${r.typing.keys} keys`, '', '', '', ''],
-  ['Typing: keydown → next frame, notes field, p95', `${fmt(r.typing.p95)} ms`, `per run ${range(r.typing.perRunP95)}; max ${fmt(r.typing.max)}`, `${r.typing.saves} autosaves while typing`, '', '≤ 16 ms', pass(r.typing.p95 <= 16)],
-  ['Import: parse + migrate + validate the export file', `${fmt(r.import.app.median)} ms`, range(r.import.app), `JSON.parse ${fmt(r.import.parse.median)} ms (${range(r.import.parse)})`, ratio(r.import.app.median, r.import.parse.median), '≤ 2× JSON.parse', pass(r.import.app.median <= 2 * r.import.parse.median)],
-  [`Lists: improvement table first render (${r.lists.rows} rows shown of 2,000)`, `${fmt(r.lists.first.median)} ms`, range(r.lists.first), '', '', '≤ 100 ms', pass(r.lists.first.median <= 100)],
-  ['All pages\' code loaded in the background (from navigation)', `${fmt(r.lists.prefetched.median)} ms`, range(r.lists.prefetched), '', '', '', ''],
-  ['Lists: one filter keystroke → table updated and painted', `${fmt(r.lists.filter.median)} ms`, range(r.lists.filter), '', '', '≤ 16 ms', pass(r.lists.filter.median <= 16)],
+  ...(r.start
+    ? [
+      ['Start: navigation → Overview painted (large workbook stored)', `${fmt(r.start.app.median)} ms`, range(r.start.app), `hello world ${fmt(r.start.hello.median)} ms (${range(r.start.hello)})`, ratio(r.start.app.median, r.start.hello.median), '≤ 1.5× hello', pass(r.start.app.median <= 1.5 * r.start.hello.median)],
+      ['… of which decoding the stored workbook', `${fmt(r.start.decode.median)} ms`, range(r.start.decode), '', '', '', ''],
+      ]
+    : []),
+  ...(r.save
+    ? [
+      ['Save: one autosave (read, serialise, write)', `${fmt(r.save.app.median)} ms`, range(r.save.app), `setItem of ${r.save.chars.toLocaleString('en')} chars ${fmt(r.save.raw.median)} ms (${range(r.save.raw)})`, ratio(r.save.app.median, r.save.raw.median), '≤ 1.5× setItem', pass(r.save.app.median <= 1.5 * r.save.raw.median)],
+      ]
+    : []),
+  ...(r.typing
+    ? [
+      ['Typing: keydown → next frame, notes field, p50', `${fmt(r.typing.p50)} ms`, `${r.typing.keys} keys`, '', '', '', ''],
+      ['Typing: keydown → next frame, notes field, p95', `${fmt(r.typing.p95)} ms`, `per run ${range(r.typing.perRunP95)}; max ${fmt(r.typing.max)}`, `${r.typing.saves} autosaves while typing`, '', '≤ 16 ms', pass(r.typing.p95 <= 16)],
+      ]
+    : []),
+  ...(r.import
+    ? [
+      ['Import: parse + migrate + validate the export file', `${fmt(r.import.app.median)} ms`, range(r.import.app), `JSON.parse ${fmt(r.import.parse.median)} ms (${range(r.import.parse)})`, ratio(r.import.app.median, r.import.parse.median), '≤ 2× JSON.parse', pass(r.import.app.median <= 2 * r.import.parse.median)],
+      ]
+    : []),
+  ...(r.lists
+    ? [
+      [`Lists: improvement table first render (${r.lists.rows} rows shown of 2,000)`, `${fmt(r.lists.first.median)} ms`, range(r.lists.first), '', '', '≤ 100 ms', pass(r.lists.first.median <= 100)],
+      ['All pages\' code loaded in the background (from navigation)', `${fmt(r.lists.prefetched.median)} ms`, range(r.lists.prefetched), '', '', '', ''],
+      ['Lists: one filter keystroke → table updated and painted', `${fmt(r.lists.filter.median)} ms`, range(r.lists.filter), '', '', '≤ 16 ms', pass(r.lists.filter.median <= 16)],
+      ]
+    : []),
 ];
 const sz = r.size;
-const sizeRows = [
+const sizeRows = !sz ? [] : [
   ['wasm', sz.app.wasm],
   ['JS', sz.app.js],
   ['CSS', sz.app.css],
@@ -365,12 +400,15 @@ const md = `# Benchmark results
 
 Release build in headless Chromium (${RUNS} runs each, median and min–max), large workbook:
 57 requirements assessed with notes, 400 evidence items, 2,000 improvement items, 300 services
-(${kb(r.save.chars)} KB stored, ${kb(exportText.length)} KB export file). Generated ${new Date().toISOString().slice(0, 16)}Z.
+(${kb(r.save ? r.save.chars : storedText.length)} KB stored, ${kb(exportText.length)} KB export file). Generated ${new Date().toISOString().slice(0, 16)}Z.
 
 | Measure | Median | Spread | Baseline (same run) | Ratio | Budget | Result |
 |---|---:|---|---|---:|---|---|
 ${rows.map((row) => `| ${row.join(' | ')} |`).join('\n')}
-
+${
+  !sz
+    ? ''
+    : `
 Size on first load (KB):
 
 | Files | raw | gzip | brotli |
@@ -378,7 +416,8 @@ Size on first load (KB):
 ${sizeRows.join('\n')}
 
 First-load transfer budget (wasm + JS + CSS, brotli) ≤ 170 KB: ${pass(sz.app.total.brotli <= 170 * 1024)} (${kb(sz.app.total.brotli)} KB).
-`;
+`
+}`;
 writeFileSync(OUT, md);
-writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2));
+if (!ONLY) writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2));
 console.log(md);

@@ -1199,6 +1199,17 @@ impl Filter {
     }
 
     pub fn matches(&self, item: &ImprovementItem, today: IsoDate) -> bool {
+        self.matches_needle(item, today, &self.needle())
+    }
+
+    /// The search text as items are matched against it: trimmed and
+    /// lowercased. Worked out once per search, not once per item.
+    fn needle(&self) -> String {
+        self.search.trim().to_lowercase()
+    }
+
+    /// `matches`, with the search already turned into a needle.
+    fn matches_needle(&self, item: &ImprovementItem, today: IsoDate, needle: &str) -> bool {
         if self.kind.is_some_and(|k| item.kind != k)
             || self.stage.is_some_and(|s| item.stage != s)
             || self.priority.is_some_and(|p| item.priority != p)
@@ -1214,13 +1225,18 @@ impl Filter {
         {
             return false;
         }
-        let needle = self.search.trim().to_lowercase();
         if needle.is_empty() {
             return true;
         }
-        let id = item.id.to_string().to_lowercase();
+        // The ID as people see it ("IMP-0001"), written on the stack: this
+        // runs for every item on every keystroke.
+        let mut id = ShortText::default();
+        let id = match fmt::write(&mut id, format_args!("{}", item.id)) {
+            Ok(()) => id.as_str(),
+            Err(_) => "",
+        };
         [
-            id.as_str(),
+            id,
             &item.title,
             &item.owner,
             &item.plan.problem,
@@ -1231,24 +1247,43 @@ impl Filter {
             &item.act.lessons,
         ]
         .iter()
-        .any(|t| t.to_lowercase().contains(&needle))
+        .any(|t| contains_lowercased(t, needle))
     }
 
     /// The matching items, sorted.
     pub fn apply<'a>(&self, log: &'a ImprovementLog, today: IsoDate) -> Vec<&'a ImprovementItem> {
-        let mut items: Vec<_> = log
+        self.positions(log, today)
+            .into_iter()
+            .filter_map(|n| log.items.get(n))
+            .collect()
+    }
+
+    /// Where the matching items are in `log.items`, in `apply`'s order.
+    /// Positions are cheap to keep and compare, so the log view holds these
+    /// rather than copies of the items; they are only valid for this `log`.
+    pub fn positions(&self, log: &ImprovementLog, today: IsoDate) -> Vec<usize> {
+        let needle = self.needle();
+        // Title and owner sort case-insensitively: lowercase each once here,
+        // not twice per comparison.
+        let sort_text = |i: &ImprovementItem| match self.sort {
+            SortKey::Title => i.title.to_lowercase(),
+            SortKey::Owner => i.owner.to_lowercase(),
+            _ => String::new(),
+        };
+        let mut found: Vec<(usize, &ImprovementItem, String)> = log
             .items
             .iter()
-            .filter(|i| self.matches(i, today))
+            .enumerate()
+            .filter(|(_, i)| self.matches_needle(i, today, &needle))
+            .map(|(n, i)| (n, i, sort_text(i)))
             .collect();
-        items.sort_by(|a, b| {
+        found.sort_by(|(_, a, a_text), (_, b, b_text)| {
             let by = match self.sort {
                 SortKey::Id => a.id.cmp(&b.id),
-                SortKey::Title => a.title.to_lowercase().cmp(&b.title.to_lowercase()),
+                SortKey::Title | SortKey::Owner => a_text.cmp(b_text),
                 SortKey::Kind => a.kind.label().cmp(b.kind.label()),
                 SortKey::Stage => a.stage.cmp(&b.stage),
                 SortKey::Priority => b.priority.rank().cmp(&a.priority.rank()),
-                SortKey::Owner => a.owner.to_lowercase().cmp(&b.owner.to_lowercase()),
                 // Items without a target date go last, whichever the direction.
                 SortKey::Target => match (a.target_date, b.target_date) {
                     (Some(x), Some(y)) => x.cmp(&y),
@@ -1260,7 +1295,55 @@ impl Filter {
             let by = if self.descending { by.reverse() } else { by };
             by.then(a.id.cmp(&b.id))
         });
-        items
+        found.into_iter().map(|(n, _, _)| n).collect()
+    }
+}
+
+/// Whether `text`, lowercased, contains `needle` (which must be lowercase
+/// already): the same answer as `text.to_lowercase().contains(needle)`, but
+/// without copying ASCII text, which is nearly all of it. Lowercasing ASCII
+/// only maps `A`–`Z` byte for byte, so ASCII text is compared in place.
+pub fn contains_lowercased(text: &str, needle: &str) -> bool {
+    if !text.is_ascii() {
+        return text.to_lowercase().contains(needle);
+    }
+    // Lowercased ASCII text is ASCII, so it cannot hold other characters.
+    if !needle.is_ascii() {
+        return false;
+    }
+    let needle = needle.as_bytes();
+    needle.is_empty()
+        || text.as_bytes().windows(needle.len()).any(|w| {
+            w.iter()
+                .zip(needle)
+                .all(|(t, n)| t.to_ascii_lowercase() == *n)
+        })
+}
+
+/// A few bytes of text on the stack, for writing an ID without allocating.
+/// Longer text fails to write.
+#[derive(Default)]
+struct ShortText {
+    bytes: [u8; 24],
+    len: usize,
+}
+
+impl ShortText {
+    fn as_str(&self) -> &str {
+        self.bytes
+            .get(..self.len)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or("")
+    }
+}
+
+impl fmt::Write for ShortText {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let end = self.len + s.len();
+        let slot = self.bytes.get_mut(self.len..end).ok_or(fmt::Error)?;
+        slot.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
     }
 }
 

@@ -944,3 +944,102 @@ fn the_table_pages_rows_and_shows_the_last_page_when_the_list_shrinks() {
     assert_eq!(page_rows(250, 2), 200..250);
     assert_eq!(page_rows(250, 7), 200..250, "past the end: the last page");
 }
+
+#[test]
+fn search_matches_as_lowercased_text_contains_the_lowercased_needle() {
+    // The search compares ASCII text in place; every answer must be the
+    // one lowercasing both sides and `contains` would give.
+    let texts = [
+        "",
+        "Backup RESTORE test",
+        "backup",
+        "ÄRGER über Öl",
+        "\u{212A}elvin sign",
+        "İstanbul office",
+        "ΣΊΣΥΦΟΣ",
+        "tab\there",
+    ];
+    let needles = [
+        "",
+        "r",
+        "R",
+        "rest",
+        "RESTORE TEST",
+        "ärger",
+        "Ä",
+        "k",
+        "K",
+        "i̇",
+        "i",
+        "σ",
+        "ς",
+        "\t",
+        "backup restore test and more",
+        "ß",
+    ];
+    for text in texts {
+        for needle in needles {
+            let needle = needle.to_lowercase();
+            assert_eq!(
+                improvement::contains_lowercased(text, &needle),
+                text.to_lowercase().contains(&needle),
+                "{text:?} / {needle:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn positions_point_at_the_filtered_items_in_order() {
+    let log = sample_log();
+    let today = day(TODAY);
+    for sort in SortKey::ALL {
+        for descending in [false, true] {
+            for search in ["", "  PRIYA ", "survey", "imp-000", "nothing like it"] {
+                let filter = Filter {
+                    sort,
+                    descending,
+                    search: search.into(),
+                    ..Default::default()
+                };
+                let by_position: Vec<u32> = filter
+                    .positions(&log, today)
+                    .into_iter()
+                    .map(|n| log.items[n].id.0)
+                    .collect();
+                assert_eq!(by_position, ids(&filter.apply(&log, today)));
+                let matching: Vec<u32> = log
+                    .items
+                    .iter()
+                    .filter(|i| filter.matches(i, today))
+                    .map(|i| i.id.0)
+                    .collect();
+                let mut sorted = by_position.clone();
+                sorted.sort_unstable();
+                assert_eq!(sorted, matching, "{sort:?} {descending} {search:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn title_and_owner_sorts_ignore_case() {
+    let mut log = ImprovementLog::default();
+    for (title, owner) in [("beta", "Zoe"), ("Alpha", "anna"), ("ALPHA two", "Bob")] {
+        let mut new = NewItem::titled(title);
+        new.owner = owner.into();
+        log.raise(new, day("2026-10-01"), at(0)).unwrap();
+    }
+    let sorted = |sort, descending| {
+        ids(&Filter {
+            sort,
+            descending,
+            ..Default::default()
+        }
+        .apply(&log, day(TODAY)))
+    };
+    assert_eq!(sorted(SortKey::Title, false), vec![2, 3, 1]);
+    assert_eq!(sorted(SortKey::Title, true), vec![1, 3, 2]);
+    assert_eq!(sorted(SortKey::Owner, false), vec![2, 3, 1]);
+    assert_eq!(sorted(SortKey::Owner, true), vec![1, 3, 2]);
+}

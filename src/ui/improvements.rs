@@ -7,7 +7,7 @@ use super::route;
 use super::{AppState, Missing};
 use crate::browser;
 use crate::calendar::{IsoDate, Timestamp};
-use crate::framework::{Node, Phase, RequirementId};
+use crate::framework::{Framework, Node, Phase, RequirementId};
 use crate::improvement::{
     self, ActDecision, Filter, ImprovementError, ImprovementId, ImprovementItem, ImprovementLog,
     Kind, NewItem, Priority, SortKey, Source, Stage,
@@ -262,7 +262,14 @@ fn ImprovementLogView() -> impl IntoView {
     let state = expect_context::<AppState>();
     let query = use_query_map();
     let navigate = StoredValue::new_local(use_navigate());
-    let filter = Memo::new(move |_| query.with(|q| Filter::from_query(|k| q.get(k))));
+    // A filter just picked, shown at once and written to the URL after the
+    // next paint (see `set_filter`); the URL is the filter otherwise.
+    let pending = RwSignal::new(None::<Filter>);
+    let filter = Memo::new(move |_| {
+        pending
+            .get()
+            .unwrap_or_else(|| query.with(|q| Filter::from_query(|k| q.get(k))))
+    });
     let view_kind = Memo::new(move |_| {
         if query.with(|q| q.get("view")).as_deref() == Some("table") {
             LogView::Table
@@ -276,31 +283,50 @@ fn ImprovementLogView() -> impl IntoView {
             .workbook
             .with(|w| w.as_ref().map(|w| w.improvements.items.len()).unwrap_or(0))
     });
+    // Where the matching items are in the log, in display order. Positions,
+    // not copies: copying (and comparing) 2,000 items on every keystroke
+    // took most of a frame. Recomputed whenever the workbook changes, so
+    // readers that look them up in the workbook never see stale positions.
     let shown = Memo::new(move |_| {
         filter.with(|f| {
             state.workbook.with(|w| {
                 w.as_ref()
-                    .map(|w| {
-                        f.apply(&w.improvements, today)
-                            .into_iter()
-                            .cloned()
-                            .collect::<Vec<_>>()
-                    })
+                    .map(|w| f.positions(&w.improvements, today))
                     .unwrap_or_default()
             })
         })
     });
+    // Writing the URL (the router's navigation and history.replaceState)
+    // took longer than updating the list on a keystroke, so the list updates
+    // now and the URL follows once the frame has painted. Several keystrokes
+    // in one frame write the URL once, with the latest filter; a log that
+    // is gone by then (the person navigated away) writes nothing.
     let set_filter = move |f: Filter| {
-        let href = log_href(&f, view_kind.get_untracked());
-        navigate.with_value(|n| {
-            n(
-                &href,
-                NavigateOptions {
-                    replace: true,
-                    scroll: false,
-                    ..Default::default()
+        pending.set(Some(f));
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    let Some(Some(f)) = pending.try_get_untracked() else {
+                        return;
+                    };
+                    let Some(view) = view_kind.try_get_untracked() else {
+                        return;
+                    };
+                    let href = log_href(&f, view);
+                    navigate.try_with_value(|n| {
+                        n(
+                            &href,
+                            NavigateOptions {
+                                replace: true,
+                                scroll: false,
+                                ..Default::default()
+                            },
+                        )
+                    });
+                    pending.set(None);
                 },
-            )
+                std::time::Duration::ZERO,
+            );
         });
     };
     let export_message = RwSignal::new(None::<Result<String, String>>);
@@ -389,6 +415,9 @@ fn filter_select<T: Copy + PartialEq + Send + Sync + 'static>(
     current: impl Fn() -> Option<T> + Copy + Send + Sync + 'static,
     pick: impl Fn(Option<T>) + 'static,
 ) -> impl IntoView {
+    // The options follow this one field, not the whole filter, so a search
+    // keystroke does not revisit every option.
+    let current = Memo::new(move |_| current());
     view! {
         <div class="field">
             <label for=id>{label}</label>
@@ -399,7 +428,7 @@ fn filter_select<T: Copy + PartialEq + Send + Sync + 'static>(
                     pick(all.iter().copied().find(|v| key(*v) == value));
                 }
             >
-                <option value="" prop:selected=move || current().is_none()>
+                <option value="" prop:selected=move || current.get().is_none()>
                     {any}
                 </option>
                 {all
@@ -407,7 +436,7 @@ fn filter_select<T: Copy + PartialEq + Send + Sync + 'static>(
                     .copied()
                     .map(|v| {
                         view! {
-                            <option value=key(v) prop:selected=move || current() == Some(v)>
+                            <option value=key(v) prop:selected=move || current.get() == Some(v)>
                                 {text(v)}
                             </option>
                         }
@@ -429,6 +458,10 @@ fn Filters(filter: Memo<Filter>, set_filter: impl Fn(Filter) + Copy + 'static) -
                 .unwrap_or_default()
         })
     });
+    // What the owner and clause options follow: these fields alone, so a
+    // search keystroke does not revisit each of their many options.
+    let owner = Memo::new(move |_| filter.with(|f| f.owner.clone()));
+    let requirement = Memo::new(move |_| filter.with(|f| f.requirement.clone()));
     let update = move |f: &dyn Fn(&mut Filter)| {
         let mut next = filter.get_untracked();
         f(&mut next);
@@ -443,7 +476,7 @@ fn Filters(filter: Memo<Filter>, set_filter: impl Fn(Filter) + Copy + 'static) -
                 <option
                     value=id.0.clone()
                     prop:selected=move || {
-                        filter.with(|f| f.requirement.as_ref() == Some(&selected_id))
+                        requirement.with(|r| r.as_ref() == Some(&selected_id))
                     }
                 >
                     {format!("{} {}", n.number, n.title)}
@@ -505,7 +538,7 @@ fn Filters(filter: Memo<Filter>, set_filter: impl Fn(Filter) + Copy + 'static) -
                         update(&|f| f.owner = (!v.is_empty()).then(|| v.clone()));
                     }
                 >
-                    <option value="" prop:selected=move || filter.with(|f| f.owner.is_none())>
+                    <option value="" prop:selected=move || owner.with(Option::is_none)>
                         "Anyone"
                     </option>
                     {move || {
@@ -519,9 +552,9 @@ fn Filters(filter: Memo<Filter>, set_filter: impl Fn(Filter) + Copy + 'static) -
                                     <option
                                         value=value
                                         prop:selected=move || {
-                                            filter
-                                                .with(|f| {
-                                                    f.owner.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(&selected))
+                                            owner
+                                                .with(|o| {
+                                                    o.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(&selected))
                                                 })
                                         }
                                     >
@@ -542,7 +575,7 @@ fn Filters(filter: Memo<Filter>, set_filter: impl Fn(Filter) + Copy + 'static) -
                         update(&|f| f.requirement = (!v.is_empty()).then(|| RequirementId(v.clone())));
                     }
                 >
-                    <option value="" prop:selected=move || filter.with(|f| f.requirement.is_none())>
+                    <option value="" prop:selected=move || requirement.with(Option::is_none)>
                         "Any clause"
                     </option>
                     {clause_options}
@@ -580,10 +613,13 @@ fn Filters(filter: Memo<Filter>, set_filter: impl Fn(Filter) + Copy + 'static) -
     }
 }
 
-/// Target date, with an "Overdue" badge when it has passed.
 fn target_view(item: &ImprovementItem, today: IsoDate) -> impl IntoView + use<> {
-    let overdue = item.is_overdue(today);
-    let date = item.target_date.map(|d| d.to_string());
+    target_cell(item.target_date, item.is_overdue(today))
+}
+
+/// Target date, with an "Overdue" badge when it has passed.
+fn target_cell(target: Option<IsoDate>, overdue: bool) -> impl IntoView + use<> {
+    let date = target.map(|d| d.to_string());
     view! {
         {date.unwrap_or_else(|| "—".to_owned())}
         {overdue.then(|| view! { " " <span class="badge overdue">"Overdue"</span> })}
@@ -591,7 +627,7 @@ fn target_view(item: &ImprovementItem, today: IsoDate) -> impl IntoView + use<> 
 }
 
 #[component]
-fn Board(items: Memo<Vec<ImprovementItem>>, today: IsoDate) -> impl IntoView {
+fn Board(items: Memo<Vec<usize>>, today: IsoDate) -> impl IntoView {
     let state = expect_context::<AppState>();
     let refusal = RwSignal::new(None::<(ImprovementId, String)>);
     let do_move = move |id: ImprovementId, to: Stage, forward: bool| match try_move(state, id, to) {
@@ -613,11 +649,19 @@ fn Board(items: Memo<Vec<ImprovementItem>>, today: IsoDate) -> impl IntoView {
         .copied()
         .map(|stage| {
             let col_items = Memo::new(move |_| {
-                items.with(|all| {
-                    all.iter()
-                        .filter(|i| i.stage == stage)
-                        .cloned()
-                        .collect::<Vec<_>>()
+                items.with(|shown| {
+                    state.workbook.with(|w| {
+                        w.as_ref()
+                            .map(|w| {
+                                shown
+                                    .iter()
+                                    .filter_map(|&n| w.improvements.items.get(n))
+                                    .filter(|i| i.stage == stage)
+                                    .cloned()
+                                    .collect::<Vec<_>>()
+                            })
+                            .unwrap_or_default()
+                    })
                 })
             });
             let heading_id = format!("column-{}", stage.key());
@@ -721,9 +765,45 @@ fn BoardCard(
     }
 }
 
+/// What one table row shows, and nothing else (see the `For` in `Table`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct TableRow {
+    id: ImprovementId,
+    title: String,
+    kind: Kind,
+    stage: Stage,
+    priority: Priority,
+    owner: String,
+    target: Option<IsoDate>,
+    overdue: bool,
+    clauses: String,
+}
+
+impl TableRow {
+    fn new(item: &ImprovementItem, framework: &Framework, today: IsoDate) -> Self {
+        Self {
+            id: item.id,
+            title: item.title.clone(),
+            kind: item.kind,
+            stage: item.stage,
+            priority: item.priority,
+            owner: item.owner.clone(),
+            target: item.target_date,
+            overdue: item.is_overdue(today),
+            clauses: item
+                .requirements
+                .iter()
+                .filter_map(|r| framework.node(r))
+                .map(|n| n.number.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
+    }
+}
+
 #[component]
 fn Table(
-    items: Memo<Vec<ImprovementItem>>,
+    items: Memo<Vec<usize>>,
     today: IsoDate,
     filter: Memo<Filter>,
     set_filter: impl Fn(Filter) + Copy + 'static,
@@ -786,7 +866,17 @@ fn Table(
     let range = Memo::new(move |_| items.with(|v| improvement::page_rows(v.len(), page.get())));
     let rows = Memo::new(move |_| {
         let range = range.get();
-        items.with(|v| v[range].to_vec())
+        items.with(|shown| {
+            state.workbook.with(|w| {
+                let (Some(w), Some(page)) = (w.as_ref(), shown.get(range)) else {
+                    return Vec::new();
+                };
+                page.iter()
+                    .filter_map(|&n| w.improvements.items.get(n))
+                    .map(|item| TableRow::new(item, framework, today))
+                    .collect::<Vec<_>>()
+            })
+        })
     });
     let go = move |delta: isize| {
         let to = page.get_untracked().saturating_add_signed(delta);
@@ -844,37 +934,30 @@ fn Table(
                     </tr>
                 </thead>
                 <tbody>
-                    {move || {
-                        rows
-                            .get()
-                            .into_iter()
-                            .map(|item| {
-                                let clauses = item
-                                    .requirements
-                                    .iter()
-                                    .filter_map(|r| framework.node(r))
-                                    .map(|n| n.number.clone())
-                                    .collect::<Vec<_>>()
-                                    .join(", ");
-                                view! {
-                                    <tr class:is-overdue=item.is_overdue(today)>
-                                        <td class="nowrap" data-label="ID">
-                                            <A href=route(&item_href(item.id))>{item.id.to_string()}</A>
-                                        </td>
-                                        <td data-label="Title">{item.title.clone()}</td>
-                                        <td data-label="Kind">{item.kind.label()}</td>
-                                        <td data-label="Stage">
-                                            <span class=stage_class(item.stage)>{item.stage.label()}</span>
-                                        </td>
-                                        <td data-label="Priority">{item.priority.label()}</td>
-                                        <td data-label="Owner">{item.owner.clone()}</td>
-                                        <td class="nowrap" data-label="Target date">{target_view(&item, today)}</td>
-                                        <td data-label="Clauses">{clauses}</td>
-                                    </tr>
-                                }
-                            })
-                            .collect_view()
-                    }}
+                    // Keyed by everything a row shows: a keystroke that keeps
+                    // an item on the page keeps its row, and only rows that
+                    // come, go or change are built.
+                    <For each=move || rows.get() key=TableRow::clone let:row>
+                        <tr class:is-overdue=row.overdue>
+                            <td class="nowrap" data-label="ID">
+                                // A plain link (the router still handles it):
+                                // `A` adds a memo and two effects per row that
+                                // rerun on every URL change, so on every
+                                // keystroke, and an item's page is never the
+                                // current one here.
+                                <a href=route(&item_href(row.id))>{row.id.to_string()}</a>
+                            </td>
+                            <td data-label="Title">{row.title}</td>
+                            <td data-label="Kind">{row.kind.label()}</td>
+                            <td data-label="Stage">
+                                <span class=stage_class(row.stage)>{row.stage.label()}</span>
+                            </td>
+                            <td data-label="Priority">{row.priority.label()}</td>
+                            <td data-label="Owner">{row.owner}</td>
+                            <td class="nowrap" data-label="Target date">{target_cell(row.target, row.overdue)}</td>
+                            <td data-label="Clauses">{row.clauses}</td>
+                        </tr>
+                    </For>
                 </tbody>
             </table>
         </div>
