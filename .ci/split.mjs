@@ -69,7 +69,9 @@ run('wasm-bindgen', [
 
 const chunks = readdirSync(splitDir).filter((f) => f.endsWith('.wasm') && f !== `${NAME}.wasm`);
 const mainWasm = join(bindgenDir, `${NAME}_bg.wasm`);
-if (release) {
+// CLAUSEBOOK_KEEP_NAMES=1 skips binaryen, which drops function names, so that
+// a CPU profile (bench/profile.mjs) can name the functions it samples.
+if (release && !process.env.CLAUSEBOOK_KEEP_NAMES) {
   // wasm-opt -Oz, through binaryen's own API in this process: the npm
   // wasm-opt command takes over a second to start, and there are hundreds
   // of chunks. (Each file's features come from its target_features section.)

@@ -1,6 +1,9 @@
-// Where the time goes: a CPU profile of one scenario against a build that
-// keeps function names (see bench/README or run `bash .ci/bench --profile`).
-// Prints the functions with the most self time. Usage:
+// Where the time goes: a CPU profile of one scenario against a release build
+// that keeps function names, made with
+//   CLAUSEBOOK_KEEP_NAMES=1 trunk build --release --dist target/dist-names
+// (binaryen, which drops the names, is skipped). Prints the functions with the
+// most self time; --callers REGEX shows which app functions those run under.
+// Usage:
 //   node bench/profile.mjs --app DIST --scenario start|typing|filter [--top 40]
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';

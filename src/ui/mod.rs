@@ -129,6 +129,9 @@ mod pages {
     /// One area at a time, to leave the network and CPU to the user.
     #[cfg(feature = "split")]
     pub fn prefetch() {
+        // Everything fetched before this mark is the first load (the
+        // end-to-end size test checks that against .ci/size-check.mjs).
+        crate::perf::mark("clausebook:prefetch-start");
         leptos::task::spawn_local(async {
             // An unknown page name renders nothing: this only loads the code.
             let _ = clauses_area("").await;
@@ -145,6 +148,7 @@ mod pages {
 
     #[cfg(not(feature = "split"))]
     pub fn prefetch() {
+        crate::perf::mark("clausebook:prefetch-start");
         crate::perf::mark("clausebook:prefetched");
     }
 }

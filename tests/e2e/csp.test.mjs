@@ -114,8 +114,17 @@ test('a tampered wasm chunk is refused (subresource integrity)', async () => {
     const page = await newPage(env);
     await page.goto(env.base + '/');
     await page.getByRole('button', { name: 'Create workbook' }).waitFor();
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Study' }).click();
-    await page.waitForTimeout(1500);
+    // The Study code loads in the background after the first page, or when
+    // the page is opened, whichever comes first: either way it is refused
+    // (and the crash screen, once up, may cover the link).
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Study' })
+      .click({ timeout: 3000 })
+      .catch(() => {});
+    for (let i = 0; i < 100 && !page.errors.some((e) => /integrity/i.test(e)); i++) {
+      await page.waitForTimeout(100);
+    }
     assert.equal(await page.getByRole('heading', { level: 1, name: 'Study' }).count(), 0, 'the Study page did not open');
     assert.ok(
       page.errors.some((e) => /integrity/i.test(e)),
