@@ -62,11 +62,13 @@ pub fn show(detail: &str) {
     let _ = screen.set_attribute("aria-modal", "true");
     let _ = screen.set_attribute("aria-labelledby", "crash-title");
     let mut parts = Vec::new();
-    if let Some(h) = el("h1", "Clausebook stopped because of an internal error") {
+    let cause = Cause::of(detail);
+    if let Some(h) = el("h1", cause.title()) {
         h.set_id("crash-title");
         let _ = h.set_attribute("tabindex", "-1");
         parts.push(h);
     }
+    parts.extend(cause.explanation().and_then(|text| el("p", text)));
     let advice = if json.is_some() {
         "Your work up to the last save is safe in this browser. Export JSON keeps everything that was on screen, including changes not saved yet. Then reload Clausebook."
     } else {
@@ -104,6 +106,45 @@ pub fn show(detail: &str) {
     }
 }
 
+/// Why the app stopped, as far as the panic message tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cause {
+    /// A page's code (a wasm chunk) could not be fetched or failed its
+    /// integrity check: the connection dropped, or a newer build replaced
+    /// the files this page was loaded with.
+    CodeNotLoaded,
+    Internal,
+}
+
+impl Cause {
+    /// wasm-split's loader panics with this message when a chunk fails.
+    const CHUNK_FAILED: &'static str = "load callback should succeed";
+
+    pub fn of(detail: &str) -> Self {
+        if detail.contains(Self::CHUNK_FAILED) {
+            Self::CodeNotLoaded
+        } else {
+            Self::Internal
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::CodeNotLoaded => "Part of Clausebook could not be loaded",
+            Self::Internal => "Clausebook stopped because of an internal error",
+        }
+    }
+
+    pub fn explanation(self) -> Option<&'static str> {
+        match self {
+            Self::CodeNotLoaded => Some(
+                "The connection may have dropped, or a newer version of Clausebook was published while this page was open. Reloading fetches the current version.",
+            ),
+            Self::Internal => None,
+        }
+    }
+}
+
 /// A link that downloads `json` without calling back into the app.
 fn download_link(json: &str) -> Option<web_sys::Element> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(json));
@@ -134,4 +175,20 @@ fn reload_href() -> String {
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn selftest_crash() {
     panic!("self-test: a deliberate crash to check the crash screen");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cause;
+
+    #[test]
+    fn a_chunk_that_failed_to_load_is_told_apart_from_a_bug() {
+        let failed =
+            "panicked at src/ui/mod.rs:51:13:\nload callback should succeed: SplitLoaderError";
+        assert_eq!(Cause::of(failed), Cause::CodeNotLoaded);
+        assert!(Cause::of(failed).explanation().is_some());
+        let bug = "panicked at src/ui/mod.rs:10:5:\nindex out of bounds";
+        assert_eq!(Cause::of(bug), Cause::Internal);
+        assert_ne!(Cause::CodeNotLoaded.title(), Cause::Internal.title());
+    }
 }

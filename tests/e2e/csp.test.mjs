@@ -126,6 +126,9 @@ test('a tampered wasm chunk is refused (subresource integrity)', async () => {
       await page.waitForTimeout(100);
     }
     assert.equal(await page.getByRole('heading', { level: 1, name: 'Study' }).count(), 0, 'the Study page did not open');
+    // The crash screen says what happened and how to recover.
+    await page.getByRole('alertdialog', { name: 'Part of Clausebook could not be loaded' }).waitFor();
+    await page.getByRole('link', { name: 'Reload Clausebook' }).waitFor();
     assert.ok(
       page.errors.some((e) => /integrity/i.test(e)),
       `an integrity error was reported: ${page.errors.join(' | ')}`,
