@@ -164,19 +164,6 @@ where
     }
 }
 
-impl TryFrom<String> for IsoDate {
-    type Error = DateError;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        value.parse()
-    }
-}
-
-impl From<IsoDate> for String {
-    fn from(value: IsoDate) -> Self {
-        value.to_string()
-    }
-}
-
 impl Timestamp {
     /// The calendar date part of the timestamp (UTC).
     pub fn date(&self) -> IsoDate {
@@ -275,19 +262,6 @@ impl FromStr for Timestamp {
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
-    }
-}
-
-impl TryFrom<String> for Timestamp {
-    type Error = DateError;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        value.parse()
-    }
-}
-
-impl From<Timestamp> for String {
-    fn from(value: Timestamp) -> Self {
-        value.0
     }
 }
 
