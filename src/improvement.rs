@@ -544,6 +544,15 @@ impl ImprovementLog {
         self.items.iter().find(|i| i.id == id)
     }
 
+    /// The items at `positions` (from [`Filter::positions`] on this log),
+    /// in that order; a position past the end is skipped.
+    pub fn at<'a, 'p>(
+        &'a self,
+        positions: &'p [usize],
+    ) -> impl Iterator<Item = &'a ImprovementItem> + use<'a, 'p> {
+        positions.iter().filter_map(|&n| self.items.get(n))
+    }
+
     fn get_mut(&mut self, id: ImprovementId) -> Result<&mut ImprovementItem, ImprovementError> {
         self.items
             .iter_mut()
@@ -1252,10 +1261,7 @@ impl Filter {
 
     /// The matching items, sorted.
     pub fn apply<'a>(&self, log: &'a ImprovementLog, today: IsoDate) -> Vec<&'a ImprovementItem> {
-        self.positions(log, today)
-            .into_iter()
-            .filter_map(|n| log.items.get(n))
-            .collect()
+        log.at(&self.positions(log, today)).collect()
     }
 
     /// Where the matching items are in `log.items`, in `apply`'s order.

@@ -653,9 +653,8 @@ fn Board(items: Memo<Vec<usize>>, today: IsoDate) -> impl IntoView {
                     state.workbook.with(|w| {
                         w.as_ref()
                             .map(|w| {
-                                shown
-                                    .iter()
-                                    .filter_map(|&n| w.improvements.items.get(n))
+                                w.improvements
+                                    .at(shown)
                                     .filter(|i| i.stage == stage)
                                     .cloned()
                                     .collect::<Vec<_>>()
@@ -871,8 +870,8 @@ fn Table(
                 let (Some(w), Some(page)) = (w.as_ref(), shown.get(range)) else {
                     return Vec::new();
                 };
-                page.iter()
-                    .filter_map(|&n| w.improvements.items.get(n))
+                w.improvements
+                    .at(page)
                     .map(|item| TableRow::new(item, framework, today))
                     .collect::<Vec<_>>()
             })
