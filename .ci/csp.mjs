@@ -9,7 +9,7 @@
 // integrity, adds an import map giving the integrity of every preloaded
 // module (the glue and the chunk loader it imports; Chromium 127+, Firefox
 // 138+, Safari 18+), then allows exactly those two inline scripts by their
-// SHA-256 hashes. The chunk loader fetches each chunk with its integrity.
+// SHA-256 hashes (and a third inline script, the storage warm-up below). The chunk loader fetches each chunk with its integrity.
 // The policy goes into a <meta> tag (for hosts that cannot set headers)
 // and into _headers (Netlify / Cloudflare Pages format), which
 // tests/e2e/serve.mjs also sends.
@@ -47,13 +47,22 @@ const modules = Object.fromEntries(
 const importMap = `<script type="importmap">${JSON.stringify({ integrity: modules })}</script>`;
 html = html.replace(loaderMatch[0], `${importMap}\n${loader}`);
 
+// Local storage is read whole on its first use, which takes tens of
+// milliseconds once a large workbook is stored. Touching it here, while the
+// app's code downloads, moves that out of the start-up path (src/ui/boot.rs).
+const warmStorage = `<script>
+try { localStorage.length; } catch (e) {}
+</script>`;
+if (!html.includes('</body>')) throw new Error('csp.mjs: no </body> to put the storage warm-up before');
+html = html.replace('</body>', `  ${warmStorage}\n  </body>`);
+
 const inlineHash = (tag) => {
   const body = tag.replace(/^<script[^>]*>/, '').replace(/<\/script>$/, '');
   return `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`;
 };
 const directives = [
   "default-src 'self'",
-  `script-src 'self' 'wasm-unsafe-eval' ${inlineHash(importMap)} ${inlineHash(loader)}`,
+  `script-src 'self' 'wasm-unsafe-eval' ${inlineHash(importMap)} ${inlineHash(loader)} ${inlineHash(warmStorage)}`,
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",

@@ -53,7 +53,7 @@ const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max
 /// the frame after that, and keydown→next-frame latency of every keystroke
 /// (the frame has painted when a message posted from rAF arrives).
 function instrument(selectors) {
-  const bench = (window.__bench = { ready: null, painted: null, keys: [], mutations: [] });
+  const bench = (window.__bench = { ready: null, painted: null, app: null, sawPreview: false, keys: [], mutations: [] });
   const afterPaint = (f) =>
     requestAnimationFrame(() => {
       const ch = new MessageChannel();
@@ -63,9 +63,14 @@ function instrument(selectors) {
   const check = () => {
     if (bench.ready === null && selectors.every((s) => document.querySelector(s))) {
       bench.ready = performance.now();
+      bench.sawPreview = document.querySelector('.boot-preview') !== null;
       afterPaint((t) => (bench.painted = t));
     }
   };
+  // The app has taken over from the start-up preview (src/ui/boot.rs).
+  new PerformanceObserver((list) => {
+    if (list.getEntries().some((e) => e.name === 'clausebook:app')) afterPaint((t) => (bench.app = t));
+  }).observe({ type: 'mark' });
   new MutationObserver((records) => {
     check();
     // Filter keystrokes: when did the DOM last change, and when was that painted?
@@ -125,16 +130,36 @@ const APP_READY = ['main h1', 'header nav a[href]', 'main a[href], main button']
 const HELLO_READY = ['h1', 'button'];
 
 async function start(env, base, selectors, seed) {
-  const page = await freshPage(env, selectors);
-  if (seed) await seedWorkbook(page, base);
+  let page = await freshPage(env, selectors);
+  if (seed) {
+    await seedWorkbook(page, base);
+    // A returning visit, as every visit after the first one: the app stores
+    // the Overview's figures when it opens (and at every save), and the
+    // next start paints the Overview from them (src/ui/boot.rs).
+    await page.goto(base + '/');
+    await waitFor(page, () => performance.getEntriesByName('clausebook:app').length > 0);
+    await page.waitForTimeout(200);
+    // The measured visit opens in a new tab (same storage), from a blank
+    // page like the hello-world's, and with nothing cached: it downloads
+    // everything, as the hello-world page's does.
+    const context = page.context();
+    await page.close();
+    page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.clearBrowserCache');
+  }
   await page.goto(base + '/');
   await waitFor(page, () => window.__bench.painted !== null);
   if (seed) {
     const h1 = await page.locator('main h1').textContent();
     if (h1 !== ORG) throw new Error(`Overview shows "${h1}", not the large workbook`);
+    // The whole app: the workbook read and checked, every control live.
+    await waitFor(page, () => window.__bench.app !== null);
   }
   const t = await page.evaluate(() => ({
     painted: window.__bench.painted,
+    app: window.__bench.app,
+    preview: document.querySelector('.boot-preview') !== null || window.__bench.sawPreview,
     load: performance.getEntriesByName('clausebook:load')[0]?.duration ?? 0,
   }));
   await page.context().close();
@@ -309,14 +334,18 @@ try {
     const startApp = [];
     const startHello = [];
     const startDecode = [];
+    const startReady = [];
+    let previews = 0;
     for (let i = 0; i < RUNS; i++) {
       // Interleaved, so a busy moment on the machine hits both alike.
       startHello.push((await start(env, helloBase, HELLO_READY, false)).painted);
       const app = await start(env, env.base, APP_READY, true);
       startApp.push(app.painted);
       startDecode.push(app.load);
+      startReady.push(app.app);
+      if (app.preview) previews += 1;
     }
-    results.start = { app: stats(startApp), hello: stats(startHello), decode: stats(startDecode) };
+    results.start = { app: stats(startApp), hello: stats(startHello), decode: stats(startDecode), ready: stats(startReady), previews };
     log('start done');
   }
   if (want('save')) {
@@ -359,7 +388,9 @@ const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
 const rows = [
   ...(r.start
     ? [
-      ['Start: navigation → Overview painted (large workbook stored)', `${fmt(r.start.app.median)} ms`, range(r.start.app), `hello world ${fmt(r.start.hello.median)} ms (${range(r.start.hello)})`, ratio(r.start.app.median, r.start.hello.median), '≤ 1.5× hello', pass(r.start.app.median <= 1.5 * r.start.hello.median)],
+      ['Start: navigation → Overview painted (large workbook stored; returning visit, nothing cached)', `${fmt(r.start.app.median)} ms`, range(r.start.app), `hello world ${fmt(r.start.hello.median)} ms (${range(r.start.hello)})`, ratio(r.start.app.median, r.start.hello.median), '≤ 1.5× hello', pass(r.start.app.median <= 1.5 * r.start.hello.median)],
+      [`… painted from the stored Overview (start-up preview) in ${r.start.previews} of ${r.start.app.n} runs`, '', '', '', '', '', ''],
+      ['… whole app ready: workbook read, checked and shown, every control live', `${fmt(r.start.ready.median)} ms`, range(r.start.ready), '', ratio(r.start.ready.median, r.start.hello.median), '', ''],
       ['… of which decoding the stored workbook', `${fmt(r.start.decode.median)} ms`, range(r.start.decode), '', '', '', ''],
       ]
     : []),

@@ -83,7 +83,7 @@ pub enum CapabilityError {
 }
 
 /// Readiness figures for the Overview.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Readiness {
     pub total: usize,
     /// Requirements per status, in `Status::ALL` order.

@@ -16,6 +16,7 @@ pub mod history;
 pub mod improvement;
 pub mod ims;
 pub mod library;
+pub mod overview;
 pub mod portfolio;
 pub mod report;
 pub mod sample;

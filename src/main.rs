@@ -1,4 +1,4 @@
 fn main() {
     clausebook::crash::install();
-    leptos::mount::mount_to_body(clausebook::ui::App);
+    clausebook::ui::boot::start();
 }

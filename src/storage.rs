@@ -414,6 +414,27 @@ pub fn load_workbook(ns: &str, id: &WorkbookId) -> Loaded {
     }
 }
 
+/// Stores the Overview's figures for `revision`, from which the next start
+/// paints the Overview before the workbook is read (`ui::boot`). Only a
+/// speed-up: if it cannot be stored, the next start reads the workbook first.
+fn write_overview(ns: &str, id: &WorkbookId, revision: u64, workbook: &Workbook) {
+    let Some(framework) = crate::framework::by_id(&workbook.framework.id) else {
+        return;
+    };
+    let stored = crate::overview::Stored::new(revision, workbook, framework, browser::today());
+    let _ = write_json(&workbook_key(ns, id, "overview"), &stored);
+}
+
+/// Rewrites the stored Overview unless it already describes `revision`
+/// today (after an upgrade, on a new day, or after another tab's save).
+pub fn refresh_overview(ns: &str, id: &WorkbookId, revision: u64, workbook: &Workbook) {
+    let current = read_json::<crate::overview::Stored>(&workbook_key(ns, id, "overview"))
+        .is_some_and(|s| s.describes(revision, browser::today()));
+    if !current {
+        write_overview(ns, id, revision, workbook);
+    }
+}
+
 /// The text of the copy currently in force (for snapshots).
 fn current_text(ns: &str, id: &WorkbookId, head: &Head) -> Option<String> {
     read_raw(&workbook_key(ns, id, head.slot.key()))
@@ -475,6 +496,7 @@ pub fn write_workbook(
         writer: tab_id().to_owned(),
     };
     write_json(&workbook_key(ns, &id, "head"), &head)?;
+    write_overview(ns, &id, head.revision, workbook);
     if current.as_ref().is_some_and(|c| c.slot != slot) {
         remove_raw(&workbook_key(ns, &id, slot.other().key()));
     }

@@ -1,5 +1,6 @@
 //! The user interface: one module per page, and the shell that holds them.
 
+pub mod boot;
 mod clauses;
 mod compare;
 mod data;
@@ -13,6 +14,7 @@ mod recovery;
 pub mod reports;
 mod requirement;
 pub mod study;
+pub mod theme;
 mod trainer;
 mod workbooks;
 
@@ -34,124 +36,7 @@ pub use framework_choice::{FrameworkAttribution, FrameworkChoice};
 pub use overview::OverviewPage;
 pub use recovery::RecoveryPage;
 pub use requirement::RequirementPage;
-
-/// The views of every page but the Overview. A build with the `split`
-/// feature (the release build, see `.ci/split.mjs`) makes each a lazy route:
-/// its area's code moves out of the main wasm into chunks fetched on the
-/// first visit to one of the area's pages. Without the feature (tests, clippy) each is the page
-/// itself, so behaviour is the same apart from that first fetch.
-mod pages {
-    use super::*;
-
-    /// One lazily loaded function per area renders all of that area's
-    /// pages: fewer split points mean far fewer shared chunks to fetch.
-    macro_rules! area {
-        ($area:ident { $($name:ident, $route:ident => $page:ident;)* }) => {
-            #[cfg(feature = "split")]
-            #[leptos::lazy]
-            fn $area(page: &'static str) -> AnyView {
-                match page {
-                    $(stringify!($name) => view! { <$page /> }.into_any(),)*
-                    _ => ().into_any(),
-                }
-            }
-
-            $(
-                #[cfg(feature = "split")]
-                pub struct $route;
-
-                #[cfg(feature = "split")]
-                impl leptos_router::LazyRoute for $route {
-                    fn data() -> Self {
-                        $route
-                    }
-
-                    async fn view(_this: Self) -> AnyView {
-                        $area(stringify!($name)).await
-                    }
-                }
-
-                #[cfg(feature = "split")]
-                pub fn $name() -> leptos_router::Lazy<$route> {
-                    leptos_router::Lazy::new()
-                }
-
-                #[cfg(not(feature = "split"))]
-                pub fn $name() -> impl leptos_router::ChooseView {
-                    $page
-                }
-            )*
-        };
-    }
-
-    use super::compare::ComparePage;
-    use super::improvements::{ImprovementPage, ImprovementsPage};
-    use super::portfolio::{CataloguePage, PortfolioPage, ServicePage};
-    use super::progress::ProgressPage;
-    use super::reports::{ReportPage, ReportsPage};
-    use super::study::StudyPage;
-    use super::workbooks::WorkbooksPage;
-
-    area!(clauses_area {
-        clauses, ClausesRoute => ClausesPage;
-        requirement, RequirementRoute => RequirementPage;
-    });
-    area!(improvements_area {
-        improvements, ImprovementsRoute => ImprovementsPage;
-        improvement, ImprovementRoute => ImprovementPage;
-    });
-    area!(portfolio_area {
-        portfolio, PortfolioRoute => PortfolioPage;
-        catalogue, CatalogueRoute => CataloguePage;
-        service, ServiceRoute => ServicePage;
-    });
-    area!(reports_area {
-        reports, ReportsRoute => ReportsPage;
-        report, ReportRoute => ReportPage;
-    });
-    area!(progress_area {
-        progress, ProgressRoute => ProgressPage;
-        compare, CompareRoute => ComparePage;
-    });
-    area!(workbooks_area {
-        workbooks, WorkbooksRoute => WorkbooksPage;
-    });
-    area!(data_area {
-        data, DataRoute => DataPage;
-    });
-    area!(study_area {
-        study, StudyRoute => StudyPage;
-    });
-
-    /// Fetches and compiles every area's code in the background once the
-    /// first page is up, so that a first visit to any page (and an offline
-    /// one, as the service worker caches them too) does not wait for it.
-    /// One area at a time, to leave the network and CPU to the user.
-    #[cfg(feature = "split")]
-    pub fn prefetch() {
-        // Everything fetched before this mark is the first load (the
-        // end-to-end size test checks that against .ci/size-check.mjs).
-        crate::perf::mark("clausebook:prefetch-start");
-        leptos::task::spawn_local(async {
-            // An unknown page name renders nothing: this only loads the code.
-            let _ = clauses_area("").await;
-            let _ = improvements_area("").await;
-            let _ = portfolio_area("").await;
-            let _ = progress_area("").await;
-            let _ = data_area("").await;
-            let _ = reports_area("").await;
-            let _ = workbooks_area("").await;
-            let _ = study_area("").await;
-            crate::perf::mark("clausebook:prefetched");
-        });
-    }
-
-    #[cfg(not(feature = "split"))]
-    pub fn prefetch() {
-        crate::perf::mark("clausebook:prefetch-start");
-        crate::perf::mark("clausebook:prefetched");
-    }
-}
+use theme::ThemeSwitch;
 
 /// The state every page shares: the open workbook, how saving is going,
 /// and the session's undo history.
@@ -393,16 +278,33 @@ fn typing_in_same_field() -> bool {
     })
 }
 
+/// Mounts the app after the start-up preview (`boot`), if any, and hands
+/// the page over to it. In a release build the app is a chunk of its own,
+/// fetched here, so that the first download holds only the preview.
+pub fn open_app() {
+    #[cfg(feature = "split")]
+    wasm_bindgen_futures::spawn_local(mount_app());
+    #[cfg(not(feature = "split"))]
+    mount_app_now();
+}
+
+#[cfg(feature = "split")]
+#[leptos::lazy]
+fn mount_app() {
+    mount_app_now();
+}
+
+fn mount_app_now() {
+    leptos::mount::mount_to_body(App);
+    boot::hand_over();
+    crate::perf::mark("clausebook:app");
+}
+
 /// The whole app: reads storage once, then either opens the workbench or,
 /// if the stored data cannot be read, the recovery screen.
 #[component]
 pub fn App() -> impl IntoView {
-    apply_theme(
-        storage::read_raw(THEME_KEY)
-            .as_deref()
-            .and_then(Theme::from_key)
-            .unwrap_or(Theme::System),
-    );
+    theme::apply_theme(theme::stored());
     let update = UpdateReady(RwSignal::new(false));
     provide_context(update);
     crate::offline::register(move || update.0.set(true));
@@ -417,6 +319,8 @@ pub fn App() -> impl IntoView {
         Loaded::Unreadable { raw, error } => view! { <RecoveryPage id raw error /> }.into_any(),
         Loaded::Missing => view! { <Workbench initial=None /> }.into_any(),
         Loaded::Ready { workbook, head } => {
+            // The next start paints the Overview from this copy (`ui::boot`).
+            storage::refresh_overview(NAMESPACE, &id, head.revision, &workbook);
             view! { <Workbench initial=Some(*workbook) opened=(id, head.revision) /> }.into_any()
         }
     }
@@ -494,10 +398,6 @@ pub fn Workbench(
         state.opening.set_value(false);
     });
 
-    // After the first page has painted.
-    request_animation_frame(|| {
-        set_timeout(pages::prefetch, std::time::Duration::from_millis(100));
-    });
     view! {
         <Router base=base_path()>
             <a class="skip-link" href="#main">"Skip to content"</a>
@@ -505,20 +405,20 @@ pub fn Workbench(
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=OverviewPage />
-                    <Route path=path!("/clauses") view=pages::clauses() />
-                    <Route path=path!("/clauses/:id") view=pages::requirement() />
-                    <Route path=path!("/improvements") view=pages::improvements() />
-                    <Route path=path!("/improvements/:id") view=pages::improvement() />
-                    <Route path=path!("/portfolio") view=pages::portfolio() />
-                    <Route path=path!("/portfolio/catalogue") view=pages::catalogue() />
-                    <Route path=path!("/portfolio/:id") view=pages::service() />
-                    <Route path=path!("/workbooks") view=pages::workbooks() />
-                    <Route path=path!("/reports") view=pages::reports() />
-                    <Route path=path!("/reports/:report") view=pages::report() />
-                    <Route path=path!("/data") view=pages::data() />
-                    <Route path=path!("/progress") view=pages::progress() />
-                    <Route path=path!("/compare") view=pages::compare() />
-                    <Route path=path!("/study") view=pages::study() />
+                    <Route path=path!("/clauses") view=ClausesPage />
+                    <Route path=path!("/clauses/:id") view=RequirementPage />
+                    <Route path=path!("/improvements") view=improvements::ImprovementsPage />
+                    <Route path=path!("/improvements/:id") view=improvements::ImprovementPage />
+                    <Route path=path!("/portfolio") view=portfolio::PortfolioPage />
+                    <Route path=path!("/portfolio/catalogue") view=portfolio::CataloguePage />
+                    <Route path=path!("/portfolio/:id") view=portfolio::ServicePage />
+                    <Route path=path!("/workbooks") view=workbooks::WorkbooksPage />
+                    <Route path=path!("/reports") view=reports::ReportsPage />
+                    <Route path=path!("/reports/:report") view=reports::ReportPage />
+                    <Route path=path!("/data") view=DataPage />
+                    <Route path=path!("/progress") view=progress::ProgressPage />
+                    <Route path=path!("/compare") view=compare::ComparePage />
+                    <Route path=path!("/study") view=study::StudyPage />
                 </Routes>
             </main>
             <footer class="app-footer">
@@ -644,35 +544,18 @@ fn Header() -> impl IntoView {
             <BackupReminder />
             <nav aria-label="Main">
                 <ul>
-                    <li>
-                        <A href=route("/") exact=true>
-                            "Overview"
-                        </A>
-                    </li>
-                    <li>
-                        <A href=route("/clauses")>"Clauses"</A>
-                    </li>
-                    <li>
-                        <A href=route("/improvements")>"Improvements"</A>
-                    </li>
-                    <li>
-                        <A href=route("/portfolio")>"Portfolio"</A>
-                    </li>
-                    <li>
-                        <A href=route("/progress")>"Progress"</A>
-                    </li>
-                    <li>
-                        <A href=route("/reports")>"Reports"</A>
-                    </li>
-                    <li>
-                        <A href=route("/workbooks")>"Workbooks"</A>
-                    </li>
-                    <li>
-                        <A href=route("/data")>"Data"</A>
-                    </li>
-                    <li>
-                        <A href=route("/study")>"Study"</A>
-                    </li>
+                    {boot::PAGES
+                        .into_iter()
+                        .map(|(path, name)| {
+                            view! {
+                                <li>
+                                    <A href=route(path) exact=path == "/">
+                                        {name}
+                                    </A>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
                 </ul>
             </nav>
         </header>
@@ -888,85 +771,6 @@ fn UpdateBanner() -> impl IntoView {
                 </div>
             }
         })
-    }
-}
-
-/// Where the chosen theme is remembered.
-pub const THEME_KEY: &str = "clausebook.theme";
-
-/// The colour theme: the system's, or one the user picked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Theme {
-    System,
-    Light,
-    Dark,
-}
-
-impl Theme {
-    const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
-
-    fn key(self) -> &'static str {
-        match self {
-            Theme::System => "system",
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-        }
-    }
-
-    fn from_key(key: &str) -> Option<Theme> {
-        Theme::ALL.into_iter().find(|t| t.key() == key)
-    }
-
-    fn label(self) -> &'static str {
-        match self {
-            Theme::System => "System",
-            Theme::Light => "Light",
-            Theme::Dark => "Dark",
-        }
-    }
-}
-
-/// Sets `data-theme` on the root element; the stylesheet does the rest.
-fn apply_theme(theme: Theme) {
-    if let Some(root) = gloo_utils::document().document_element() {
-        let _ = root.set_attribute("data-theme", theme.key());
-    }
-}
-
-#[component]
-fn ThemeSwitch() -> impl IntoView {
-    let current = storage::read_raw(THEME_KEY)
-        .as_deref()
-        .and_then(Theme::from_key)
-        .unwrap_or(Theme::System);
-    let theme = RwSignal::new(current);
-    view! {
-        <p class="theme-switch">
-            <label for="theme">"Theme"</label>
-            <select
-                id="theme"
-                on:change=move |ev| {
-                    if let Some(t) = Theme::from_key(&event_target_value(&ev)) {
-                        theme.set(t);
-                        apply_theme(t);
-                        // A preference, not work: if storage refuses, the
-                        // theme still applies for this visit.
-                        let _ = storage::write_raw(THEME_KEY, t.key());
-                    }
-                }
-            >
-                {Theme::ALL
-                    .into_iter()
-                    .map(|t| {
-                        view! {
-                            <option value=t.key() prop:selected=move || theme.get() == t>
-                                {t.label()}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
-            </select>
-        </p>
     }
 }
 

@@ -1,0 +1,92 @@
+//! The colour theme: the system's, or one the user picked. Part of the
+//! start-up code (`ui::boot`), so the chosen theme applies before the first paint.
+
+use crate::storage;
+use leptos::prelude::*;
+
+/// Where the chosen theme is remembered.
+pub const THEME_KEY: &str = "clausebook.theme";
+
+/// The colour theme: the system's, or one the user picked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|t| t.key() == key)
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Theme::System => "System",
+            Theme::Light => "Light",
+            Theme::Dark => "Dark",
+        }
+    }
+}
+
+/// Sets `data-theme` on the root element; the stylesheet does the rest.
+pub fn apply_theme(theme: Theme) {
+    if let Some(root) = gloo_utils::document().document_element() {
+        let _ = root.set_attribute("data-theme", theme.key());
+    }
+}
+
+#[component]
+pub fn ThemeSwitch() -> impl IntoView {
+    let current = storage::read_raw(THEME_KEY)
+        .as_deref()
+        .and_then(Theme::from_key)
+        .unwrap_or(Theme::System);
+    let theme = RwSignal::new(current);
+    view! {
+        <p class="theme-switch">
+            <label for="theme">"Theme"</label>
+            <select
+                id="theme"
+                on:change=move |ev| {
+                    if let Some(t) = Theme::from_key(&event_target_value(&ev)) {
+                        theme.set(t);
+                        apply_theme(t);
+                        // A preference, not work: if storage refuses, the
+                        // theme still applies for this visit.
+                        let _ = storage::write_raw(THEME_KEY, t.key());
+                    }
+                }
+            >
+                {Theme::ALL
+                    .into_iter()
+                    .map(|t| {
+                        view! {
+                            <option value=t.key() prop:selected=move || theme.get() == t>
+                                {t.label()}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </p>
+    }
+}
+
+/// The theme chosen earlier, or the system's.
+pub fn stored() -> Theme {
+    storage::read_raw(THEME_KEY)
+        .as_deref()
+        .and_then(Theme::from_key)
+        .unwrap_or(Theme::System)
+}
