@@ -58,7 +58,7 @@ pub struct PhaseRow {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ClauseRow {
     pub path: String,
-    /// Number and title, e.g. "8 Operation of the service management system".
+    /// The clause number and title, as one line.
     pub title: String,
     pub pdca: String,
     pub assessed: usize,

@@ -89,6 +89,9 @@ export async function editStored(page, change, arg) {
       const stored = JSON.parse(localStorage.getItem(key));
       new Function('stored', 'arg', change)(stored, arg);
       localStorage.setItem(key, JSON.stringify(stored));
+      // The copy of the Overview's figures (src/ui/boot.rs) no longer
+      // matches; a writer that does not know of it leaves none.
+      localStorage.removeItem(key.replace(/\.[ab]$/, '.overview'));
     },
     [await page.evaluate(`(${slotKey})()`), change, arg],
   );

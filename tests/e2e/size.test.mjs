@@ -1,8 +1,8 @@
 // The first-load figure (.ci/size-check.mjs) counts what index.html links and
 // what its modules import. These tests check that against what Chromium
-// actually fetches: a first visit to the Overview (welcome page, and the
-// dashboard with a workbook open) fetches nothing else, and the other pages
-// fetch their code on demand.
+// actually fetches: a returning visit paints the Overview from those files
+// alone (the start-up preview, src/ui/boot.rs), and the rest of the app is
+// one more file, fetched after that, which holds every page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, DIST, createWorkbook } from './browser.mjs';
@@ -28,59 +28,65 @@ async function plainPage() {
   return page;
 }
 
-/// The wasm, JS and CSS the page fetched, by file name, split at the moment
-/// the app began loading the other pages' code in the background (after the
-/// first page was up), once that has finished.
-async function fetchedFiles(page) {
-  await page.waitForFunction(() => performance.getEntriesByName('clausebook:prefetched').length > 0);
-  return page.evaluate(() => {
-    const start = performance.getEntriesByName('clausebook:prefetch-start')[0].startTime;
+/// The wasm, JS and CSS the page fetched, by file name, split at the mark
+/// `name`, once the app has taken over.
+async function fetchedAround(page, name) {
+  await page.waitForFunction(() => performance.getEntriesByName('clausebook:app').length > 0);
+  return page.evaluate((name) => {
+    const mark = performance.getEntriesByName(name)[0];
     const before = [];
     const after = [];
     for (const r of performance.getEntriesByType('resource')) {
       const path = new URL(r.name).pathname.replace(/^\//, '');
-      if (/\.(wasm|js|css)$/.test(path)) (r.startTime < start ? before : after).push(path);
+      if (/\.(wasm|js|css)$/.test(path)) (mark && r.startTime < mark.startTime ? before : after).push(path);
     }
-    return { before, after };
-  });
+    return { before, after, marked: Boolean(mark) };
+  }, name);
 }
 
-test('a first visit to the Overview fetches only the files counted as first load', async () => {
-  const counted = new Set(firstLoadFiles(DIST));
-  const page = await plainPage();
-  await page.goto(env.base + '/');
-  await page.getByRole('button', { name: 'Create workbook' }).waitFor();
-  let { before } = await fetchedFiles(page);
-  assert.ok(before.length > 0);
-  assert.deepEqual(before.filter((f) => !counted.has(f)), [], 'welcome page');
+const isAppChunk = (f) => /^split_mount_app_.*\.wasm$/.test(f);
 
-  // With a workbook stored, the Overview is the dashboard.
+test('a returning visit paints the Overview from the files counted as first load', async () => {
+  const counted = new Set(firstLoadFiles(DIST));
+  assert.ok(![...counted].some(isAppChunk), 'the app chunk is not counted as first load');
+  const page = await plainPage();
   await createWorkbook(page, env.base);
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Harbour Street IT' }).waitFor();
-  ({ before } = await fetchedFiles(page));
-  assert.deepEqual(before.filter((f) => !counted.has(f)), [], 'dashboard');
+  const { before, after, marked } = await fetchedAround(page, 'clausebook:preview');
+  assert.ok(marked, 'the Overview was painted from its stored copy');
+  assert.ok(before.length > 0);
+  assert.deepEqual(before.filter((f) => !counted.has(f)), [], 'fetched before the preview');
+  // Then the app: one chunk, and nothing else that is not first load.
+  assert.deepEqual(
+    after.filter((f) => !counted.has(f)),
+    after.filter(isAppChunk),
+  );
+  assert.equal(after.filter(isAppChunk).length, 1);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
 
-test('the other pages load their code in the background once the first page is up', async () => {
+test('a first visit fetches the first-load files and the app chunk, and every page is then in hand', async () => {
   const counted = new Set(firstLoadFiles(DIST));
-  const split = firstLoadFiles(DIST).some((f) => f.endsWith('_split.js'));
   const page = await plainPage();
+  await page.goto(env.base + '/');
+  await page.getByRole('button', { name: 'Create workbook' }).waitFor();
+  const { before, after, marked } = await fetchedAround(page, 'clausebook:boot');
+  assert.equal(marked, true);
+  const fetched = [...before, ...after];
+  assert.deepEqual(fetched.filter((f) => !counted.has(f) && !isAppChunk(f)), []);
+  assert.equal(fetched.filter(isAppChunk).length, 1);
+  // No page needs anything more from the network.
   await createWorkbook(page, env.base);
-  await page.reload();
-  await page.getByRole('heading', { level: 1, name: 'Harbour Street IT' }).waitFor();
-  const { after } = await fetchedFiles(page);
-  const chunks = after.filter((f) => f.endsWith('.wasm') && !counted.has(f));
-  if (split) assert.ok(chunks.length > 0, 'no page code was loaded in the background');
-  // Then a page of another area needs nothing more from the network.
   const requested = [];
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
-  await page.getByRole('link', { name: 'Clauses', exact: true }).click();
-  await page.waitForURL('**/clauses');
-  await page.getByRole('link', { name: /^4\.1 Understanding the organization/ }).waitFor();
-  assert.deepEqual(requested.filter((p) => p.endsWith('.wasm')), []);
+  for (const [name, url] of [['Clauses', '**/clauses'], ['Improvements', '**/improvements'], ['Study', '**/study']]) {
+    await page.getByRole('link', { name, exact: true }).click();
+    await page.waitForURL(url);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+  }
+  assert.deepEqual(requested.filter((p) => /\.(wasm|js)$/.test(p)), []);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -1,0 +1,205 @@
+// Start-up (src/ui/boot.rs): a returning visit paints the Overview from the
+// stored copy of its figures while the app's code loads, then the app takes
+// over. The copy must read exactly like the app, must never stand in for a
+// newer workbook, and what a person does in that moment must not be lost.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, shot, createWorkbook } from './browser.mjs';
+
+let env;
+before(async () => {
+  env = await launch();
+});
+after(async () => {
+  await env?.close();
+});
+
+/// A page whose requests all reach the network, where the tests can hold
+/// them: a service worker would answer from its cache.
+async function newPage(env, { width = 1280, height = 900 } = {}) {
+  const context = await env.browser.newContext({ viewport: { width, height }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => {
+    // Registering the blocked service worker fails; not what is tested here.
+    if (!/reading 'waiting'/.test(e.message)) page.errors.push(e.message);
+  });
+  return page;
+}
+
+/// Holds back the app's chunk until `release()` is called, so that the
+/// preview stays up for as long as a test needs.
+async function holdApp(page) {
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route(/split_mount_app_.*\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return () => release();
+}
+
+const appUp = (page) =>
+  page.waitForFunction(() => performance.getEntriesByName('clausebook:app').length > 0);
+
+/// A workbook with an assessed requirement, an overdue improvement and a
+/// stored Overview (written at every save).
+async function workbookWithData(page) {
+  await createWorkbook(page, env.base);
+  await page.goto(env.base + '/clauses/4.1');
+  await page.getByLabel('Status').selectOption({ label: 'Partially implemented' });
+  await page.getByText('Saved at').waitFor();
+  await page.goto(env.base + '/improvements');
+  await page.getByRole('form', { name: 'Raise an item' }).getByLabel('Title').fill('Backup restore test failed');
+  await page.getByRole('button', { name: 'Raise item' }).click();
+  await page.getByRole('heading', { level: 1, name: /^IMP-0001/ }).waitFor();
+  await page.getByLabel('Target date').fill('2026-01-15');
+  await page.getByText('Saved at').waitFor();
+  await page.waitForTimeout(400);
+  await page.getByText('Saved at').waitFor();
+}
+
+test('the Overview is painted from its stored copy, reads the same as the app, and hands over', async () => {
+  const page = await newPage(env);
+  await workbookWithData(page);
+  const release = await holdApp(page);
+  await page.goto(env.base + '/');
+  const preview = page.locator('.boot-preview');
+  await preview.getByRole('heading', { level: 1, name: 'Harbour Street IT' }).waitFor();
+  assert.equal(await page.locator('main').getAttribute('aria-busy'), 'true');
+  await preview.getByRole('region', { name: 'Overdue improvements' })
+    .getByRole('link', { name: 'IMP-0001 Backup restore test failed' }).waitFor();
+  await shot(page, 'boot-preview-1280');
+  const header = await page.locator('header').ariaSnapshot();
+  const overview = await page.locator('main').ariaSnapshot();
+
+  release();
+  await appUp(page);
+  assert.equal(await page.locator('.boot-preview').count(), 0, 'the preview is gone');
+  assert.equal(await page.locator('main').count(), 1);
+  assert.equal(await page.locator('main').getAttribute('aria-busy'), null);
+  // The same to assistive technology: the header entirely, and the Overview
+  // up to the organisation form, which only the app shows.
+  assert.equal(await page.locator('header').ariaSnapshot(), header);
+  const appOverview = await page.locator('main').ariaSnapshot();
+  assert.ok(appOverview.startsWith(overview.trimEnd()), `preview:\n${overview}\n\napp:\n${appOverview}`);
+  await page.getByLabel('Organisation name').waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a link clicked on the preview opens once the app is ready', async () => {
+  const page = await newPage(env);
+  await workbookWithData(page);
+  const release = await holdApp(page);
+  await page.goto(env.base + '/');
+  await page.locator('.boot-preview h1').waitFor();
+  await page.getByRole('link', { name: 'Improvements', exact: true }).click();
+  // Nothing happens until the app is there: the click is kept, not lost.
+  assert.equal(new URL(page.url()).pathname, '/');
+  assert.ok(await page.evaluate(() => document.body.classList.contains('boot-waiting')));
+  release();
+  await page.waitForURL('**/improvements');
+  await page.getByRole('heading', { level: 1, name: 'Improvements' }).waitFor();
+  assert.equal(await page.evaluate(() => document.body.classList.contains('boot-waiting')), false);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('keyboard focus on the preview stays on the same control in the app', async () => {
+  const page = await newPage(env);
+  await workbookWithData(page);
+  const release = await holdApp(page);
+  await page.goto(env.base + '/');
+  await page.locator('.boot-preview h1').waitFor();
+  const progress = page.getByRole('link', { name: 'Progress', exact: true });
+  await progress.focus();
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Progress');
+  release();
+  await appUp(page);
+  assert.equal(await page.evaluate(() => document.activeElement.closest('.boot-preview')), null);
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Progress');
+  await page.keyboard.press('Enter');
+  await page.waitForURL('**/progress');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a copy made for another revision or another day is not shown', async () => {
+  const page = await newPage(env);
+  await workbookWithData(page);
+  // Record whether a preview ever appears on the next loads.
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      if (document.querySelector('.boot-preview')) sessionStorage.setItem('saw-preview', '1');
+    }).observe(document, { subtree: true, childList: true });
+  });
+  const overviewKey = () =>
+    page.evaluate(() => `clausebook.wb.${localStorage.getItem('clausebook.active')}.overview`);
+  const key = await overviewKey();
+  const copy = await page.evaluate((key) => localStorage.getItem(key), key);
+  assert.ok(copy, 'every save stores the copy');
+
+  // Another writer moved the workbook on (a later revision) without it.
+  await page.evaluate((key) => {
+    const stored = JSON.parse(localStorage.getItem(key));
+    stored.revision -= 1;
+    stored.overview.organisation = 'Stale Ltd';
+    localStorage.setItem(key, JSON.stringify(stored));
+    sessionStorage.removeItem('saw-preview');
+  }, key);
+  await page.goto(env.base + '/');
+  await page.getByRole('heading', { level: 1, name: 'Harbour Street IT' }).waitFor();
+  await appUp(page);
+  assert.equal(await page.evaluate(() => sessionStorage.getItem('saw-preview')), null);
+  assert.equal(await page.getByText('Stale Ltd').count(), 0);
+  // Opening the workbook stored a current copy again.
+  const fresh = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), key));
+  assert.equal(fresh.overview.organisation, 'Harbour Street IT');
+
+  // Made yesterday: overdue items and gaps may have changed since.
+  await page.evaluate((key) => {
+    const stored = JSON.parse(localStorage.getItem(key));
+    stored.today = '2000-01-01';
+    stored.overview.organisation = 'Yesterday Ltd';
+    localStorage.setItem(key, JSON.stringify(stored));
+    sessionStorage.removeItem('saw-preview');
+  }, key);
+  await page.goto(env.base + '/');
+  await page.getByRole('heading', { level: 1, name: 'Harbour Street IT' }).waitFor();
+  await appUp(page);
+  assert.equal(await page.evaluate(() => sessionStorage.getItem('saw-preview')), null);
+
+  // A damaged copy is ignored too.
+  await page.evaluate((key) => {
+    localStorage.setItem(key, '{"revision": "not a number"');
+    sessionStorage.removeItem('saw-preview');
+  }, key);
+  await page.goto(env.base + '/');
+  await page.getByRole('heading', { level: 1, name: 'Harbour Street IT' }).waitFor();
+  await appUp(page);
+  assert.equal(await page.evaluate(() => sessionStorage.getItem('saw-preview')), null);
+
+  // And the current copy is.
+  await page.goto(env.base + '/');
+  await page.getByRole('heading', { level: 1, name: 'Harbour Street IT' }).waitFor();
+  await appUp(page);
+  assert.equal(await page.evaluate(() => sessionStorage.getItem('saw-preview')), '1');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('at 390 px the preview lays out like the app', async () => {
+  const page = await newPage(env, { width: 390, height: 844 });
+  await workbookWithData(page);
+  const release = await holdApp(page);
+  await page.goto(env.base + '/');
+  await page.locator('.boot-preview h1').waitFor();
+  const box = await page.locator('main h1').boundingBox();
+  await shot(page, 'boot-preview-390');
+  release();
+  await appUp(page);
+  assert.deepEqual(await page.locator('main h1').boundingBox(), box, 'the heading did not move');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
