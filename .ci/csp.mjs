@@ -53,8 +53,9 @@ html = html.replace(loaderMatch[0], `${importMap}\n${loader}`);
 const warmStorage = `<script>
 try { localStorage.length; } catch (e) {}
 </script>`;
-if (!html.includes('</body>')) throw new Error('csp.mjs: no </body> to put the storage warm-up before');
-html = html.replace('</body>', `  ${warmStorage}\n  </body>`);
+// Last in <head>: after the links that start the downloads.
+if (!html.includes('</head>')) throw new Error('csp.mjs: no </head> to put the storage warm-up before');
+html = html.replace('</head>', `${warmStorage}\n</head>`);
 
 const inlineHash = (tag) => {
   const body = tag.replace(/^<script[^>]*>/, '').replace(/<\/script>$/, '');
