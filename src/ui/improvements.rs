@@ -24,6 +24,9 @@ pub fn item_href(id: ImprovementId) -> String {
     format!("/improvements/{id}")
 }
 
+/// How long search typing pauses before the search is written to the URL.
+const SEARCH_URL_DELAY: std::time::Duration = std::time::Duration::from_millis(400);
+
 /// Whether the log shows as a board or a table (kept in the URL as `view`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum LogView {
@@ -262,13 +265,16 @@ fn ImprovementLogView() -> impl IntoView {
     let state = expect_context::<AppState>();
     let query = use_query_map();
     let navigate = StoredValue::new_local(use_navigate());
-    // A filter just picked, shown at once and written to the URL after the
-    // next paint (see `set_filter`); the URL is the filter otherwise.
+    // A filter just picked, shown at once and written to the URL later (see
+    // `set_filter`); the URL is the filter otherwise.
     let pending = RwSignal::new(None::<Filter>);
-    let filter = Memo::new(move |_| {
-        pending
-            .get()
-            .unwrap_or_else(|| query.with(|q| Filter::from_query(|k| q.get(k))))
+    let url_filter = Memo::new(move |_| query.with(|q| Filter::from_query(|k| q.get(k))));
+    let filter = Memo::new(move |_| pending.get().unwrap_or_else(|| url_filter.get()));
+    // An address that changes under a filter not yet written (Back, Forward,
+    // a link) wins: writing the older filter later would replace it.
+    Effect::new(move |_| {
+        url_filter.track();
+        pending.set(None);
     });
     let view_kind = Memo::new(move |_| {
         if query.with(|q| q.get("view")).as_deref() == Some("table") {
@@ -297,37 +303,56 @@ fn ImprovementLogView() -> impl IntoView {
         })
     });
     // Writing the URL (the router's navigation and history.replaceState)
-    // took longer than updating the list on a keystroke, so the list updates
-    // now and the URL follows once the frame has painted. Several keystrokes
-    // in one frame write the URL once, with the latest filter; a log that
-    // is gone by then (the person navigated away) writes nothing.
-    let set_filter = move |f: Filter| {
-        pending.set(Some(f));
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    let Some(Some(f)) = pending.try_get_untracked() else {
-                        return;
-                    };
-                    let Some(view) = view_kind.try_get_untracked() else {
-                        return;
-                    };
-                    let href = log_href(&f, view);
-                    navigate.try_with_value(|n| {
-                        n(
-                            &href,
-                            NavigateOptions {
-                                replace: true,
-                                scroll: false,
-                                ..Default::default()
-                            },
-                        )
-                    });
-                    pending.set(None);
+    // takes longer than updating the list, so the list updates at once and
+    // the URL follows: a picked filter or sort once the frame has painted,
+    // search text once typing pauses. Run after every keystroke, the write
+    // held up the frame after it, and browsers throttle pages that replace
+    // their history entry more than a few times a second. Only the latest
+    // change is written; a log that is gone by then (the person navigated
+    // away) writes nothing.
+    let writes = StoredValue::new(0u64);
+    let write_url = move |ticket: u64| {
+        if writes.try_get_value() != Some(ticket) {
+            return;
+        }
+        let Some(Some(f)) = pending.try_get_untracked() else {
+            return;
+        };
+        let Some(view) = view_kind.try_get_untracked() else {
+            return;
+        };
+        let href = log_href(&f, view);
+        navigate.try_with_value(|n| {
+            n(
+                &href,
+                NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..Default::default()
                 },
-                std::time::Duration::ZERO,
-            );
+            )
         });
+        pending.set(None);
+    };
+    let set_filter = move |f: Filter| {
+        let typing = filter.with_untracked(|now| {
+            now.search != f.search
+                && *now
+                    == Filter {
+                        search: now.search.clone(),
+                        ..f.clone()
+                    }
+        });
+        let ticket = writes.get_value().wrapping_add(1);
+        writes.set_value(ticket);
+        pending.set(Some(f));
+        if typing {
+            set_timeout(move || write_url(ticket), SEARCH_URL_DELAY);
+        } else {
+            request_animation_frame(move || {
+                set_timeout(move || write_url(ticket), std::time::Duration::ZERO);
+            });
+        }
     };
     let export_message = RwSignal::new(None::<Result<String, String>>);
     let export_csv = move |_| {
