@@ -10,7 +10,7 @@ use crate::calendar::{IsoDate, Timestamp};
 use crate::framework::{Framework, Node, Phase, RequirementId};
 use crate::improvement::{
     self, ActDecision, Filter, ImprovementError, ImprovementId, ImprovementItem, ImprovementLog,
-    Kind, NewItem, Priority, SortKey, Source, Stage,
+    Kind, NewItem, Priority, SearchIndex, SortKey, Source, Stage,
 };
 use crate::portfolio::ServiceId;
 use crate::validation::{MAX_NAME_CHARS, MAX_NOTES_CHARS, MAX_OWNER_CHARS};
@@ -289,6 +289,24 @@ fn ImprovementLogView() -> impl IntoView {
             .workbook
             .with(|w| w.as_ref().map(|w| w.improvements.items.len()).unwrap_or(0))
     });
+    // Each item's searched text, lowercased once per change of the log
+    // rather than on every keystroke (see `SearchIndex`). Only a search reads
+    // it, so the log shows without it; it is worked out while the browser is
+    // idle after that, so the first keystroke does not wait for it either.
+    let search_index = Memo::new_with_compare(
+        move |_| {
+            state.workbook.with(|w| {
+                w.as_ref()
+                    .map(|w| SearchIndex::new(&w.improvements))
+                    .unwrap_or_default()
+            })
+        },
+        // Comparing two indexes costs about as much as building one.
+        |_, _| true,
+    );
+    request_idle_callback(move || {
+        let _ = search_index.try_with_untracked(|_| ());
+    });
     // Where the matching items are in the log, in display order. Positions,
     // not copies: copying (and comparing) 2,000 items on every keystroke
     // took most of a frame. Recomputed whenever the workbook changes, so
@@ -296,9 +314,14 @@ fn ImprovementLogView() -> impl IntoView {
     let shown = Memo::new(move |_| {
         filter.with(|f| {
             state.workbook.with(|w| {
-                w.as_ref()
-                    .map(|w| f.positions(&w.improvements, today))
-                    .unwrap_or_default()
+                let Some(w) = w.as_ref() else {
+                    return Vec::new();
+                };
+                if f.search.trim().is_empty() {
+                    f.positions(&w.improvements, today)
+                } else {
+                    search_index.with(|index| f.positions_indexed(&w.improvements, today, index))
+                }
             })
         })
     });
@@ -834,18 +857,14 @@ fn Table(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let framework = state.framework();
+    // The headers follow the sort alone, so a search keystroke does not
+    // revisit each of them.
+    let order = Memo::new(move |_| filter.with(|f| (f.sort, f.descending)));
     let header = move |key: SortKey| {
-        let sorted = move || filter.with(|f| f.sort == key);
-        let aria_sort = move || {
-            filter.with(|f| {
-                if f.sort != key {
-                    "none"
-                } else if f.descending {
-                    "descending"
-                } else {
-                    "ascending"
-                }
-            })
+        let aria_sort = move || match order.get() {
+            (sort, _) if sort != key => "none",
+            (_, true) => "descending",
+            (_, false) => "ascending",
         };
         view! {
             <th scope="col" aria-sort=aria_sort>
@@ -865,14 +884,10 @@ fn Table(
                 >
                     {key.label()}
                     <span aria-hidden="true" class="sort-mark">
-                        {move || {
-                            if !sorted() {
-                                ""
-                            } else if filter.with(|f| f.descending) {
-                                " ▼"
-                            } else {
-                                " ▲"
-                            }
+                        {move || match order.get() {
+                            (sort, _) if sort != key => "",
+                            (_, true) => " ▼",
+                            (_, false) => " ▲",
                         }}
                     </span>
                 </button>
@@ -888,11 +903,17 @@ fn Table(
     });
     let pages = Memo::new(move |_| items.with(|v| improvement::page_count(v.len())));
     let range = Memo::new(move |_| items.with(|v| improvement::page_rows(v.len(), page.get())));
-    let rows = Memo::new(move |_| {
+    // The page's positions first: a keystroke that leaves the page's items
+    // as they were (most do, on a long list) stops here, rather than
+    // building and comparing a hundred rows.
+    let page_items = Memo::new(move |_| {
         let range = range.get();
-        items.with(|shown| {
+        items.with(|shown| shown.get(range).map(<[usize]>::to_vec).unwrap_or_default())
+    });
+    let rows = Memo::new(move |_| {
+        page_items.with(|page| {
             state.workbook.with(|w| {
-                let (Some(w), Some(page)) = (w.as_ref(), shown.get(range)) else {
+                let Some(w) = w.as_ref() else {
                     return Vec::new();
                 };
                 w.improvements
