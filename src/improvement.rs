@@ -1219,7 +1219,12 @@ impl Filter {
 
     /// `matches`, with the search already turned into a needle.
     fn matches_needle(&self, item: &ImprovementItem, today: IsoDate, needle: &str) -> bool {
-        if self.kind.is_some_and(|k| item.kind != k)
+        self.matches_choices(item, today) && (needle.is_empty() || text_contains(item, needle))
+    }
+
+    /// Whether the item passes every filter but the search.
+    fn matches_choices(&self, item: &ImprovementItem, today: IsoDate) -> bool {
+        !(self.kind.is_some_and(|k| item.kind != k)
             || self.stage.is_some_and(|s| item.stage != s)
             || self.priority.is_some_and(|p| item.priority != p)
             || self
@@ -1230,33 +1235,7 @@ impl Filter {
                 .requirement
                 .as_ref()
                 .is_some_and(|r| !item.requirements.contains(r))
-            || (self.overdue && !item.is_overdue(today))
-        {
-            return false;
-        }
-        if needle.is_empty() {
-            return true;
-        }
-        // The ID as people see it ("IMP-0001"), written on the stack: this
-        // runs for every item on every keystroke.
-        let mut id = ShortText::default();
-        let id = match fmt::write(&mut id, format_args!("{}", item.id)) {
-            Ok(()) => id.as_str(),
-            Err(_) => "",
-        };
-        [
-            id,
-            &item.title,
-            &item.owner,
-            &item.plan.problem,
-            &item.plan.root_cause,
-            &item.plan.planned_actions,
-            &item.doing.actions_taken,
-            &item.check.result,
-            &item.act.lessons,
-        ]
-        .iter()
-        .any(|t| contains_lowercased(t, needle))
+            || (self.overdue && !item.is_overdue(today)))
     }
 
     /// The matching items, sorted.
@@ -1268,7 +1247,37 @@ impl Filter {
     /// Positions are cheap to keep and compare, so the log view holds these
     /// rather than copies of the items; they are only valid for this `log`.
     pub fn positions(&self, log: &ImprovementLog, today: IsoDate) -> Vec<usize> {
+        self.positions_searching(log, today, None)
+    }
+
+    /// [`Filter::positions`], searching `index` (built from this `log`)
+    /// rather than each item's text: the same answer, in a fraction of the
+    /// time.
+    pub fn positions_indexed(
+        &self,
+        log: &ImprovementLog,
+        today: IsoDate,
+        index: &SearchIndex,
+    ) -> Vec<usize> {
+        self.positions_searching(log, today, Some(index))
+    }
+
+    fn positions_searching(
+        &self,
+        log: &ImprovementLog,
+        today: IsoDate,
+        index: Option<&SearchIndex>,
+    ) -> Vec<usize> {
         let needle = self.needle();
+        // Within one field only: a needle that could span the separator, or
+        // an index of another log, is searched field by field.
+        let index = index.filter(|x| {
+            x.texts.len() == log.items.len() && !needle.contains(SearchIndex::SEPARATOR)
+        });
+        let text_matches = |n: usize, item: &ImprovementItem| match index {
+            Some(x) => x.texts.get(n).is_some_and(|t| t.contains(needle.as_str())),
+            None => text_contains(item, &needle),
+        };
         // Title and owner sort case-insensitively: lowercase each once here,
         // not twice per comparison.
         let sort_text = |i: &ImprovementItem| match self.sort {
@@ -1280,7 +1289,9 @@ impl Filter {
             .items
             .iter()
             .enumerate()
-            .filter(|(_, i)| self.matches_needle(i, today, &needle))
+            .filter(|(n, i)| {
+                self.matches_choices(i, today) && (needle.is_empty() || text_matches(*n, i))
+            })
             .map(|(n, i)| (n, i, sort_text(i)))
             .collect();
         found.sort_by(|(_, a, a_text), (_, b, b_text)| {
@@ -1302,6 +1313,80 @@ impl Filter {
             by.then(a.id.cmp(&b.id))
         });
         found.into_iter().map(|(n, _, _)| n).collect()
+    }
+}
+
+/// The text a search looks through: the ID as people see it ("IMP-0001"),
+/// then the item's written fields.
+fn search_fields<'a>(item: &'a ImprovementItem, id: &'a str) -> [&'a str; 9] {
+    [
+        id,
+        &item.title,
+        &item.owner,
+        &item.plan.problem,
+        &item.plan.root_cause,
+        &item.plan.planned_actions,
+        &item.doing.actions_taken,
+        &item.check.result,
+        &item.act.lessons,
+    ]
+}
+
+/// Whether any of the item's searched fields, lowercased, contains `needle`
+/// (lowercase already).
+fn text_contains(item: &ImprovementItem, needle: &str) -> bool {
+    // The ID written on the stack: this runs for every item on every
+    // keystroke when there is no index.
+    let mut id = ShortText::default();
+    let id = match fmt::write(&mut id, format_args!("{}", item.id)) {
+        Ok(()) => id.as_str(),
+        Err(_) => "",
+    };
+    search_fields(item, id)
+        .iter()
+        .any(|t| contains_lowercased(t, needle))
+}
+
+/// Each item's searched fields, lowercased once, so that a search keystroke
+/// scans prepared text instead of lowercasing 2,000 items' fields again.
+/// Entries follow `log.items` by position; the fields of an item are joined
+/// by [`SearchIndex::SEPARATOR`], which a needle that is searched here never
+/// holds, so a match never spans two fields.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchIndex {
+    texts: Vec<String>,
+}
+
+impl SearchIndex {
+    /// Joins the fields of one item (a control character, which typed text
+    /// hardly ever holds; a needle that does is searched field by field).
+    pub const SEPARATOR: char = '\u{1f}';
+
+    pub fn new(log: &ImprovementLog) -> Self {
+        let texts = log
+            .items
+            .iter()
+            .map(|item| {
+                let id = item.id.to_string();
+                let fields = search_fields(item, &id);
+                let mut text =
+                    String::with_capacity(fields.iter().map(|f| f.len() + 1).sum::<usize>());
+                for (n, field) in fields.iter().enumerate() {
+                    if n > 0 {
+                        text.push(Self::SEPARATOR);
+                    }
+                    // Field by field, as `text_contains` lowercases them
+                    // (lowercasing can depend on where a word ends).
+                    if field.is_ascii() {
+                        text.extend(field.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                    } else {
+                        text.push_str(&field.to_lowercase());
+                    }
+                }
+                text
+            })
+            .collect();
+        Self { texts }
     }
 }
 

@@ -5,7 +5,7 @@ use clausebook::calendar::{IsoDate, Timestamp};
 use clausebook::framework::{self, RequirementId};
 use clausebook::improvement::{
     self, ActDecision, CSV_COLUMNS, Filter, ImprovementError, ImprovementId, ImprovementLog, Kind,
-    NewItem, Priority, SortKey, Stage,
+    NewItem, Priority, SearchIndex, SortKey, Stage,
 };
 use clausebook::portfolio::{Decision, ServiceId, ServiceKind};
 use clausebook::schema;
@@ -1020,6 +1020,64 @@ fn positions_point_at_the_filtered_items_in_order() {
             }
         }
     }
+}
+
+#[test]
+fn the_search_index_finds_what_the_fields_do() {
+    let mut log = sample_log();
+    log.items[0].plan.problem = "ΟΔΥΣΣΕΥΣ restore failed".into();
+    log.items[0].act.lessons = "Test the restore\nevery quarter".into();
+    log.items[1].plan.root_cause = "İstanbul office ärger".into();
+    log.items[1].doing.actions_taken = format!("split{}here", SearchIndex::SEPARATOR);
+    log.items[2].check.result = "CAB minutes kept from now on".into();
+    let index = SearchIndex::new(&log);
+    let today = day(TODAY);
+    let needles = [
+        "",
+        "r",
+        "R",
+        "imp-0002",
+        "IMP-000",
+        "priya",
+        "σ",
+        "ς",
+        "οδυσσευς",
+        "i̇",
+        "ärger",
+        "ÄRGER",
+        "restore\nevery",
+        "d\nnot",
+        "split",
+        "t\u{1f}h",
+        "minutes kept",
+        "quarter",
+        "nothing like it",
+        "  cab ",
+    ];
+    for needle in needles {
+        for kind in [None, Some(Kind::Nonconformity)] {
+            for sort in [SortKey::Id, SortKey::Title] {
+                let filter = Filter {
+                    search: needle.into(),
+                    kind,
+                    sort,
+                    ..Default::default()
+                };
+                assert_eq!(
+                    filter.positions_indexed(&log, today, &index),
+                    filter.positions(&log, today),
+                    "{needle:?} {kind:?} {sort:?}"
+                );
+            }
+        }
+    }
+    // An index of another log is not trusted: the search reads the fields.
+    let stale = SearchIndex::new(&ImprovementLog::default());
+    let filter = Filter {
+        search: "survey".into(),
+        ..Default::default()
+    };
+    assert_eq!(filter.positions_indexed(&log, today, &stale), vec![1]);
 }
 
 #[test]

@@ -311,3 +311,50 @@ async fn table_shows_one_page_of_rows_at_a_time() {
     storage::remove(key).unwrap();
     set_path("/");
 }
+
+#[wasm_bindgen_test]
+async fn search_filters_at_once_and_reaches_the_url_once_typing_pauses() {
+    let _guard = exclusive().await;
+    let key = "test.improvement.search";
+    storage::remove(key).unwrap();
+    set_path("/improvements?view=table");
+    let el = container();
+    let handle = mount_to(el.clone(), move || {
+        view! { <Workbench initial=Some(with_items(250)) storage_key=key /> }
+    });
+    tick().await;
+    let rows = || all(&el, ".improvement-table tbody tr");
+    let search = || gloo_utils::window().location().search().unwrap();
+    assert_eq!(rows().len(), 100);
+
+    type_into(&el, "#filter-search", "item 12");
+    tick().await;
+    // "Item 12" and "Item 120"–"Item 129".
+    assert_eq!(rows().len(), 11, "the table follows each keystroke");
+    assert_eq!(text(&el, "p.count"), "Showing 11 of 250 items.");
+    assert_eq!(search(), "?view=table", "the URL waits for a pause");
+    type_into(&el, "#filter-search", "item 125");
+    tick().await;
+    assert_eq!(rows().len(), 1);
+    TimeoutFuture::new(600).await;
+    assert_eq!(
+        search(),
+        "?q=item%20125&view=table",
+        "the latest search, once"
+    );
+    assert_eq!(rows().len(), 1);
+
+    // A new address wins over a search not yet written to it.
+    type_into(&el, "#filter-search", "item 2");
+    tick().await;
+    set_path("/improvements?q=item%2012&view=table");
+    let popstate = web_sys::Event::new("popstate").unwrap();
+    gloo_utils::window().dispatch_event(&popstate).unwrap();
+    tick().await;
+    TimeoutFuture::new(600).await;
+    assert_eq!(search(), "?q=item%2012&view=table");
+    assert_eq!(rows().len(), 11);
+    drop(handle);
+    storage::remove(key).unwrap();
+    set_path("/");
+}

@@ -10,7 +10,7 @@ use crate::calendar::{IsoDate, Timestamp};
 use crate::framework::{Framework, Node, Phase, RequirementId};
 use crate::improvement::{
     self, ActDecision, Filter, ImprovementError, ImprovementId, ImprovementItem, ImprovementLog,
-    Kind, NewItem, Priority, SortKey, Source, Stage,
+    Kind, NewItem, Priority, SearchIndex, SortKey, Source, Stage,
 };
 use crate::portfolio::ServiceId;
 use crate::validation::{MAX_NAME_CHARS, MAX_NOTES_CHARS, MAX_OWNER_CHARS};
@@ -23,6 +23,9 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 pub fn item_href(id: ImprovementId) -> String {
     format!("/improvements/{id}")
 }
+
+/// How long search typing pauses before the search is written to the URL.
+const SEARCH_URL_DELAY: std::time::Duration = std::time::Duration::from_millis(400);
 
 /// Whether the log shows as a board or a table (kept in the URL as `view`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -262,13 +265,16 @@ fn ImprovementLogView() -> impl IntoView {
     let state = expect_context::<AppState>();
     let query = use_query_map();
     let navigate = StoredValue::new_local(use_navigate());
-    // A filter just picked, shown at once and written to the URL after the
-    // next paint (see `set_filter`); the URL is the filter otherwise.
+    // A filter just picked, shown at once and written to the URL later (see
+    // `set_filter`); the URL is the filter otherwise.
     let pending = RwSignal::new(None::<Filter>);
-    let filter = Memo::new(move |_| {
-        pending
-            .get()
-            .unwrap_or_else(|| query.with(|q| Filter::from_query(|k| q.get(k))))
+    let url_filter = Memo::new(move |_| query.with(|q| Filter::from_query(|k| q.get(k))));
+    let filter = Memo::new(move |_| pending.get().unwrap_or_else(|| url_filter.get()));
+    // An address that changes under a filter not yet written (Back, Forward,
+    // a link) wins: writing the older filter later would replace it.
+    Effect::new(move |_| {
+        url_filter.track();
+        pending.set(None);
     });
     let view_kind = Memo::new(move |_| {
         if query.with(|q| q.get("view")).as_deref() == Some("table") {
@@ -283,6 +289,24 @@ fn ImprovementLogView() -> impl IntoView {
             .workbook
             .with(|w| w.as_ref().map(|w| w.improvements.items.len()).unwrap_or(0))
     });
+    // Each item's searched text, lowercased once per change of the log
+    // rather than on every keystroke (see `SearchIndex`). Only a search reads
+    // it, so the log shows without it; it is worked out while the browser is
+    // idle after that, so the first keystroke does not wait for it either.
+    let search_index = Memo::new_with_compare(
+        move |_| {
+            state.workbook.with(|w| {
+                w.as_ref()
+                    .map(|w| SearchIndex::new(&w.improvements))
+                    .unwrap_or_default()
+            })
+        },
+        // Comparing two indexes costs about as much as building one.
+        |_, _| true,
+    );
+    request_idle_callback(move || {
+        let _ = search_index.try_with_untracked(|_| ());
+    });
     // Where the matching items are in the log, in display order. Positions,
     // not copies: copying (and comparing) 2,000 items on every keystroke
     // took most of a frame. Recomputed whenever the workbook changes, so
@@ -290,44 +314,68 @@ fn ImprovementLogView() -> impl IntoView {
     let shown = Memo::new(move |_| {
         filter.with(|f| {
             state.workbook.with(|w| {
-                w.as_ref()
-                    .map(|w| f.positions(&w.improvements, today))
-                    .unwrap_or_default()
+                let Some(w) = w.as_ref() else {
+                    return Vec::new();
+                };
+                if f.search.trim().is_empty() {
+                    f.positions(&w.improvements, today)
+                } else {
+                    search_index.with(|index| f.positions_indexed(&w.improvements, today, index))
+                }
             })
         })
     });
     // Writing the URL (the router's navigation and history.replaceState)
-    // took longer than updating the list on a keystroke, so the list updates
-    // now and the URL follows once the frame has painted. Several keystrokes
-    // in one frame write the URL once, with the latest filter; a log that
-    // is gone by then (the person navigated away) writes nothing.
-    let set_filter = move |f: Filter| {
-        pending.set(Some(f));
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    let Some(Some(f)) = pending.try_get_untracked() else {
-                        return;
-                    };
-                    let Some(view) = view_kind.try_get_untracked() else {
-                        return;
-                    };
-                    let href = log_href(&f, view);
-                    navigate.try_with_value(|n| {
-                        n(
-                            &href,
-                            NavigateOptions {
-                                replace: true,
-                                scroll: false,
-                                ..Default::default()
-                            },
-                        )
-                    });
-                    pending.set(None);
+    // takes longer than updating the list, so the list updates at once and
+    // the URL follows: a picked filter or sort once the frame has painted,
+    // search text once typing pauses. Run after every keystroke, the write
+    // held up the frame after it, and browsers throttle pages that replace
+    // their history entry more than a few times a second. Only the latest
+    // change is written; a log that is gone by then (the person navigated
+    // away) writes nothing.
+    let writes = StoredValue::new(0u64);
+    let write_url = move |ticket: u64| {
+        if writes.try_get_value() != Some(ticket) {
+            return;
+        }
+        let Some(Some(f)) = pending.try_get_untracked() else {
+            return;
+        };
+        let Some(view) = view_kind.try_get_untracked() else {
+            return;
+        };
+        let href = log_href(&f, view);
+        navigate.try_with_value(|n| {
+            n(
+                &href,
+                NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..Default::default()
                 },
-                std::time::Duration::ZERO,
-            );
+            )
         });
+        pending.set(None);
+    };
+    let set_filter = move |f: Filter| {
+        let typing = filter.with_untracked(|now| {
+            now.search != f.search
+                && *now
+                    == Filter {
+                        search: now.search.clone(),
+                        ..f.clone()
+                    }
+        });
+        let ticket = writes.get_value().wrapping_add(1);
+        writes.set_value(ticket);
+        pending.set(Some(f));
+        if typing {
+            set_timeout(move || write_url(ticket), SEARCH_URL_DELAY);
+        } else {
+            request_animation_frame(move || {
+                set_timeout(move || write_url(ticket), std::time::Duration::ZERO);
+            });
+        }
     };
     let export_message = RwSignal::new(None::<Result<String, String>>);
     let export_csv = move |_| {
@@ -809,18 +857,14 @@ fn Table(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let framework = state.framework();
+    // The headers follow the sort alone, so a search keystroke does not
+    // revisit each of them.
+    let order = Memo::new(move |_| filter.with(|f| (f.sort, f.descending)));
     let header = move |key: SortKey| {
-        let sorted = move || filter.with(|f| f.sort == key);
-        let aria_sort = move || {
-            filter.with(|f| {
-                if f.sort != key {
-                    "none"
-                } else if f.descending {
-                    "descending"
-                } else {
-                    "ascending"
-                }
-            })
+        let aria_sort = move || match order.get() {
+            (sort, _) if sort != key => "none",
+            (_, true) => "descending",
+            (_, false) => "ascending",
         };
         view! {
             <th scope="col" aria-sort=aria_sort>
@@ -840,14 +884,10 @@ fn Table(
                 >
                     {key.label()}
                     <span aria-hidden="true" class="sort-mark">
-                        {move || {
-                            if !sorted() {
-                                ""
-                            } else if filter.with(|f| f.descending) {
-                                " ▼"
-                            } else {
-                                " ▲"
-                            }
+                        {move || match order.get() {
+                            (sort, _) if sort != key => "",
+                            (_, true) => " ▼",
+                            (_, false) => " ▲",
                         }}
                     </span>
                 </button>
@@ -863,11 +903,17 @@ fn Table(
     });
     let pages = Memo::new(move |_| items.with(|v| improvement::page_count(v.len())));
     let range = Memo::new(move |_| items.with(|v| improvement::page_rows(v.len(), page.get())));
-    let rows = Memo::new(move |_| {
+    // The page's positions first: a keystroke that leaves the page's items
+    // as they were (most do, on a long list) stops here, rather than
+    // building and comparing a hundred rows.
+    let page_items = Memo::new(move |_| {
         let range = range.get();
-        items.with(|shown| {
+        items.with(|shown| shown.get(range).map(<[usize]>::to_vec).unwrap_or_default())
+    });
+    let rows = Memo::new(move |_| {
+        page_items.with(|page| {
             state.workbook.with(|w| {
-                let (Some(w), Some(page)) = (w.as_ref(), shown.get(range)) else {
+                let Some(w) = w.as_ref() else {
                     return Vec::new();
                 };
                 w.improvements
