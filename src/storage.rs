@@ -463,7 +463,14 @@ struct SaveText {
     /// The JS string of each item's text of the last save, by serial
     /// ([`stored::Piece::Item`]).
     js: std::collections::HashMap<u64, js_sys::JsString>,
+    /// The JS strings of the last save's short written pieces: mostly the
+    /// commas between items, thousands of them, each a call into JS to
+    /// convert otherwise.
+    short: std::collections::HashMap<String, js_sys::JsString>,
 }
+
+/// Written pieces up to this long are kept as JS strings between saves.
+const SHORT_PIECE: usize = 64;
 
 impl SaveText {
     fn text(&mut self, workbook: &Workbook, saved_at: Timestamp) -> (js_sys::JsString, u64) {
@@ -471,9 +478,23 @@ impl SaveText {
             return plain_text(workbook, saved_at);
         };
         let mut kept = std::collections::HashMap::with_capacity(self.js.len());
+        let mut short = std::collections::HashMap::with_capacity(self.short.len());
         let mut whole = js_sys::JsString::from("");
         for piece in text.pieces() {
             let part = match piece {
+                stored::Piece::Written(text) if text.len() <= SHORT_PIECE => {
+                    match short.get(text.as_str()) {
+                        Some(part) => js_sys::JsString::clone(part),
+                        None => {
+                            let part = self
+                                .short
+                                .remove(text.as_str())
+                                .unwrap_or_else(|| js_sys::JsString::from(text.as_str()));
+                            short.insert(text.clone(), part.clone());
+                            part
+                        }
+                    }
+                }
                 stored::Piece::Written(text) => js_sys::JsString::from(text.as_str()),
                 stored::Piece::Item { serial, text } => {
                     let part = self
@@ -489,6 +510,7 @@ impl SaveText {
             whole = whole.concat(&part);
         }
         self.js = kept;
+        self.short = short;
         (whole, text.len() as u64)
     }
 }
