@@ -1,8 +1,9 @@
 //! Clausebook: a compliance workbook for ISO/IEC 20000-1:2018 that runs in the browser.
 //!
 //! The domain modules (`framework`, `workbook`, `assessment`, `improvement`,
-//! `portfolio`, `validation`, `schema`, `stored`, `export`, `calendar`) are plain Rust, tested natively. `browser`,
-//! `storage` and `ui` sit on top and need a browser.
+//! `portfolio`, `validation`, `schema`, `stored`, `export`, `calendar`) are
+//! plain Rust, tested natively. `browser`, `storage` and `ui` sit on top and
+//! need a browser.
 
 pub mod assessment;
 pub mod baseline;
