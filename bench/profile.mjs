@@ -4,7 +4,9 @@
 // (binaryen, which drops the names, is skipped). Prints the functions with the
 // most self time; --callers REGEX shows which app functions those run under.
 // Usage:
-//   node bench/profile.mjs --app DIST --scenario start|typing|filter [--top 40]
+//   node bench/profile.mjs --app DIST --scenario start|typing|save|filter [--top 40]
+// (save: five autosaves of one typed character each, after a first one
+// outside the profile, as in bench/run.mjs)
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,6 +53,17 @@ try {
     await page.waitForTimeout(1500);
     await cdp.send('Profiler.start');
     await page.keyboard.type(' The review found three overdue actions.', { delay: 120 });
+  } else if (SCENARIO === 'save') {
+    await page.goto(env.base + '/clauses/8.1');
+    await page.locator('#notes').focus();
+    await page.keyboard.press('End');
+    await page.keyboard.type('w');
+    await page.waitForTimeout(1500);
+    await cdp.send('Profiler.start');
+    for (let i = 0; i < 5; i++) {
+      await page.keyboard.type('x');
+      await page.waitForTimeout(1000);
+    }
   } else if (SCENARIO === 'filter') {
     await page.goto(env.base + '/improvements?view=table');
     await page.locator('.improvement-table tbody tr').first().waitFor();

@@ -1,8 +1,9 @@
 //! Clausebook: a compliance workbook for ISO/IEC 20000-1:2018 that runs in the browser.
 //!
 //! The domain modules (`framework`, `workbook`, `assessment`, `improvement`,
-//! `portfolio`, `validation`, `schema`, `export`, `calendar`) are plain Rust, tested natively. `browser`,
-//! `storage` and `ui` sit on top and need a browser.
+//! `portfolio`, `validation`, `schema`, `stored`, `export`, `calendar`) are
+//! plain Rust, tested natively. `browser`, `storage` and `ui` sit on top and
+//! need a browser.
 
 pub mod assessment;
 pub mod baseline;
@@ -21,6 +22,7 @@ pub mod portfolio;
 pub mod report;
 pub mod sample;
 pub mod schema;
+pub mod stored;
 pub mod study;
 pub mod trainer;
 pub mod validation;

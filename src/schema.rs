@@ -78,9 +78,11 @@ pub enum SchemaError {
 }
 
 /// `Envelope` for writing: borrows the workbook, because cloning a large one
-/// for every autosave cost as much as serialising it.
+/// for every autosave cost as much as serialising it. The workbook is any
+/// type that serialises like one, so that [`crate::stored`] can write one
+/// whose unchanged items are text kept from the previous save.
 #[derive(Serialize)]
-struct EnvelopeRef<'a> {
+struct EnvelopeRef<'a, W> {
     format: &'static str,
     schema_version: u64,
     app_version: &'static str,
@@ -88,11 +90,11 @@ struct EnvelopeRef<'a> {
     exported_at: Option<Timestamp>,
     #[serde(skip_serializing_if = "Option::is_none")]
     saved_at: Option<Timestamp>,
-    workbook: &'a Workbook,
+    workbook: &'a W,
 }
 
-impl<'a> EnvelopeRef<'a> {
-    fn new(workbook: &'a Workbook) -> Self {
+impl<'a, W: Serialize> EnvelopeRef<'a, W> {
+    fn new(workbook: &'a W) -> Self {
         Self {
             format: FORMAT,
             schema_version: CURRENT_SCHEMA_VERSION,
@@ -112,6 +114,19 @@ pub fn to_stored_json(workbook: &Workbook, saved_at: Timestamp) -> String {
     };
     // Serialising plain structs with string keys cannot fail.
     serde_json::to_string(&envelope).unwrap_or_default()
+}
+
+/// [`to_stored_json`] of anything that serialises as a workbook, into `out`.
+pub(crate) fn write_stored_json<W: Serialize>(
+    out: impl std::io::Write,
+    workbook: &W,
+    saved_at: Timestamp,
+) -> Result<(), serde_json::Error> {
+    let envelope = EnvelopeRef {
+        saved_at: Some(saved_at),
+        ..EnvelopeRef::new(workbook)
+    };
+    serde_json::to_writer(out, &envelope)
 }
 
 /// Writes the envelope for export (pretty-printed: people open these files).

@@ -28,6 +28,7 @@ use crate::library::{
     self, Backup, Conflict, Head, Library, SnapshotMeta, SnapshotReason, WorkbookId,
 };
 use crate::schema::{self, SchemaError, Stored};
+use crate::stored;
 use crate::workbook::Workbook;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -114,6 +115,13 @@ pub struct Session {
     pub blocked: Option<Conflict>,
     /// Whether persistent storage was already asked for in this session.
     pub persistence_asked: bool,
+    /// Set when a save found no room for a second copy and replaced the
+    /// copy in force instead: the size of that text, in bytes. Saves at
+    /// least as large then replace it directly, without first trying the
+    /// free slot (a refused write of megabytes costs almost as much as one
+    /// that succeeds); a smaller save, or one at the snapshot interval,
+    /// tries the free slot again.
+    pub in_place_from: Option<u64>,
 }
 
 // ---------------------------------------------------------------------------
@@ -324,6 +332,17 @@ pub fn create_workbook(
     workbook: &Workbook,
     sample: bool,
 ) -> Result<WorkbookId, SaveError> {
+    create_with(ns, name, workbook, sample, &mut plain_text)
+}
+
+/// [`create_workbook`], with the text written by `serialise`.
+fn create_with(
+    ns: &str,
+    name: &str,
+    workbook: &Workbook,
+    sample: bool,
+    serialise: &mut Serialise<'_>,
+) -> Result<WorkbookId, SaveError> {
     let now = browser::now();
     let id = WorkbookId::generate(now.epoch_ms(), random_u32());
     let mut library = load_library(ns);
@@ -332,7 +351,7 @@ pub fn create_workbook(
         id: Some(id.clone()),
         ..Session::default()
     };
-    write_workbook(ns, &mut session, workbook)?;
+    write_with(ns, &mut session, workbook, serialise)?;
     if let Err(e) = save_library(ns, &library) {
         remove_workbook_data(ns, &id);
         return Err(e.into());
@@ -435,9 +454,86 @@ pub fn refresh_overview(ns: &str, id: &WorkbookId, revision: u64, workbook: &Wor
     }
 }
 
-/// The text of the copy currently in force (for snapshots).
-fn current_text(ns: &str, id: &WorkbookId, head: &Head) -> Option<String> {
-    read_raw(&workbook_key(ns, id, head.slot.key()))
+/// The text of the copy currently in force (for snapshots), left on the JS
+/// side: a snapshot only copies it to another key, and bringing megabytes
+/// into Rust and back cost more than the copy.
+fn current_text(ns: &str, id: &WorkbookId, head: &Head) -> Option<js_sys::JsString> {
+    let storage: JsStorage = local_storage().ok()?.unchecked_into();
+    storage
+        .get_item(&workbook_key(ns, id, head.slot.key()))
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
+/// Writes a workbook's stored text for a save, as a JS string with its
+/// length in UTF-8 bytes (the size the head records).
+type Serialise<'a> = dyn FnMut(&Workbook, Timestamp) -> (js_sys::JsString, u64) + 'a;
+
+/// The stored text, serialised whole.
+fn plain_text(workbook: &Workbook, saved_at: Timestamp) -> (js_sys::JsString, u64) {
+    let text = schema::to_stored_json(workbook, saved_at);
+    (js_sys::JsString::from(text.as_str()), text.len() as u64)
+}
+
+/// What the autosaver keeps from one save to the next so that the next
+/// serialises and converts only what changed.
+#[derive(Default)]
+struct SaveText {
+    items: stored::Cache,
+    /// The JS string of each item's text of the last save, by serial
+    /// ([`stored::Piece::Item`]).
+    js: std::collections::HashMap<u64, js_sys::JsString>,
+    /// The JS strings of the last save's short written pieces: mostly the
+    /// commas between items, thousands of them, each a call into JS to
+    /// convert otherwise.
+    short: std::collections::HashMap<String, js_sys::JsString>,
+}
+
+/// Written pieces up to this long are kept as JS strings between saves.
+const SHORT_PIECE: usize = 64;
+
+impl SaveText {
+    fn text(&mut self, workbook: &Workbook, saved_at: Timestamp) -> (js_sys::JsString, u64) {
+        let Ok(text) = self.items.text(workbook, saved_at.clone()) else {
+            return plain_text(workbook, saved_at);
+        };
+        let mut kept = std::collections::HashMap::with_capacity(self.js.len());
+        let mut short = std::collections::HashMap::with_capacity(self.short.len());
+        let mut whole = js_sys::JsString::from("");
+        for piece in text.pieces() {
+            let part = match piece {
+                stored::Piece::Written(text) if text.len() <= SHORT_PIECE => {
+                    match short.get(text.as_str()) {
+                        Some(part) => js_sys::JsString::clone(part),
+                        None => {
+                            let part = self
+                                .short
+                                .remove(text.as_str())
+                                .unwrap_or_else(|| js_sys::JsString::from(text.as_str()));
+                            short.insert(text.clone(), part.clone());
+                            part
+                        }
+                    }
+                }
+                stored::Piece::Written(text) => js_sys::JsString::from(text.as_str()),
+                stored::Piece::Item { serial, text } => {
+                    let part = self
+                        .js
+                        .remove(serial)
+                        .unwrap_or_else(|| js_sys::JsString::from(*text));
+                    kept.insert(*serial, part.clone());
+                    part
+                }
+            };
+            // Joined on the JS side: the browser copies the parts once,
+            // when the whole is written.
+            whole = whole.concat(&part);
+        }
+        self.js = kept;
+        self.short = short;
+        (whole, text.len() as u64)
+    }
 }
 
 /// Saves a new revision: checks nobody else wrote, snapshots when due,
@@ -446,6 +542,16 @@ pub fn write_workbook(
     ns: &str,
     session: &mut Session,
     workbook: &Workbook,
+) -> Result<Head, SaveError> {
+    write_with(ns, session, workbook, &mut plain_text)
+}
+
+/// [`write_workbook`], with the text written by `serialise`.
+fn write_with(
+    ns: &str,
+    session: &mut Session,
+    workbook: &Workbook,
+    serialise: &mut Serialise<'_>,
 ) -> Result<Head, SaveError> {
     if let Some(conflict) = &session.blocked {
         return Err(conflict.clone().into());
@@ -462,8 +568,9 @@ pub fn write_workbook(
     }
     let now = browser::now();
     let now_ms = now.epoch_ms();
+    let snapshot_due = library::snapshot_due(session.last_snapshot_ms, now_ms);
     if let Some(head) = &current
-        && library::snapshot_due(session.last_snapshot_ms, now_ms)
+        && snapshot_due
     {
         let reason = if session.last_snapshot_ms.is_none() {
             SnapshotReason::SessionStart
@@ -474,24 +581,36 @@ pub fn write_workbook(
         let kept = snapshots(ns, &id)
             .first()
             .is_some_and(|s| s.revision == head.revision);
-        if kept || take_snapshot(ns, &id, head, reason).is_ok() {
-            session.last_snapshot_ms = Some(now_ms);
+        if !kept {
+            // A snapshot refused for lack of space is tried again at the
+            // next interval, not at every save: until space is freed each
+            // attempt fails the same way, and a failed write of a large
+            // workbook costs about as much as the save itself.
+            let _ = take_snapshot(ns, &id, head, reason);
         }
+        session.last_snapshot_ms = Some(now_ms);
     }
 
-    let text = schema::to_stored_json(workbook, now.clone());
+    let (text, bytes) = serialise(workbook, now.clone());
     let slot = current
         .as_ref()
         .map(|h| h.slot.other())
         .unwrap_or(library::Slot::A);
-    let slot = write_slot(ns, &id, slot, current.as_ref(), &text)?;
+    let in_place = current.is_some()
+        && !snapshot_due
+        && session.in_place_from.is_some_and(|from| bytes >= from);
+    let slot = write_slot(ns, &id, slot, current.as_ref(), &text, in_place)?;
+    session.in_place_from = current
+        .as_ref()
+        .is_some_and(|c| c.slot == slot)
+        .then_some(bytes);
     let head = Head {
         revision: session.known_revision + 1,
         slot,
         schema_version: schema::CURRENT_SCHEMA_VERSION,
         app_version: schema::APP_VERSION.to_owned(),
         saved_at: now,
-        bytes: text.len() as u64,
+        bytes,
         organisation: workbook.organisation.name.clone(),
         writer: tab_id().to_owned(),
     };
@@ -507,33 +626,36 @@ pub fn write_workbook(
 /// Writes `text` into `slot` and reads it back. When storage is full it
 /// frees space by dropping the oldest snapshots; as a last resort it
 /// replaces the current slot in place, which the browser also does
-/// atomically (a refused `setItem` leaves the old value).
+/// atomically (a refused `setItem` leaves the old value). With `in_place`
+/// (the last save had to), it goes straight to that last resort.
 fn write_slot(
     ns: &str,
     id: &WorkbookId,
     slot: library::Slot,
     current: Option<&Head>,
-    text: &str,
+    text: &js_sys::JsString,
+    in_place: bool,
 ) -> Result<library::Slot, StorageError> {
-    // Converted to a JS string once; the read-back is compared on the JS
-    // side, so a large workbook is not copied back into Rust to verify it.
-    let text = js_sys::JsString::from(text);
+    // A JS string: the read-back is compared on the JS side, so a large
+    // workbook is not copied back into Rust to verify it.
     let attempt = |slot: library::Slot| -> Result<library::Slot, StorageError> {
         let key = workbook_key(ns, id, slot.key());
         let storage: JsStorage = local_storage()?.unchecked_into();
         storage
-            .set_item(&key, &text)
+            .set_item(&key, text)
             .map_err(|_| StorageError::Full)?;
         match storage.get_item(&key) {
-            Ok(back) if AsRef::<JsValue>::as_ref(&text) == &back => Ok(slot),
+            Ok(back) if AsRef::<JsValue>::as_ref(text) == &back => Ok(slot),
             _ => Err(StorageError::Verify),
         }
     };
-    loop {
-        match attempt(slot) {
-            Err(StorageError::Full) if drop_oldest_snapshot(ns) => continue,
-            Err(StorageError::Full) => break,
-            other => return other,
+    if !in_place {
+        loop {
+            match attempt(slot) {
+                Err(StorageError::Full) if drop_oldest_snapshot(ns) => continue,
+                Err(StorageError::Full) => break,
+                other => return other,
+            }
         }
     }
     match current {
@@ -574,11 +696,16 @@ pub fn take_snapshot(
         .max()
         .unwrap_or(0)
         .max(now.epoch_ms());
-    write_raw(&snapshot_key(ns, id, snap_id), &text)?;
+    let storage: JsStorage = local_storage()?.unchecked_into();
+    storage
+        .set_item(&snapshot_key(ns, id, snap_id), &text)
+        .map_err(|_| StorageError::Full)?;
     list.push(SnapshotMeta {
         id: snap_id,
         taken_at: now.clone(),
-        bytes: text.len() as u64,
+        // The head's size of this copy (its UTF-8 bytes, as written): the
+        // text stayed a JS string, whose length counts UTF-16 units.
+        bytes: head.bytes,
         revision: head.revision,
         reason,
     });
@@ -756,6 +883,10 @@ struct Inner {
     source: Box<dyn Fn(&mut SaveFn)>,
     on_status: Box<dyn Fn(SaveStatus)>,
     state: RefCell<State>,
+    /// The text of the last save's items: a save serialises only what
+    /// changed since (kept apart from `state`, which the status callbacks
+    /// may borrow while a write is under way).
+    text: RefCell<SaveText>,
 }
 
 #[derive(Default)]
@@ -785,6 +916,7 @@ impl Autosaver {
                 source: Box::new(source),
                 on_status: Box::new(on_status),
                 state: RefCell::default(),
+                text: RefCell::default(),
             }),
         }
     }
@@ -795,6 +927,8 @@ impl Autosaver {
 
     /// Switches to another workbook (the caller flushed the previous one).
     pub fn open(&self, id: Option<WorkbookId>, revision: u64) {
+        // The previous workbook's text would only be compared and dropped.
+        *self.inner.text.borrow_mut() = SaveText::default();
         let mut state = self.inner.state.borrow_mut();
         if let Some(timer) = state.timer.take() {
             gloo_utils::window().clear_timeout_with_handle(timer);
@@ -937,16 +1071,20 @@ impl Autosaver {
         session: &mut Session,
         workbook: &Workbook,
     ) -> Result<Head, SaveError> {
+        let mut text = self.inner.text.borrow_mut();
+        let serialise = &mut |workbook: &Workbook, at: Timestamp| text.text(workbook, at);
         match session.id.clone() {
-            Some(_) => write_workbook(ns, session, workbook),
-            None => create_workbook(ns, &workbook.organisation.name, workbook, false).map(|id| {
-                set_active(ns, &id);
-                let head = read_head(ns, &id);
-                session.id = Some(id);
-                session.known_revision = head.as_ref().map(|h| h.revision).unwrap_or(1);
-                session.last_snapshot_ms = Some(browser::now().epoch_ms());
-                head.unwrap_or_else(|| unreachable_head(workbook))
-            }),
+            Some(_) => write_with(ns, session, workbook, serialise),
+            None => {
+                create_with(ns, &workbook.organisation.name, workbook, false, serialise).map(|id| {
+                    set_active(ns, &id);
+                    let head = read_head(ns, &id);
+                    session.id = Some(id);
+                    session.known_revision = head.as_ref().map(|h| h.revision).unwrap_or(1);
+                    session.last_snapshot_ms = Some(browser::now().epoch_ms());
+                    head.unwrap_or_else(|| unreachable_head(workbook))
+                })
+            }
         }
     }
 

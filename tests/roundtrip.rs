@@ -339,6 +339,19 @@ proptest! {
         let _ = export::read_import(&bytes, framework::iso20000());
     }
 
+    /// The autosave's incremental text is the plain text, whatever the
+    /// previous saves held: workbooks in turn through one cache (their ids
+    /// repeat, their items differ), and back to the first.
+    #[test]
+    fn incremental_stored_text_is_the_plain_text(first in plan(), second in plan()) {
+        let fw = framework::iso20000();
+        let (a, b) = (build(&first, fw), build(&second, fw));
+        let mut cache = clausebook::stored::Cache::default();
+        for (wb, when) in [(&a, "2026-11-25T11:00:00.000Z"), (&b, "2026-11-25T11:00:01.000Z"), (&a, "2026-11-25T11:00:02.000Z")] {
+            prop_assert_eq!(cache.to_stored_json(wb, at(when)), schema::to_stored_json(wb, at(when)));
+        }
+    }
+
     /// Damaged exports: cut short, a byte changed, or a span deleted. Either
     /// refused with an error or read as a valid workbook; never a panic.
     #[test]

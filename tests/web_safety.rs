@@ -23,6 +23,9 @@ use web_sys::{HtmlElement, HtmlSelectElement, HtmlTextAreaElement};
 mod support;
 use support::*;
 
+#[path = "../bench/generate.rs"]
+mod generate;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn sample(name: &str) -> Workbook {
@@ -499,5 +502,62 @@ fn autosaver_reports_blocked_and_stays_pending() {
     ));
     assert!(saver.is_pending(), "the browser warns before leaving");
     assert_eq!(saver.writes(), 0);
+    storage::remove(ns).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn a_workbook_too_large_for_two_copies_replaces_the_copy_in_force() {
+    // The benchmark's workbook: about 3 million characters, so a second
+    // copy does not fit in the browser's 5 million.
+    let ns = "safety.in-place";
+    let (id, revision) = stored_one(ns, "Harbour Street IT");
+    let wb = Rc::new(RefCell::new(generate::workbook(
+        framework::iso20000(),
+        42,
+        generate::Size::full(),
+    )));
+    let statuses = Rc::new(RefCell::new(Vec::new()));
+    let saver = {
+        let (wb, statuses) = (wb.clone(), statuses.clone());
+        Autosaver::new(
+            ns,
+            300,
+            move |save: &mut SaveFn| save(&wb.borrow()),
+            move |s| statuses.borrow_mut().push(s),
+        )
+    };
+    saver.open(Some(id.clone()), revision);
+    let save = |edit: &dyn Fn(&mut Workbook)| {
+        edit(&mut wb.borrow_mut());
+        saver.changed();
+        saver.flush();
+        assert!(
+            matches!(statuses.borrow().last(), Some(SaveStatus::Saved(_))),
+            "{:?}",
+            statuses.borrow().last()
+        );
+        assert_eq!(stored(ns), *wb.borrow(), "the stored copy is the workbook");
+        let head = storage::read_head(ns, &id).unwrap();
+        let other = storage::workbook_key(ns, &id, head.slot.other().key());
+        assert_eq!(storage::read_raw(&other), None, "one copy only");
+        (head, saver.session().in_place_from)
+    };
+    // Over the small workbook stored first, the large one fits.
+    let (first, in_place) = save(&|_| {});
+    assert_eq!(in_place, None);
+    // Over itself it does not: it replaces the copy in force, and says so.
+    let (second, in_place) = save(&|wb| wb.improvements.items[5].title.push('!'));
+    assert_eq!(second.slot, first.slot, "replaced in place");
+    assert_eq!(in_place, Some(second.bytes));
+    // The next save goes straight there, verified as before.
+    let (third, in_place) = save(&|wb| wb.improvements.items[6].title.push('!'));
+    assert_eq!(third.slot, first.slot);
+    assert_eq!(in_place, Some(third.bytes));
+    assert_eq!(third.revision, first.revision + 2);
+    // A smaller workbook tries the free slot again, and fits.
+    let (fourth, in_place) = save(&|wb| wb.improvements.items.truncate(200));
+    assert_eq!(fourth.slot, first.slot.other(), "back to two slots");
+    assert_eq!(in_place, None);
+    assert_eq!(saver.writes(), 4);
     storage::remove(ns).unwrap();
 }
