@@ -2,7 +2,7 @@
 //! requirement's status, and filters that live in the URL.
 
 use super::AppState;
-use super::route;
+use super::{bar, route, status_badge};
 use crate::assessment::{Readiness, Status};
 use crate::framework::{Framework, Node, Phase};
 use crate::walkthrough::ClauseFilter;
@@ -227,11 +227,7 @@ fn StatusBadge(node: &'static Node) -> impl IntoView {
             .workbook
             .with(|w| w.as_ref().map(|w| w.assessment(&node.id).status))
     });
-    move || {
-        status.get().map(|s| {
-            view! { <span class=format!("badge status-{}", s.key())>{s.label()}</span> }
-        })
-    }
+    move || status.get().map(status_badge)
 }
 
 /// "3 of 4 assessed" and a bar, for a parent clause.
@@ -250,9 +246,7 @@ fn ClauseProgress(node: &'static Node) -> impl IntoView {
             let percent = (r.assessed() * 100).checked_div(r.total).unwrap_or(0);
             view! {
                 <span class="progress">
-                    <span class="bar" aria-hidden="true">
-                        <span class="bar-fill" style:width=format!("{percent}%")></span>
-                    </span>
+                    {bar(percent as u32)}
                     {format!(" {} of {} assessed", r.assessed(), r.total)}
                 </span>
             }

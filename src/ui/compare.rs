@@ -2,7 +2,7 @@
 //! by side. The files are held on this page only: nothing is written to
 //! local storage and the user's own workbook is never touched.
 
-use super::{AppState, route};
+use super::{AppState, route, status_badge};
 use crate::assessment::Status;
 use crate::compare::{Group, Row};
 use crate::export;
@@ -120,7 +120,7 @@ pub fn ComparePage() -> impl IntoView {
                     .map(|s| {
                         view! {
                             <td>
-                                <span class=format!("badge status-{}", s.key())>{s.label()}</span>
+                                {status_badge(*s)}
                             </td>
                         }
                     })

@@ -304,7 +304,6 @@ fn mount_app_now() {
 /// if the stored data cannot be read, the recovery screen.
 #[component]
 pub fn App() -> impl IntoView {
-    theme::apply_theme(theme::stored());
     let update = UpdateReady(RwSignal::new(false));
     provide_context(update);
     crate::offline::register(move || update.0.set(true));
@@ -816,6 +815,20 @@ pub fn base_path() -> &'static str {
             .map(|url| url.pathname().trim_end_matches('/').to_owned())
             .unwrap_or_default()
     })
+}
+
+/// A requirement status as a coloured badge with its name.
+pub(crate) fn status_badge(s: crate::assessment::Status) -> impl IntoView {
+    view! { <span class=format!("badge status-{}", s.key())>{s.label()}</span> }
+}
+
+/// A share as a bar, hidden from assistive technology: the figure follows it in text.
+pub(crate) fn bar(percent: u32) -> impl IntoView {
+    view! {
+        <span class="bar" aria-hidden="true">
+            <span class="bar-fill" style:width=format!("{percent}%")></span>
+        </span>
+    }
 }
 
 /// An in-app path ("/clauses/4.1") as a link under the base path.

@@ -1,7 +1,7 @@
 //! Overview: the welcome for a first visit, then readiness at a glance.
 
-use super::route;
 use super::{AppState, FrameworkChoice};
+use super::{bar, route, status_badge};
 use crate::assessment::Status;
 use crate::browser;
 use crate::overview::{ClauseRow, Line, Overview, Radar};
@@ -173,9 +173,7 @@ pub fn OverviewView(#[prop(into)] overview: Signal<Overview>) -> impl IntoView {
                                     view! {
                                         <tr>
                                             <th scope="row">
-                                                <span class=format!("badge status-{}", s.key())>
-                                                    {s.label()}
-                                                </span>
+                                                {status_badge(s)}
                                             </th>
                                             <td>{r.count(s)}</td>
                                         </tr>
@@ -260,9 +258,7 @@ pub fn OverviewView(#[prop(into)] overview: Signal<Overview>) -> impl IntoView {
                                             </th>
                                             <td>{format!("{} of {} assessed", p.assessed, p.total)}</td>
                                             <td>
-                                                <span class="bar" aria-hidden="true">
-                                                    <span class="bar-fill" style:width=format!("{}%", p.ready_percent)></span>
-                                                </span>
+                                                {bar(p.ready_percent)}
                                                 {format!(" {}% largely or fully", p.ready_percent)}
                                             </td>
                                         </tr>
@@ -304,9 +300,7 @@ pub fn OverviewView(#[prop(into)] overview: Signal<Overview>) -> impl IntoView {
                                             <td>{c.pdca}</td>
                                             <td>{format!("{} of {}", c.assessed, c.total)}</td>
                                             <td>
-                                                <span class="bar" aria-hidden="true">
-                                                    <span class="bar-fill" style:width=format!("{}%", c.ready_percent)></span>
-                                                </span>
+                                                {bar(c.ready_percent)}
                                                 {format!(" {}%", c.ready_percent)}
                                             </td>
                                         </tr>

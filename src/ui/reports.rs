@@ -1,7 +1,7 @@
 //! Reports: a page listing them with their exports, and one printable page
 //! per report. The data comes from `crate::report`; this module only lays it out.
 
-use super::{AppState, Missing, route};
+use super::{AppState, Missing, bar, route, status_badge};
 use crate::assessment::{Readiness, Status};
 use crate::browser;
 use crate::calendar::IsoDate;
@@ -311,18 +311,6 @@ fn ReportFrame(kind: ReportKind, header: ReportHeader, body: AnyView) -> impl In
                 </tbody>
             </table>
         </article>
-    }
-}
-
-fn status_badge(s: Status) -> impl IntoView {
-    view! { <span class=format!("badge status-{}", s.key())>{s.label()}</span> }
-}
-
-fn bar(percent: u32) -> impl IntoView {
-    view! {
-        <span class="bar" aria-hidden="true">
-            <span class="bar-fill" style:width=format!("{percent}%")></span>
-        </span>
     }
 }
 
