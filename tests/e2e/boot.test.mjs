@@ -134,57 +134,48 @@ test('a copy made for another revision or another day is not shown', async () =>
       if (document.querySelector('.boot-preview')) sessionStorage.setItem('saw-preview', '1');
     }).observe(document, { subtree: true, childList: true });
   });
-  const overviewKey = () =>
-    page.evaluate(() => `clausebook.wb.${localStorage.getItem('clausebook.active')}.overview`);
-  const key = await overviewKey();
-  const copy = await page.evaluate((key) => localStorage.getItem(key), key);
-  assert.ok(copy, 'every save stores the copy');
+  const key = await page.evaluate(() => `clausebook.wb.${localStorage.getItem('clausebook.active')}.overview`);
+  const copy = () => page.evaluate((key) => localStorage.getItem(key), key);
+  assert.ok(await copy(), 'every save stores the copy');
+  /// Rewrites the stored copy with `change` (run in the page with the key
+  /// and `arg`), opens the Overview until the app is up, and says whether
+  /// the preview was shown on the way.
+  const openAfter = async (change, arg) => {
+    if (change) await page.evaluate(change, [key, arg]);
+    await page.evaluate(() => sessionStorage.removeItem('saw-preview'));
+    await page.goto(env.base + '/');
+    await page.getByRole('heading', { level: 1, name: 'Harbour Street IT' }).waitFor();
+    await appUp(page);
+    return (await page.evaluate(() => sessionStorage.getItem('saw-preview'))) === '1';
+  };
+  const edit = ([key, fields]) => {
+    const stored = JSON.parse(localStorage.getItem(key));
+    Object.assign(stored, fields.stored);
+    Object.assign(stored.overview, fields.overview);
+    localStorage.setItem(key, JSON.stringify(stored));
+  };
+  const revision = JSON.parse(await copy()).revision;
 
   // Another writer moved the workbook on (a later revision) without it.
-  await page.evaluate((key) => {
-    const stored = JSON.parse(localStorage.getItem(key));
-    stored.revision -= 1;
-    stored.overview.organisation = 'Stale Ltd';
-    localStorage.setItem(key, JSON.stringify(stored));
-    sessionStorage.removeItem('saw-preview');
-  }, key);
-  await page.goto(env.base + '/');
-  await page.getByRole('heading', { level: 1, name: 'Harbour Street IT' }).waitFor();
-  await appUp(page);
-  assert.equal(await page.evaluate(() => sessionStorage.getItem('saw-preview')), null);
+  assert.equal(
+    await openAfter(edit, { stored: { revision: revision - 1 }, overview: { organisation: 'Stale Ltd' } }),
+    false,
+  );
   assert.equal(await page.getByText('Stale Ltd').count(), 0);
   // Opening the workbook stored a current copy again.
-  const fresh = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), key));
-  assert.equal(fresh.overview.organisation, 'Harbour Street IT');
+  assert.equal(JSON.parse(await copy()).overview.organisation, 'Harbour Street IT');
 
   // Made yesterday: overdue items and gaps may have changed since.
-  await page.evaluate((key) => {
-    const stored = JSON.parse(localStorage.getItem(key));
-    stored.today = '2000-01-01';
-    stored.overview.organisation = 'Yesterday Ltd';
-    localStorage.setItem(key, JSON.stringify(stored));
-    sessionStorage.removeItem('saw-preview');
-  }, key);
-  await page.goto(env.base + '/');
-  await page.getByRole('heading', { level: 1, name: 'Harbour Street IT' }).waitFor();
-  await appUp(page);
-  assert.equal(await page.evaluate(() => sessionStorage.getItem('saw-preview')), null);
+  assert.equal(
+    await openAfter(edit, { stored: { today: '2000-01-01' }, overview: { organisation: 'Yesterday Ltd' } }),
+    false,
+  );
 
   // A damaged copy is ignored too.
-  await page.evaluate((key) => {
-    localStorage.setItem(key, '{"revision": "not a number"');
-    sessionStorage.removeItem('saw-preview');
-  }, key);
-  await page.goto(env.base + '/');
-  await page.getByRole('heading', { level: 1, name: 'Harbour Street IT' }).waitFor();
-  await appUp(page);
-  assert.equal(await page.evaluate(() => sessionStorage.getItem('saw-preview')), null);
+  assert.equal(await openAfter(([key]) => localStorage.setItem(key, '{"revision": "not a number"')), false);
 
   // And the current copy is.
-  await page.goto(env.base + '/');
-  await page.getByRole('heading', { level: 1, name: 'Harbour Street IT' }).waitFor();
-  await appUp(page);
-  assert.equal(await page.evaluate(() => sessionStorage.getItem('saw-preview')), '1');
+  assert.equal(await openAfter(null), true);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
