@@ -7,7 +7,7 @@
 // has data-trunk-skip (without any rust link trunk would build the crate
 // itself) and this script does, in order:
 //
-//   cargo rustc --features split        (every page but the Overview is a lazy route)
+//   cargo rustc --features split        (the app behind the start-up preview is one lazy chunk)
 //   wasm-split-cli                      → main wasm, chunk wasms, __wasm_split.js (the chunk loader)
 //   wasm-bindgen --keep-lld-exports     → the main module's JS glue and wasm
 //   wasm-opt -Oz (binaryen)             (release only) on the main wasm and every chunk

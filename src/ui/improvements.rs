@@ -103,9 +103,8 @@ fn raise(state: AppState, new: NewItem) -> Result<ImprovementId, String> {
 }
 
 /// Moves keyboard focus to the first element matching `selector`, after the
-/// next render. After a navigation the new page may still be loading its
-/// code (lazy routes), so this looks again on each frame, for up to about
-/// five seconds.
+/// next render. After a navigation the new page may not be rendered yet,
+/// so this looks again on each frame, for up to about five seconds.
 fn focus_later(selector: String) {
     focus_when_found(selector, 300);
 }

@@ -83,7 +83,7 @@ for (const [what, pattern, type] of [
   test(`a tampered ${what} file is refused (subresource integrity)`, async () => {
     const dist = process.env.CLAUSEBOOK_DIST ?? DIST;
     const name = (await readdir(dist)).find((f) => pattern.test(f));
-    if (!name) return; // a build without lazy routes has no chunk loader
+    if (!name) return; // a build without the split has no chunk loader
     const body = Buffer.from(await readFile(join(dist, name)));
     // Same size, one byte changed near the end: still loads if integrity is not checked.
     body[body.length - 2] ^= 0x01;
