@@ -9,7 +9,8 @@
 // integrity, adds an import map giving the integrity of every preloaded
 // module (the glue and the chunk loader it imports; Chromium 127+, Firefox
 // 138+, Safari 18+), then allows exactly those two inline scripts by their
-// SHA-256 hashes (and a third inline script, the storage warm-up below). The chunk loader fetches each chunk with its integrity.
+// SHA-256 hashes, with the start-up mirror's early read (src/startup.js).
+// The chunk loader fetches each chunk with its integrity.
 // The policy goes into a <meta> tag (for hosts that cannot set headers)
 // and into _headers (Netlify / Cloudflare Pages format), which
 // tests/e2e/serve.mjs also sends.
@@ -47,15 +48,12 @@ const modules = Object.fromEntries(
 const importMap = `<script type="importmap">${JSON.stringify({ integrity: modules })}</script>`;
 html = html.replace(loaderMatch[0], `${importMap}\n${loader}`);
 
-// Local storage is read whole on its first use, which takes tens of
-// milliseconds once a large workbook is stored. Touching it here, while the
-// app's code downloads, moves that out of the start-up path (src/ui/boot.rs).
-const warmStorage = `<script>
-try { localStorage.length; } catch (e) {}
-</script>`;
-// Last in <head>: after the links that start the downloads.
-if (!html.includes('</head>')) throw new Error('csp.mjs: no </head> to put the storage warm-up before');
-html = html.replace('</head>', `${warmStorage}\n</head>`);
+// The start-up mirror's early read (src/startup.js), first in <head>:
+// before the stylesheets, which would otherwise hold it back.
+const startRead = `<script>\n${readFileSync(new URL('../src/startup.js', import.meta.url), 'utf8')}</script>`;
+const firstSheet = html.match(/<link rel="stylesheet"[^>]*>/);
+if (!firstSheet) throw new Error('csp.mjs: no stylesheet link to put the start-up read before');
+html = html.replace(firstSheet[0], `${startRead}\n    ${firstSheet[0]}`);
 
 const inlineHash = (tag) => {
   const body = tag.replace(/^<script[^>]*>/, '').replace(/<\/script>$/, '');
@@ -63,7 +61,7 @@ const inlineHash = (tag) => {
 };
 const directives = [
   "default-src 'self'",
-  `script-src 'self' 'wasm-unsafe-eval' ${inlineHash(importMap)} ${inlineHash(loader)} ${inlineHash(warmStorage)}`,
+  `script-src 'self' 'wasm-unsafe-eval' ${inlineHash(importMap)} ${inlineHash(loader)} ${inlineHash(startRead)}`,
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",

@@ -12,7 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from '../tests/e2e/browser.mjs';
-import { startServer } from '../tests/e2e/serve.mjs';
+import { spawn } from 'node:child_process';
 import { measure as measureSize } from '../.ci/size-check.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -319,9 +319,27 @@ const fmt = (ms) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 const range = (s) => `${fmt(s.min)}–${fmt(s.max)}`;
 const kb = (n) => (n / 1024).toFixed(1);
 
+/// Serves `dir` from a process of its own. In this process, playwright's
+/// protocol traffic (every page event of the browser) competes with the
+/// server for the event loop and held responses back by up to 20 ms, the
+/// more so the more files a page loads; a real host has no such neighbour.
+function serveApart(dir) {
+  const serve = join(ROOT, 'tests', 'e2e', 'serve.mjs');
+  const child = spawn(process.execPath, [serve, dir, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((ok, fail) => {
+    child.stdout.on('data', (d) => {
+      const m = String(d).match(/at (http:\/\/\S+)/);
+      if (m) ok({ base: m[1], close: () => child.kill() });
+    });
+    child.on('exit', (code) => fail(new Error(`bench: the server for ${dir} exited (${code})`)));
+  });
+}
+
 const env = await launch({ dist: APP });
-const helloServer = await startServer(HELLO, 0);
-const helloBase = `http://127.0.0.1:${helloServer.address().port}`;
+const appServer = await serveApart(APP);
+env.base = appServer.base;
+const helloServer = await serveApart(HELLO);
+const helloBase = helloServer.base;
 const results = {};
 try {
   const log = (m) => console.error(`bench: ${m}`);
@@ -374,7 +392,8 @@ try {
   if (want('size')) results.size = { app: measureSize(APP), hello: measureSize(HELLO) };
 } finally {
   await env.close();
-  await new Promise((ok) => helloServer.close(ok));
+  appServer.close();
+  helloServer.close();
 }
 
 const r = results;

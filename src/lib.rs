@@ -33,5 +33,6 @@ pub mod browser;
 pub mod crash;
 pub mod offline;
 pub mod perf;
+pub mod startup;
 pub mod storage;
 pub mod ui;

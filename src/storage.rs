@@ -275,6 +275,7 @@ pub fn active(ns: &str, library: &Library) -> Option<WorkbookId> {
 pub fn set_active(ns: &str, id: &WorkbookId) {
     // A preference: if it cannot be stored, the first workbook opens next time.
     let _ = write_raw(&active_key(ns), id.as_str());
+    crate::startup::publish(ns);
 }
 
 /// Moves the single workbook of older versions into the list, verified,
@@ -364,6 +365,7 @@ pub fn remove_workbook_data(ns: &str, id: &WorkbookId) {
     for key in keys_with_prefix(&format!("{ns}.wb.{id}.")) {
         remove_raw(&key);
     }
+    crate::startup::publish(ns);
 }
 
 /// Purges workbooks whose deletion can no longer be undone.
@@ -445,13 +447,15 @@ fn write_overview(ns: &str, id: &WorkbookId, revision: u64, workbook: &Workbook)
 }
 
 /// Rewrites the stored Overview unless it already describes `revision`
-/// today (after an upgrade, on a new day, or after another tab's save).
+/// today (after an upgrade, on a new day, or after another tab's save),
+/// and brings the start-up mirror up to date (`startup`).
 pub fn refresh_overview(ns: &str, id: &WorkbookId, revision: u64, workbook: &Workbook) {
     let current = read_json::<crate::overview::Stored>(&workbook_key(ns, id, "overview"))
         .is_some_and(|s| s.describes(revision, browser::today()));
     if !current {
         write_overview(ns, id, revision, workbook);
     }
+    crate::startup::publish(ns);
 }
 
 /// The text of the copy currently in force (for snapshots), left on the JS
@@ -616,6 +620,7 @@ fn write_with(
     };
     write_json(&workbook_key(ns, &id, "head"), &head)?;
     write_overview(ns, &id, head.revision, workbook);
+    crate::startup::publish(ns);
     if current.as_ref().is_some_and(|c| c.slot != slot) {
         remove_raw(&workbook_key(ns, &id, slot.other().key()));
     }
@@ -760,6 +765,7 @@ pub fn record_backup(ns: &str, id: &WorkbookId, revision: u64) -> Result<Backup,
         revision,
     };
     write_json(&workbook_key(ns, id, "backup"), &backup)?;
+    crate::startup::publish(ns);
     Ok(backup)
 }
 
@@ -770,6 +776,7 @@ pub fn reminder_snoozed_until(ns: &str, id: &WorkbookId) -> Option<i64> {
 
 pub fn snooze_reminder(ns: &str, id: &WorkbookId, until_ms: i64) {
     let _ = write_raw(&workbook_key(ns, id, "remind"), &until_ms.to_string());
+    crate::startup::publish(ns);
 }
 
 // ---------------------------------------------------------------------------
@@ -828,7 +835,9 @@ pub fn remove(ns: &str) -> Result<(), StorageError> {
     }
     storage
         .remove_item(ns)
-        .map_err(|_| StorageError::Unavailable)
+        .map_err(|_| StorageError::Unavailable)?;
+    crate::startup::publish(ns);
+    Ok(())
 }
 
 /// Asks the browser not to clear this site's storage under pressure.

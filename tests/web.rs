@@ -6,6 +6,7 @@
 use clausebook::assessment::Status;
 use clausebook::framework;
 use clausebook::schema::{self, Stored};
+use clausebook::startup;
 use clausebook::storage::{self, Autosaver, NAMESPACE, SaveFn, SaveStatus, WORKBOOK_KEY};
 use clausebook::ui::{App, Workbench};
 use clausebook::workbook::Workbook;
@@ -447,4 +448,85 @@ async fn evidence_is_added_and_its_edit_form_survives_typing() {
     drop(handle);
     storage::remove(key).unwrap();
     set_path("/");
+}
+
+/// Reads the start-up mirror of `ns` until `ok` holds (it is written in the
+/// background), for up to two seconds.
+async fn mirror_until(
+    ns: &str,
+    ok: impl Fn(&Option<startup::Mirror>) -> bool,
+) -> Option<startup::Mirror> {
+    for _ in 0..100 {
+        let mirror = startup::read(ns).await;
+        if ok(&mirror) {
+            return mirror;
+        }
+        TimeoutFuture::new(20).await;
+    }
+    panic!(
+        "the mirror of {ns} never got there: {:?}",
+        startup::read(ns).await
+    );
+}
+
+#[wasm_bindgen_test]
+async fn every_save_mirrors_what_the_start_up_preview_reads() {
+    let ns = "test.mirror";
+    let active_key = format!("{ns}.active");
+    // Removing publishes too (a mirror with no workbook); then none at all.
+    storage::remove(ns).unwrap();
+    mirror_until(ns, |m| {
+        m.as_ref().is_some_and(|m| m.get(&active_key).is_none())
+    })
+    .await;
+    startup::clear(ns).await;
+    assert_eq!(startup::read(ns).await, None);
+
+    let mut wb = sample("Mirror Ltd");
+    storage::save(ns, &wb).unwrap();
+    let library = storage::load_library(ns);
+    let id = storage::active(ns, &library).unwrap();
+    let head_key = storage::workbook_key(ns, &id, "head");
+    let overview_key = storage::workbook_key(ns, &id, "overview");
+    let current = |m: &Option<startup::Mirror>| {
+        m.as_ref().is_some_and(|m| {
+            m.get(&head_key) == storage::read_raw(&head_key)
+                && m.get(&overview_key) == storage::read_raw(&overview_key)
+        })
+    };
+    let mirror = mirror_until(ns, current).await.unwrap();
+    assert_eq!(
+        mirror.get(&format!("{ns}.active")).as_deref(),
+        Some(id.as_str())
+    );
+    assert!(mirror.get(&overview_key).unwrap().contains("Mirror Ltd"));
+
+    // The next save moves it on; the last write wins.
+    wb.organisation.name = "Mirror Two Ltd".into();
+    storage::save(ns, &wb).unwrap();
+    let mirror = mirror_until(ns, current).await.unwrap();
+    assert!(
+        mirror
+            .get(&overview_key)
+            .unwrap()
+            .contains("Mirror Two Ltd")
+    );
+
+    // A backup record and a snoozed reminder are mirrored too.
+    storage::record_backup(ns, &id, 1).unwrap();
+    let backup_key = storage::workbook_key(ns, &id, "backup");
+    mirror_until(ns, |m| {
+        m.as_ref().and_then(|m| m.get(&backup_key)) == storage::read_raw(&backup_key)
+    })
+    .await;
+
+    // With everything removed, nothing is left to preview.
+    storage::remove(ns).unwrap();
+    mirror_until(ns, |m| {
+        m.as_ref()
+            .is_some_and(|m| m.get(&active_key).is_none() && m.get(&head_key).is_none())
+    })
+    .await;
+    startup::clear(ns).await;
+    assert_eq!(startup::read(ns).await, None);
 }

@@ -15,10 +15,12 @@ use super::theme::{self, ThemeSwitch};
 use crate::browser;
 use crate::library::{self, WorkbookId};
 use crate::overview::{self, Overview};
+use crate::startup;
 use crate::storage::{self, NAMESPACE};
 use leptos::prelude::*;
 use std::any::Any;
 use std::cell::RefCell;
+use std::time::Duration;
 use wasm_bindgen::JsCast;
 
 /// The app's main pages, in the order of the navigation bar.
@@ -37,18 +39,66 @@ pub const PAGES: [(&str, &str); 9] = [
 /// Starts Clausebook: the preview, when there is a current one, then the app.
 pub fn start() {
     crate::perf::mark("clausebook:boot");
-    theme::apply_theme(theme::stored());
-    let preview = read_preview();
-    crate::perf::mark("clausebook:preview-read");
-    if let Some(preview) = preview {
-        let handle = leptos::mount::mount_to(leptos::tachys::dom::body(), move || {
-            view! { <Preview preview /> }
-        });
-        PREVIEW.with(|p| *p.borrow_mut() = Some(Box::new(handle)));
-        crate::perf::mark("clausebook:preview");
+    if !at_overview() {
+        theme::apply_theme(theme::stored());
+        super::open_app();
+        return;
     }
-    super::open_app();
+    // The mirror, not local storage: see `startup` for why.
+    wasm_bindgen_futures::spawn_local(async {
+        let mirror = startup::read(NAMESPACE).await;
+        crate::perf::mark("clausebook:preview-read");
+        let theme = match &mirror {
+            Some(mirror) => theme::from_stored(mirror.get(theme::THEME_KEY)),
+            None => theme::stored(),
+        };
+        theme::apply_theme(theme);
+        if let Some(preview) = mirror.as_ref().and_then(preview_of) {
+            // The first screenful is painted first; the sections below it
+            // follow once it is on screen, before anyone could scroll.
+            let below_fold = RwSignal::new(false);
+            let handle = leptos::mount::mount_to(leptos::tachys::dom::body(), move || {
+                view! { <Preview preview below_fold /> }
+            });
+            PREVIEW.with(|p| *p.borrow_mut() = Some(Box::new(handle)));
+            crate::perf::mark("clausebook:preview");
+            // Then the app's code is fetched and compiled. Not before: on two
+            // cores, compiling it and drawing the rest held back the pixels
+            // of the first screenful by some 40 ms.
+            once_on_screen(move || {
+                below_fold.set(true);
+                set_timeout(super::open_app, Duration::ZERO);
+            });
+        } else {
+            super::open_app();
+        }
+    });
 }
+
+/// Runs `f` once the page's first content is on screen: when the browser
+/// has recorded its first contentful paint (checked every frame), or after
+/// [`MAX_FRAMES`] frames in browsers that do not record it.
+fn once_on_screen(f: impl FnOnce() + 'static) {
+    fn check(f: Box<dyn FnOnce()>, frames: u32) {
+        let painted = gloo_utils::window()
+            .performance()
+            .is_some_and(|p| p.get_entries_by_name("first-contentful-paint").length() > 0);
+        if painted || frames >= MAX_FRAMES {
+            f();
+        } else {
+            request_animation_frame(move || check(f, frames + 1));
+        }
+    }
+    // A page opened in the background paints nothing, and runs no frames.
+    if gloo_utils::document().hidden() {
+        f();
+    } else {
+        request_animation_frame(move || check(Box::new(f), 1));
+    }
+}
+
+/// At 60 Hz, a quarter of a second.
+const MAX_FRAMES: u32 = 15;
 
 /// Replaces the preview with the app, which has just been mounted after it:
 /// removes the preview, puts focus back where it was, and replays a click
@@ -91,28 +141,30 @@ struct PreviewData {
     reminder_due: bool,
 }
 
-/// The stored Overview of the active workbook, if the page opened is the
-/// Overview and the copy describes the workbook's current revision today.
-fn read_preview() -> Option<PreviewData> {
-    let path = gloo_utils::window().location().pathname().ok()?;
+/// Whether the page opened is the Overview, the one the preview draws.
+fn at_overview() -> bool {
+    let Ok(path) = gloo_utils::window().location().pathname() else {
+        return false;
+    };
     let here = path.strip_prefix(super::base_path()).unwrap_or(&path);
-    if !(here.is_empty() || here == "/") {
-        return None;
-    }
-    let id = WorkbookId::try_from(storage::read_raw(&format!("{NAMESPACE}.active"))?).ok()?;
-    let revision: Revision = serde_json::from_str(&storage::read_raw(&storage::workbook_key(
-        NAMESPACE, &id, "head",
-    ))?)
-    .ok()?;
-    let stored: overview::Stored = serde_json::from_str(&storage::read_raw(
-        &storage::workbook_key(NAMESPACE, &id, "overview"),
-    )?)
-    .ok()?;
+    here.is_empty() || here == "/"
+}
+
+/// The stored Overview of the active workbook, if the copy describes the
+/// workbook's current revision today.
+fn preview_of(mirror: &startup::Mirror) -> Option<PreviewData> {
+    let id = WorkbookId::try_from(mirror.get(&format!("{NAMESPACE}.active"))?).ok()?;
+    let key = |part| storage::workbook_key(NAMESPACE, &id, part);
+    let revision: Revision = serde_json::from_str(&mirror.get(&key("head"))?).ok()?;
+    let stored: overview::Stored = serde_json::from_str(&mirror.get(&key("overview"))?).ok()?;
     if !stored.describes(revision.revision, browser::today()) {
         return None;
     }
     let now = browser::now().epoch_ms();
-    let backup = storage::backup(NAMESPACE, &id);
+    let backup: Option<library::Backup> = mirror
+        .get(&key("backup"))
+        .and_then(|text| serde_json::from_str(&text).ok());
+    let snoozed_until = mirror.get(&key("remind")).and_then(|t| t.parse().ok());
     Some(PreviewData {
         backup_label: library::backup_label(backup.as_ref(), now),
         reminder_due: library::backup_reminder_due(
@@ -120,7 +172,7 @@ fn read_preview() -> Option<PreviewData> {
             revision.revision,
             &stored.created_at,
             now,
-            storage::reminder_snoozed_until(NAMESPACE, &id),
+            snoozed_until,
         ),
         overview: stored.overview,
     })
@@ -137,13 +189,14 @@ struct Revision {
 /// what needs the workbook; the end-to-end test `boot.test.mjs` checks that
 /// the two read the same to assistive technology.
 #[component]
-fn Preview(preview: PreviewData) -> impl IntoView {
+fn Preview(preview: PreviewData, below_fold: RwSignal<bool>) -> impl IntoView {
     let PreviewData {
         overview,
         backup_label,
         reminder_due,
     } = preview;
     let framework = format!(" · {}", overview.framework_name);
+
     let organisation = overview.organisation.clone();
     view! {
         <div class="boot-preview" on:click=keep_click>
@@ -220,7 +273,7 @@ fn Preview(preview: PreviewData) -> impl IntoView {
                 </nav>
             </header>
             <main id="main" tabindex="-1" aria-busy="true">
-                <OverviewView overview=Signal::stored(overview) />
+                <OverviewView overview=Signal::stored(overview) below_fold />
             </main>
         </div>
     }

@@ -169,9 +169,11 @@ impl AppState {
                 self.saver
                     .with_value(|s| s.open(Some(id.clone()), head.revision));
                 self.opening.set_value(true);
+                storage::set_active(&ns, id);
+                // After set_active: this also brings the start-up mirror up to date.
+                storage::refresh_overview(&ns, id, head.revision, &workbook);
                 self.workbook.set(Some(*workbook));
                 self.after_switch(Some(id.clone()));
-                storage::set_active(&ns, id);
                 Ok(())
             }
             Loaded::Unreadable { .. } => {
@@ -310,15 +312,22 @@ pub fn App() -> impl IntoView {
     storage::purge_deleted(NAMESPACE);
     let library = storage::load_library(NAMESPACE);
     let Some(id) = storage::active(NAMESPACE, &library) else {
+        // Nothing for the next start to preview (the mirror may still
+        // describe a workbook whose storage was cleared).
+        crate::startup::publish(NAMESPACE);
         return view! { <Workbench initial=None /> }.into_any();
     };
     // The benchmark's share of "Start" spent reading the stored workbook.
     let loaded = crate::perf::measure("clausebook:load", || storage::load_workbook(NAMESPACE, &id));
+    if !matches!(loaded, Loaded::Ready { .. }) {
+        crate::startup::publish(NAMESPACE);
+    }
     match loaded {
         Loaded::Unreadable { raw, error } => view! { <RecoveryPage id raw error /> }.into_any(),
         Loaded::Missing => view! { <Workbench initial=None /> }.into_any(),
         Loaded::Ready { workbook, head } => {
-            // The next start paints the Overview from this copy (`ui::boot`).
+            // The next start paints the Overview from this copy (`ui::boot`),
+            // and the start-up mirror holds it (`startup`).
             storage::refresh_overview(NAMESPACE, &id, head.revision, &workbook);
             view! { <Workbench initial=Some(*workbook) opened=(id, head.revision) /> }.into_any()
         }

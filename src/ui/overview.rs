@@ -126,7 +126,14 @@ fn Dashboard() -> impl IntoView {
 /// start-up preview (`ui::boot`), which has nothing but the stored copy,
 /// shows exactly what the page will show once the workbook is loaded.
 #[component]
-pub fn OverviewView(#[prop(into)] overview: Signal<Overview>) -> impl IntoView {
+pub fn OverviewView(
+    #[prop(into)] overview: Signal<Overview>,
+    /// Whether to show the sections below the first screenful (from
+    /// Overdue improvements on); always, unless given. The start-up
+    /// preview paints the top first and adds these a frame later.
+    #[prop(optional, into)]
+    below_fold: Option<Signal<bool>>,
+) -> impl IntoView {
     // One memo per section: an edit re-renders only the sections it changes.
     let name = Memo::new(move |_| overview.with(|o| o.organisation.clone()));
     let readiness = Memo::new(move |_| overview.with(|o| o.readiness.clone()));
@@ -215,6 +222,7 @@ pub fn OverviewView(#[prop(into)] overview: Signal<Overview>) -> impl IntoView {
                     .into_any()
             }}
         </section>
+        {move || below_fold.is_none_or(|shown| shown.get()).then(|| view! {
         {move || {
             let (items, count) = overdue.get();
             (count > 0)
@@ -312,6 +320,7 @@ pub fn OverviewView(#[prop(into)] overview: Signal<Overview>) -> impl IntoView {
                 </table>
             </div>
         </section>
+        })}
     }
 }
 

@@ -48,7 +48,12 @@ pub fn apply_theme(theme: Theme) {
 
 #[component]
 pub fn ThemeSwitch() -> impl IntoView {
-    let current = storage::read_raw(THEME_KEY)
+    // The theme in force, as applied at start-up: reading it back from
+    // storage here would load all of local storage while the start-up
+    // preview paints (see `startup`).
+    let current = gloo_utils::document()
+        .document_element()
+        .and_then(|root| root.get_attribute("data-theme"))
         .as_deref()
         .and_then(Theme::from_key)
         .unwrap_or(Theme::System);
@@ -65,6 +70,7 @@ pub fn ThemeSwitch() -> impl IntoView {
                         // A preference, not work: if storage refuses, the
                         // theme still applies for this visit.
                         let _ = storage::write_raw(THEME_KEY, t.key());
+                        crate::startup::publish(storage::NAMESPACE);
                     }
                 }
             >
@@ -85,8 +91,12 @@ pub fn ThemeSwitch() -> impl IntoView {
 
 /// The theme chosen earlier, or the system's.
 pub fn stored() -> Theme {
-    storage::read_raw(THEME_KEY)
-        .as_deref()
+    from_stored(storage::read_raw(THEME_KEY))
+}
+
+/// The theme named by the stored text, or the system's.
+pub fn from_stored(text: Option<String>) -> Theme {
+    text.as_deref()
         .and_then(Theme::from_key)
         .unwrap_or(Theme::System)
 }

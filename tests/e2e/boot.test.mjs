@@ -125,6 +125,82 @@ test('keyboard focus on the preview stays on the same control in the app', async
   await page.context().close();
 });
 
+/// The start-up mirror (src/startup.rs): the entries, key → text, that the
+/// preview reads instead of local storage.
+const readMirror = (page) =>
+  page.evaluate(
+    () =>
+      new Promise((ok, fail) => {
+        const open = indexedDB.open('clausebook', 1);
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('start').objectStore('start').get('mirror');
+          get.onsuccess = () => {
+            open.result.close();
+            ok(get.result ?? null);
+          };
+          get.onerror = () => fail(get.error);
+        };
+      }),
+  );
+
+/// Waits (up to two seconds) until the mirror satisfies `ok`.
+async function mirrorUntil(page, ok) {
+  for (let i = 0; i < 100; i++) {
+    if (ok(await readMirror(page))) return;
+    await page.waitForTimeout(20);
+  }
+  assert.fail(`the mirror never got there: ${JSON.stringify(await readMirror(page)).slice(0, 300)}`);
+}
+
+/// Stores `mirror` as the start-up mirror.
+const writeMirror = (page, mirror) =>
+  page.evaluate(
+    (mirror) =>
+      new Promise((ok, fail) => {
+        const open = indexedDB.open('clausebook', 1);
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('start', 'readwrite');
+          tx.objectStore('start').put(mirror, 'mirror');
+          tx.oncomplete = () => {
+            open.result.close();
+            ok();
+          };
+          tx.onerror = () => fail(tx.error);
+        };
+      }),
+    mirror,
+  );
+
+test('the preview reads nothing from local storage, where the workbook is', async () => {
+  const page = await newPage(env);
+  await workbookWithData(page);
+  // Note the first use of local storage: Chromium then loads all of it.
+  await page.addInitScript(() => {
+    const own = Object.getOwnPropertyDescriptor(window, 'localStorage');
+    const where = own ? window : Window.prototype;
+    const { get } = own ?? Object.getOwnPropertyDescriptor(Window.prototype, 'localStorage');
+    Object.defineProperty(where, 'localStorage', {
+      configurable: true,
+      get() {
+        window.__firstStorageUse ??= performance.now();
+        return get.call(this);
+      },
+    });
+  });
+  const release = await holdApp(page);
+  await page.goto(env.base + '/');
+  await page.locator('.boot-preview').getByRole('heading', { level: 1, name: 'Harbour Street IT' }).waitFor();
+  assert.equal(await page.evaluate(() => window.__firstStorageUse), undefined, 'no local storage before the app');
+  release();
+  await appUp(page);
+  // The app then reads it, and the check above could have failed.
+  assert.equal(typeof (await page.evaluate(() => window.__firstStorageUse)), 'number');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('a copy made for another revision or another day is not shown', async () => {
   const page = await newPage(env);
   await workbookWithData(page);
@@ -135,44 +211,50 @@ test('a copy made for another revision or another day is not shown', async () =>
     }).observe(document, { subtree: true, childList: true });
   });
   const key = await page.evaluate(() => `clausebook.wb.${localStorage.getItem('clausebook.active')}.overview`);
-  const copy = () => page.evaluate((key) => localStorage.getItem(key), key);
-  assert.ok(await copy(), 'every save stores the copy');
-  /// Rewrites the stored copy with `change` (run in the page with the key
-  /// and `arg`), opens the Overview until the app is up, and says whether
-  /// the preview was shown on the way.
-  const openAfter = async (change, arg) => {
-    if (change) await page.evaluate(change, [key, arg]);
+  assert.ok(await page.evaluate((key) => localStorage.getItem(key), key), 'every save stores the copy');
+  const mirrored = async () => JSON.parse((await readMirror(page))[key]);
+  /// Rewrites the mirrored copy with `change` (a function of its text),
+  /// opens the Overview until the app is up, and says whether the preview
+  /// was shown on the way.
+  const openAfter = async (change) => {
+    if (change) {
+      const mirror = await readMirror(page);
+      mirror[key] = change(mirror[key]);
+      await writeMirror(page, mirror);
+    }
     await page.evaluate(() => sessionStorage.removeItem('saw-preview'));
     await page.goto(env.base + '/');
     await page.getByRole('heading', { level: 1, name: 'Harbour Street IT' }).waitFor();
     await appUp(page);
     return (await page.evaluate(() => sessionStorage.getItem('saw-preview'))) === '1';
   };
-  const edit = ([key, fields]) => {
-    const stored = JSON.parse(localStorage.getItem(key));
+  const edit = (fields) => (text) => {
+    const stored = JSON.parse(text);
     Object.assign(stored, fields.stored);
     Object.assign(stored.overview, fields.overview);
-    localStorage.setItem(key, JSON.stringify(stored));
+    return JSON.stringify(stored);
   };
-  const revision = JSON.parse(await copy()).revision;
+  // The mirror is written in the background after each save and start.
+  await mirrorUntil(page, (m) => Boolean(m?.[key]));
+  const revision = (await mirrored()).revision;
 
   // Another writer moved the workbook on (a later revision) without it.
   assert.equal(
-    await openAfter(edit, { stored: { revision: revision - 1 }, overview: { organisation: 'Stale Ltd' } }),
+    await openAfter(edit({ stored: { revision: revision - 1 }, overview: { organisation: 'Stale Ltd' } })),
     false,
   );
   assert.equal(await page.getByText('Stale Ltd').count(), 0);
-  // Opening the workbook stored a current copy again.
-  assert.equal(JSON.parse(await copy()).overview.organisation, 'Harbour Street IT');
+  // Opening the workbook mirrored the current copy again.
+  await mirrorUntil(page, (m) => JSON.parse(m[key]).overview.organisation === 'Harbour Street IT');
 
   // Made yesterday: overdue items and gaps may have changed since.
   assert.equal(
-    await openAfter(edit, { stored: { today: '2000-01-01' }, overview: { organisation: 'Yesterday Ltd' } }),
+    await openAfter(edit({ stored: { today: '2000-01-01' }, overview: { organisation: 'Yesterday Ltd' } })),
     false,
   );
 
   // A damaged copy is ignored too.
-  assert.equal(await openAfter(([key]) => localStorage.setItem(key, '{"revision": "not a number"')), false);
+  assert.equal(await openAfter(() => '{"revision": "not a number"'), false);
 
   // And the current copy is.
   assert.equal(await openAfter(null), true);

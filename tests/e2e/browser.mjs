@@ -95,4 +95,27 @@ export async function editStored(page, change, arg) {
     },
     [await page.evaluate(`(${slotKey})()`), change, arg],
   );
+  await clearMirror(page);
+}
+
+/// Removes the start-up mirror (src/startup.rs), as a writer that does not
+/// know of it would leave none: the next start reads local storage.
+export function clearMirror(page) {
+  return page.evaluate(
+    () =>
+      new Promise((ok, fail) => {
+        const open = indexedDB.open('clausebook', 1);
+        open.onupgradeneeded = () => open.result.createObjectStore('start');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('start', 'readwrite');
+          tx.objectStore('start').delete('mirror');
+          tx.oncomplete = () => {
+            open.result.close();
+            ok();
+          };
+          tx.onerror = () => fail(tx.error);
+        };
+      }),
+  );
 }
