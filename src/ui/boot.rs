@@ -1,10 +1,13 @@
 //! Start-up. Opening at the Overview, the page is painted at once from the
 //! copy of its figures stored with the last save ([`overview::Stored`]):
 //! a few kilobytes, where the workbook itself is megabytes after a year of
-//! use. Meanwhile the rest of the app, a separate chunk of code in release
-//! builds, is fetched, reads and checks the workbook, and takes the page
-//! over ([`hand_over`]). A click on the preview in that moment is kept and
-//! replayed on the app, and keyboard focus stays where it was.
+//! use. The copy comes from the start-up mirror in IndexedDB
+//! ([`startup`]), so nothing here touches local storage, which the browser
+//! would load whole first. Once the first screenful is on screen, the rest
+//! of the app, a separate chunk of code in release builds, is fetched,
+//! reads and checks the workbook, and takes the page over ([`hand_over`]).
+//! A click on the preview in that moment is kept and replayed on the app,
+//! and keyboard focus stays where it was.
 //!
 //! This is the only code, with what it uses, in the first download: keep
 //! it small (see `.ci/size-check.mjs`).
