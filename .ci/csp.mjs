@@ -9,7 +9,8 @@
 // integrity, adds an import map giving the integrity of every preloaded
 // module (the glue and the chunk loader it imports; Chromium 127+, Firefox
 // 138+, Safari 18+), then allows exactly those two inline scripts by their
-// SHA-256 hashes, with the start-up mirror's early read (src/startup.js).
+// SHA-256 hashes, with the start-up mirror's early read (src/startup.js) and
+// the wasm's early compile.
 // The chunk loader fetches each chunk with its integrity.
 // The policy goes into a <meta> tag (for hosts that cannot set headers)
 // and into _headers (Netlify / Cloudflare Pages format), which
@@ -36,9 +37,16 @@ if (!glueIntegrity || !wasmIntegrity) throw new Error('csp.mjs: the preloads car
 
 const loaderMatch = html.match(/<script type="module">[\s\S]*?<\/script>/);
 if (!loaderMatch) throw new Error('csp.mjs: trunk’s inline loader script was not found');
+// The wasm is compiled as it arrives, from the start (earlyCompile below),
+// not once the JS glue has loaded: the browser compiles a streamed module
+// in the background, and the loader then only instantiates it. If that
+// early compile is missing or failed, the loader fetches the wasm itself.
+const wasmFetch = `fetch('${wasmUrl}', { integrity: '${wasmIntegrity}' })`;
 const loader = `<script type="module">
 import init, * as bindings from '${glueUrl}';
-const wasm = await init({ module_or_path: fetch('${wasmUrl}', { integrity: '${wasmIntegrity}' }) });
+const early = window.__clausebookWasm;
+const source = early ? await early.catch(() => ${wasmFetch}) : ${wasmFetch};
+const wasm = await init({ module_or_path: source });
 window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
 </script>`;
@@ -53,7 +61,13 @@ html = html.replace(loaderMatch[0], `${importMap}\n${loader}`);
 const startRead = `<script>\n${readFileSync(new URL('../src/startup.js', import.meta.url), 'utf8')}</script>`;
 const firstSheet = html.match(/<link rel="stylesheet"[^>]*>/);
 if (!firstSheet) throw new Error('csp.mjs: no stylesheet link to put the start-up read before');
-html = html.replace(firstSheet[0], `${startRead}\n    ${firstSheet[0]}`);
+const earlyCompile = `<script>
+try { window.__clausebookWasm = WebAssembly.compileStreaming(${wasmFetch}); window.__clausebookWasm.catch(function () {}); } catch (e) {}
+</script>`;
+// The wasm's preload moves up with it, so that the early compile's fetch is
+// the preloaded one rather than a second download.
+html = html.replace(wasm, '');
+html = html.replace(firstSheet[0], `${startRead}\n    ${wasm}\n    ${earlyCompile}\n    ${firstSheet[0]}`);
 
 const inlineHash = (tag) => {
   const body = tag.replace(/^<script[^>]*>/, '').replace(/<\/script>$/, '');
@@ -61,7 +75,7 @@ const inlineHash = (tag) => {
 };
 const directives = [
   "default-src 'self'",
-  `script-src 'self' 'wasm-unsafe-eval' ${inlineHash(importMap)} ${inlineHash(loader)} ${inlineHash(startRead)}`,
+  `script-src 'self' 'wasm-unsafe-eval' ${inlineHash(importMap)} ${inlineHash(loader)} ${inlineHash(startRead)} ${inlineHash(earlyCompile)}`,
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
