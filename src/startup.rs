@@ -33,14 +33,9 @@ impl Mirror {
 
     /// The entries of namespace `ns` the preview needs, read from local storage.
     pub fn of_local_storage(ns: &str) -> Mirror {
-        use crate::storage::{read_raw, workbook_key};
-        let mut keys = vec![
-            format!("{ns}.active"),
-            crate::ui::theme::THEME_KEY.to_owned(),
-        ];
-        if let Some(id) =
-            read_raw(&format!("{ns}.active")).and_then(|a| WorkbookId::try_from(a).ok())
-        {
+        use crate::storage::{active_key, read_raw, workbook_key};
+        let mut keys = vec![active_key(ns), crate::ui::theme::THEME_KEY.to_owned()];
+        if let Some(id) = read_raw(&active_key(ns)).and_then(|a| WorkbookId::try_from(a).ok()) {
             for part in ["head", "overview", "backup", "remind"] {
                 keys.push(workbook_key(ns, &id, part));
             }

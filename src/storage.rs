@@ -199,7 +199,8 @@ fn library_key(ns: &str) -> String {
     format!("{ns}.library")
 }
 
-fn active_key(ns: &str) -> String {
+/// Where namespace `ns` remembers its open workbook.
+pub fn active_key(ns: &str) -> String {
     format!("{ns}.active")
 }
 
@@ -447,15 +448,14 @@ fn write_overview(ns: &str, id: &WorkbookId, revision: u64, workbook: &Workbook)
 }
 
 /// Rewrites the stored Overview unless it already describes `revision`
-/// today (after an upgrade, on a new day, or after another tab's save),
-/// and brings the start-up mirror up to date (`startup`).
+/// today (after an upgrade, on a new day, or after another tab's save).
+/// Callers then bring the start-up mirror up to date (`startup::publish`).
 pub fn refresh_overview(ns: &str, id: &WorkbookId, revision: u64, workbook: &Workbook) {
     let current = read_json::<crate::overview::Stored>(&workbook_key(ns, id, "overview"))
         .is_some_and(|s| s.describes(revision, browser::today()));
     if !current {
         write_overview(ns, id, revision, workbook);
     }
-    crate::startup::publish(ns);
 }
 
 /// The text of the copy currently in force (for snapshots), left on the JS

@@ -292,34 +292,18 @@ impl<K: Serialize, T> Serialize for Map<'_, K, T> {
 // The kept text of one collection
 
 /// Items whose kept text may be reused for an item that is [`Same::same`].
-trait Same: Serialize + Clone {
-    /// True only if the two are written as the same JSON.
-    fn same(&self, other: &Self) -> bool;
-}
-
-impl Same for Assessment {
+trait Same: Serialize + Clone + PartialEq {
+    /// True only if the two are written as the same JSON: equality, unless
+    /// equal values can be written differently.
     fn same(&self, other: &Self) -> bool {
         self == other
     }
 }
 
-impl Same for EvidenceItem {
-    fn same(&self, other: &Self) -> bool {
-        self == other
-    }
-}
-
-impl Same for ImprovementItem {
-    fn same(&self, other: &Self) -> bool {
-        self == other
-    }
-}
-
-impl Same for Baseline {
-    fn same(&self, other: &Self) -> bool {
-        self == other
-    }
-}
+impl Same for Assessment {}
+impl Same for EvidenceItem {}
+impl Same for ImprovementItem {}
+impl Same for Baseline {}
 
 impl Same for Service {
     fn same(&self, other: &Self) -> bool {

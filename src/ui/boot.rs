@@ -156,7 +156,7 @@ fn at_overview() -> bool {
 /// The stored Overview of the active workbook, if the copy describes the
 /// workbook's current revision today.
 fn preview_of(mirror: &startup::Mirror) -> Option<PreviewData> {
-    let id = WorkbookId::try_from(mirror.get(&format!("{NAMESPACE}.active"))?).ok()?;
+    let id = WorkbookId::try_from(mirror.get(&storage::active_key(NAMESPACE))?).ok()?;
     let key = |part| storage::workbook_key(NAMESPACE, &id, part);
     let revision: Revision = serde_json::from_str(&mirror.get(&key("head"))?).ok()?;
     let stored: overview::Stored = serde_json::from_str(&mirror.get(&key("overview"))?).ok()?;
@@ -199,7 +199,6 @@ fn Preview(preview: PreviewData, below_fold: RwSignal<bool>) -> impl IntoView {
         reminder_due,
     } = preview;
     let framework = format!(" · {}", overview.framework_name);
-
     let organisation = overview.organisation.clone();
     view! {
         <div class="boot-preview" on:click=keep_click>

@@ -169,9 +169,9 @@ impl AppState {
                 self.saver
                     .with_value(|s| s.open(Some(id.clone()), head.revision));
                 self.opening.set_value(true);
-                storage::set_active(&ns, id);
-                // After set_active: this also brings the start-up mirror up to date.
                 storage::refresh_overview(&ns, id, head.revision, &workbook);
+                // Also brings the start-up mirror up to date, overview included.
+                storage::set_active(&ns, id);
                 self.workbook.set(Some(*workbook));
                 self.after_switch(Some(id.clone()));
                 Ok(())
@@ -319,16 +319,16 @@ pub fn App() -> impl IntoView {
     };
     // The benchmark's share of "Start" spent reading the stored workbook.
     let loaded = crate::perf::measure("clausebook:load", || storage::load_workbook(NAMESPACE, &id));
-    if !matches!(loaded, Loaded::Ready { .. }) {
-        crate::startup::publish(NAMESPACE);
+    if let Loaded::Ready { workbook, head } = &loaded {
+        // The next start paints the Overview from this copy (`ui::boot`).
+        storage::refresh_overview(NAMESPACE, &id, head.revision, workbook);
     }
+    // Whatever this start found, the next one previews from it (`startup`).
+    crate::startup::publish(NAMESPACE);
     match loaded {
         Loaded::Unreadable { raw, error } => view! { <RecoveryPage id raw error /> }.into_any(),
         Loaded::Missing => view! { <Workbench initial=None /> }.into_any(),
         Loaded::Ready { workbook, head } => {
-            // The next start paints the Overview from this copy (`ui::boot`),
-            // and the start-up mirror holds it (`startup`).
-            storage::refresh_overview(NAMESPACE, &id, head.revision, &workbook);
             view! { <Workbench initial=Some(*workbook) opened=(id, head.revision) /> }.into_any()
         }
     }

@@ -4,7 +4,7 @@
 // newer workbook, and what a person does in that moment must not be lost.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, shot, createWorkbook } from './browser.mjs';
+import { launch, shot, createWorkbook, readMirror, writeMirror, mirrorUntil } from './browser.mjs';
 
 let env;
 before(async () => {
@@ -124,54 +124,6 @@ test('keyboard focus on the preview stays on the same control in the app', async
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
-
-/// The start-up mirror (src/startup.rs): the entries, key → text, that the
-/// preview reads instead of local storage.
-const readMirror = (page) =>
-  page.evaluate(
-    () =>
-      new Promise((ok, fail) => {
-        const open = indexedDB.open('clausebook', 1);
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const get = open.result.transaction('start').objectStore('start').get('mirror');
-          get.onsuccess = () => {
-            open.result.close();
-            ok(get.result ?? null);
-          };
-          get.onerror = () => fail(get.error);
-        };
-      }),
-  );
-
-/// Waits (up to two seconds) until the mirror satisfies `ok`.
-async function mirrorUntil(page, ok) {
-  for (let i = 0; i < 100; i++) {
-    if (ok(await readMirror(page))) return;
-    await page.waitForTimeout(20);
-  }
-  assert.fail(`the mirror never got there: ${JSON.stringify(await readMirror(page)).slice(0, 300)}`);
-}
-
-/// Stores `mirror` as the start-up mirror.
-const writeMirror = (page, mirror) =>
-  page.evaluate(
-    (mirror) =>
-      new Promise((ok, fail) => {
-        const open = indexedDB.open('clausebook', 1);
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('start', 'readwrite');
-          tx.objectStore('start').put(mirror, 'mirror');
-          tx.oncomplete = () => {
-            open.result.close();
-            ok();
-          };
-          tx.onerror = () => fail(tx.error);
-        };
-      }),
-    mirror,
-  );
 
 test('the preview reads nothing from local storage, where the workbook is', async () => {
   const page = await newPage(env);

@@ -98,24 +98,42 @@ export async function editStored(page, change, arg) {
   await clearMirror(page);
 }
 
-/// Removes the start-up mirror (src/startup.rs), as a writer that does not
-/// know of it would leave none: the next start reads local storage.
-export function clearMirror(page) {
+/// The start-up mirror (src/startup.rs) of the app's namespace in the page:
+/// `op` is 'get' (its entries, key → text, or null), 'put' (stores `value`)
+/// or 'delete'.
+function mirror(page, op, value) {
   return page.evaluate(
-    () =>
+    ([op, value]) =>
       new Promise((ok, fail) => {
         const open = indexedDB.open('clausebook', 1);
         open.onupgradeneeded = () => open.result.createObjectStore('start');
         open.onerror = () => fail(open.error);
         open.onsuccess = () => {
-          const tx = open.result.transaction('start', 'readwrite');
-          tx.objectStore('start').delete('mirror');
+          const tx = open.result.transaction('start', op === 'get' ? 'readonly' : 'readwrite');
+          const store = tx.objectStore('start');
+          const request = op === 'get' ? store.get('mirror') : op === 'put' ? store.put(value, 'mirror') : store.delete('mirror');
           tx.oncomplete = () => {
             open.result.close();
-            ok();
+            ok(op === 'get' ? (request.result ?? null) : undefined);
           };
           tx.onerror = () => fail(tx.error);
         };
       }),
+    [op, value],
   );
+}
+
+export const readMirror = (page) => mirror(page, 'get');
+export const writeMirror = (page, entries) => mirror(page, 'put', entries);
+/// Removes the mirror, as a writer that does not know of it would leave
+/// none: the next start reads local storage.
+export const clearMirror = (page) => mirror(page, 'delete');
+
+/// Waits (up to two seconds) until the mirror satisfies `ok`.
+export async function mirrorUntil(page, ok) {
+  for (let i = 0; i < 100; i++) {
+    if (ok(await readMirror(page))) return;
+    await page.waitForTimeout(20);
+  }
+  throw new Error(`the mirror never got there: ${JSON.stringify(await readMirror(page)).slice(0, 300)}`);
 }
