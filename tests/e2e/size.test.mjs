@@ -5,7 +5,7 @@
 // one more file, fetched after that, which holds every page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, DIST, createWorkbook } from './browser.mjs';
+import { launch, DIST, createWorkbook, mirrorUntil } from './browser.mjs';
 import { firstLoadFiles } from '../../.ci/size-check.mjs';
 
 let env;
@@ -51,6 +51,9 @@ test('a returning visit paints the Overview from the files counted as first load
   assert.ok(![...counted].some(isAppChunk), 'the app chunk is not counted as first load');
   const page = await plainPage();
   await createWorkbook(page, env.base);
+  // A returning visit: the first save has reached the start-up mirror (a
+  // save made as the page unloads may not: src/startup.rs).
+  await mirrorUntil(page, (m) => Object.keys(m ?? {}).some((k) => k.endsWith('.overview')));
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Harbour Street IT' }).waitFor();
   const { before, after, marked } = await fetchedAround(page, 'clausebook:preview');
