@@ -17,6 +17,7 @@ pub mod history;
 pub mod improvement;
 pub mod ims;
 pub mod library;
+pub mod markup;
 pub mod overview;
 pub mod portfolio;
 pub mod report;

@@ -3,7 +3,13 @@
 // downloads, so the preview need not wait for IndexedDB once the code runs.
 // The database, store, record and version must match src/startup.rs.
 try {
-  window.__clausebookMirror = new Promise(function (done) {
+  var read = new Promise(function (resolve) {
+    // The result is also left on the promise, for the start-up code to
+    // take at once when the read has finished before it runs.
+    function done(record) {
+      read.settled = { record: record };
+      resolve(record);
+    }
     var open = indexedDB.open('clausebook', 1);
     open.onupgradeneeded = function () { open.result.createObjectStore('start'); };
     open.onerror = function () { done(null); };
@@ -16,4 +22,5 @@ try {
       } catch (e) { done(null); db.close(); }
     };
   });
+  window.__clausebookMirror = read;
 } catch (e) {}

@@ -91,30 +91,63 @@ pub fn publish(ns: &str) {
 
 /// The mirror of namespace `ns`, if there is one.
 pub async fn read(ns: &str) -> Option<Mirror> {
-    let record = match early_read(ns) {
-        Some(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.ok(),
-        None => {
-            let db = open(ns).await.ok()?;
-            let record = get(&db).await;
-            db.close();
-            record
+    read_now(ns).finish(ns).await
+}
+
+/// How far the read that `startup.js` started is.
+pub enum Read {
+    /// It has finished: the mirror, if there is one.
+    Done(Option<Mirror>),
+    /// It is under way.
+    Pending(js_sys::Promise),
+    /// There was none (another namespace, or it was taken already).
+    NotStarted,
+}
+
+impl Read {
+    /// The mirror of namespace `ns` once this read has finished, reading
+    /// it now if it was not started.
+    pub async fn finish(self, ns: &str) -> Option<Mirror> {
+        match self {
+            Read::Done(mirror) => mirror,
+            Read::Pending(promise) => {
+                let record = wasm_bindgen_futures::JsFuture::from(promise).await.ok();
+                Mirror::from_js(&record?)
+            }
+            Read::NotStarted => {
+                let db = open(ns).await.ok()?;
+                let record = get(&db).await;
+                db.close();
+                Mirror::from_js(&record?)
+            }
         }
-    };
-    Mirror::from_js(&record?)
+    }
 }
 
 /// The read that `startup.js`, inlined in the page's `<head>`, started
-/// before the code had downloaded (the app's own namespace only). Taken
-/// once: a later read asks IndexedDB again.
-fn early_read(ns: &str) -> Option<js_sys::Promise> {
+/// before the code had downloaded (the app's own namespace only), taken
+/// without waiting when it has finished. Taken once: a later read asks
+/// IndexedDB again.
+pub fn read_now(ns: &str) -> Read {
     if ns != crate::storage::NAMESPACE {
-        return None;
+        return Read::NotStarted;
     }
     let window = gloo_utils::window();
     let key = JsValue::from_str(EARLY_READ);
-    let promise = js_sys::Reflect::get(&window, &key).ok()?;
+    let Ok(promise) = js_sys::Reflect::get(&window, &key) else {
+        return Read::NotStarted;
+    };
     let _ = js_sys::Reflect::delete_property(&window, &key);
-    promise.dyn_into().ok()
+    let Ok(promise) = promise.dyn_into::<js_sys::Promise>() else {
+        return Read::NotStarted;
+    };
+    match js_sys::Reflect::get(&promise, &JsValue::from_str("settled")) {
+        Ok(settled) if settled.is_object() => {
+            let record = js_sys::Reflect::get(&settled, &JsValue::from_str("record")).ok();
+            Read::Done(record.and_then(|r| Mirror::from_js(&r)))
+        }
+        _ => Read::Pending(promise),
+    }
 }
 
 /// Removes the mirror of `ns` (tests; a reset).

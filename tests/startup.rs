@@ -15,7 +15,9 @@ fn the_early_read_asks_for_what_startup_writes() {
         format!("transaction('{STORE}')"),
         format!("objectStore('{STORE}')"),
         format!(".get('{RECORD}')"),
-        format!("window.{EARLY_READ} ="),
+        format!("window.{EARLY_READ} = read;"),
+        // Where `startup::read_now` takes a finished read from.
+        "read.settled = { record: record };".to_owned(),
     ] {
         assert!(SCRIPT.contains(&expected), "startup.js lacks {expected}");
     }

@@ -530,3 +530,75 @@ async fn every_save_mirrors_what_the_start_up_preview_reads() {
     startup::clear(ns).await;
     assert_eq!(startup::read(ns).await, None);
 }
+
+#[wasm_bindgen_test]
+fn markup_is_drawn_as_text_styles_and_svg_and_updated_in_place() {
+    use clausebook::markup::{Node, el};
+    use clausebook::ui::dom;
+    let root = container();
+    let first: Vec<Node> = vec![
+        el("h1").text("<b>Name</b>").into(),
+        el("p")
+            .child(el("span").class("bar-fill").style("width", "40%"))
+            .into(),
+        el("svg")
+            .child(el("polygon").attr("points", "0,0 1,1"))
+            .into(),
+    ];
+    dom::append(&root, &first);
+    // User text is a text node, never parsed.
+    assert_eq!(text(&root, "h1"), "<b>Name</b>");
+    assert!(root.query_selector("h1 b").unwrap().is_none());
+    // A style property, which the page's CSP allows, where an attribute is refused.
+    let fill: HtmlElement = root
+        .query_selector(".bar-fill")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(fill.style().get_property_value("width").unwrap(), "40%");
+    let polygon = root.query_selector("polygon").unwrap().unwrap();
+    assert_eq!(
+        polygon.namespace_uri().as_deref(),
+        Some("http://www.w3.org/2000/svg")
+    );
+
+    // Only what changed is rebuilt; what is gone is removed.
+    let h1 = root.query_selector("h1").unwrap().unwrap();
+    let p = root.query_selector("p").unwrap().unwrap();
+    let next: Vec<Node> = vec![first[0].clone(), el("p").text("changed").into()];
+    dom::update(&root, &first, &next);
+    assert_eq!(root.child_nodes().length(), 2);
+    assert!(
+        root.query_selector("h1")
+            .unwrap()
+            .unwrap()
+            .is_same_node(Some(&h1))
+    );
+    let new_p = root.query_selector("p").unwrap().unwrap();
+    assert!(!new_p.is_same_node(Some(&p)));
+    assert_eq!(new_p.text_content().unwrap(), "changed");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_overview_redraws_only_what_an_edit_changes() {
+    let _guard = exclusive().await;
+    let key = "test.overview.redraw";
+    storage::remove(key).unwrap();
+    set_path("/");
+    let el = container();
+    let handle = mount_to(el.clone(), move || {
+        view! { <Workbench initial=Some(sample("Before Ltd")) storage_key=key /> }
+    });
+    tick().await;
+    assert_eq!(text(&el, ".overview h1"), "Before Ltd");
+    let readiness = el.query_selector(".overview .readiness").unwrap().unwrap();
+    type_into(&el, "#edit-org-name", "After Ltd");
+    tick().await;
+    assert_eq!(text(&el, ".overview h1"), "After Ltd");
+    // The readiness card did not change, so it is the same element.
+    let now = el.query_selector(".overview .readiness").unwrap().unwrap();
+    assert!(now.is_same_node(Some(&readiness)));
+    drop(handle);
+    storage::remove(key).unwrap();
+}

@@ -10,21 +10,23 @@
 //! and keyboard focus stays where it was.
 //!
 //! This is the only code, with what it uses, in the first download: keep
-//! it small (see `.ci/size-check.mjs`).
+//! it small (see `.ci/size-check.mjs`). It does not use the reactive
+//! renderer: the preview is drawn once, from [`markup`], by `ui::dom`, and
+//! Leptos comes with the app's chunk. In a browser every function is
+//! compiled when first run, so code run before the first paint costs twice.
 
-use super::overview::OverviewView;
-use super::route;
-use super::theme::{self, ThemeSwitch};
+use super::overview::{above_fold, below_fold};
+use super::theme::{self, Theme};
+use super::{dom, route};
 use crate::browser;
 use crate::library::{self, WorkbookId};
+use crate::markup::{self, Node, el};
 use crate::overview::{self, Overview};
 use crate::startup;
 use crate::storage::{self, NAMESPACE};
-use leptos::prelude::*;
-use std::any::Any;
 use std::cell::RefCell;
-use std::time::Duration;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
 
 /// The app's main pages, in the order of the navigation bar.
 pub const PAGES: [(&str, &str); 9] = [
@@ -42,39 +44,53 @@ pub const PAGES: [(&str, &str); 9] = [
 /// Starts Clausebook: the preview, when there is a current one, then the app.
 pub fn start() {
     crate::perf::mark("clausebook:boot");
+    // Its work is done by now (see index.html).
+    if let Ok(Some(warm_up)) = gloo_utils::document().query_selector(".warm-up") {
+        warm_up.remove();
+    }
     if !at_overview() {
         theme::apply_theme(theme::stored());
         super::open_app();
         return;
     }
-    // The mirror, not local storage: see `startup` for why.
-    wasm_bindgen_futures::spawn_local(async {
-        let mirror = startup::read(NAMESPACE).await;
-        crate::perf::mark("clausebook:preview-read");
-        let theme = match &mirror {
-            Some(mirror) => theme::from_stored(mirror.get(theme::THEME_KEY)),
-            None => theme::stored(),
-        };
-        theme::apply_theme(theme);
-        if let Some(preview) = mirror.as_ref().and_then(preview_of) {
-            // The first screenful is painted first; the sections below it
-            // follow once it is on screen, before anyone could scroll.
-            let below_fold = RwSignal::new(false);
-            let handle = leptos::mount::mount_to(leptos::tachys::dom::body(), move || {
-                view! { <Preview preview below_fold /> }
-            });
-            PREVIEW.with(|p| *p.borrow_mut() = Some(Box::new(handle)));
-            crate::perf::mark("clausebook:preview");
-            // Then the app's code is fetched and compiled. Not before: on two
-            // cores, compiling it and drawing the rest held back the pixels
-            // of the first screenful by some 40 ms.
-            once_on_screen(move || {
-                below_fold.set(true);
-                set_timeout(super::open_app, Duration::ZERO);
-            });
-        } else {
-            super::open_app();
-        }
+    // The mirror, not local storage: see `startup` for why. Usually read
+    // by the time this runs; otherwise the preview waits for it.
+    match startup::read_now(NAMESPACE) {
+        startup::Read::Done(mirror) => show(mirror),
+        read => wasm_bindgen_futures::spawn_local(async move {
+            show(read.finish(NAMESPACE).await);
+        }),
+    }
+}
+
+/// Applies the stored theme, and draws the preview if the mirror holds a
+/// current one; else opens the app at once.
+fn show(mirror: Option<startup::Mirror>) {
+    crate::perf::mark("clausebook:preview-read");
+    let theme = match &mirror {
+        Some(mirror) => theme::from_stored(mirror.get(theme::THEME_KEY)),
+        None => theme::stored(),
+    };
+    theme::apply_theme(theme);
+    let Some(preview) = mirror.as_ref().and_then(preview_of) else {
+        super::open_app();
+        return;
+    };
+    // The first screenful is painted first; the sections below it follow
+    // once it is on screen, before anyone could scroll.
+    let shown = Preview::draw(&preview);
+    let sections = shown.overview.clone();
+    PREVIEW.with(|p| *p.borrow_mut() = Some(shown));
+    crate::perf::mark("clausebook:preview");
+    // Then the app's code is fetched and compiled. Not before: on two
+    // cores, compiling it and drawing the rest held back the pixels of the
+    // first screenful by some 40 ms.
+    once_on_screen(move || {
+        dom::append(
+            &sections,
+            &below_fold(&preview.overview, super::base_path()),
+        );
+        set_timeout(super::open_app);
     });
 }
 
@@ -100,6 +116,18 @@ fn once_on_screen(f: impl FnOnce() + 'static) {
     }
 }
 
+fn request_animation_frame(f: impl FnOnce() + 'static) {
+    let f = Closure::once_into_js(f);
+    let _ = gloo_utils::window().request_animation_frame(f.unchecked_ref());
+}
+
+/// Runs `f` as a task of its own, after what is queued.
+fn set_timeout(f: impl FnOnce() + 'static) {
+    let f = Closure::once_into_js(f);
+    let _ = gloo_utils::window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), 0);
+}
+
 /// At 60 Hz, a quarter of a second.
 const MAX_FRAMES: u32 = 15;
 
@@ -112,9 +140,10 @@ pub fn hand_over() {
     };
     let focused = gloo_utils::document()
         .active_element()
-        .filter(|el| el.closest(".boot-preview").ok().flatten().is_some())
+        .filter(|el| preview.root.contains(Some(el)))
         .map(|el| Target::of(&el));
-    // Dropping the handle unmounts the preview.
+    preview.root.remove();
+    // Its listeners go with it.
     drop(preview);
     if let Some(el) = focused.and_then(|t| t.find()) {
         let _ = el.focus();
@@ -131,8 +160,8 @@ pub fn hand_over() {
 }
 
 thread_local! {
-    /// The mounted preview (its unmount handle), until the app takes over.
-    static PREVIEW: RefCell<Option<Box<dyn Any>>> = const { RefCell::new(None) };
+    /// The preview on the page, until the app takes over.
+    static PREVIEW: RefCell<Option<Shown>> = const { RefCell::new(None) };
     /// The last link or button clicked on the preview.
     static PENDING: RefCell<Option<Target>> = const { RefCell::new(None) };
 }
@@ -187,102 +216,193 @@ struct Revision {
     revision: u64,
 }
 
+/// The preview on the page: its root, where the Overview's sections go, and
+/// the listeners that keep what is done on it for the app.
+struct Shown {
+    root: web_sys::Element,
+    overview: web_sys::Element,
+    _listeners: [Closure<dyn FnMut(web_sys::Event)>; 2],
+}
+
 /// The header and the Overview as the app will show them, drawn from the
-/// stored copy. The header repeats the app's (`ui::Header`) markup, minus
-/// what needs the workbook; the end-to-end test `boot.test.mjs` checks that
-/// the two read the same to assistive technology.
-#[component]
-fn Preview(preview: PreviewData, below_fold: RwSignal<bool>) -> impl IntoView {
-    let PreviewData {
-        overview,
-        backup_label,
-        reminder_due,
-    } = preview;
-    let framework = format!(" · {}", overview.framework_name);
-    let organisation = overview.organisation.clone();
-    view! {
-        <div class="boot-preview" on:click=keep_click>
-            <a class="skip-link" href="#main">
-                "Skip to content"
-            </a>
-            <header class="app-header">
-                <div class="brand-row">
-                    <p class="brand">
-                        <span class="brand-name">"Clausebook"</span>
-                        <span class="brand-sub">{framework}</span>
-                    </p>
-                    <p class="organisation" data-testid="organisation">
-                        {organisation}
-                    </p>
-                    <div class="save-status">
-                        <p role="status" aria-live="polite" data-testid="save-status">
-                            "All changes saved"
-                        </p>
-                    </div>
-                    <ThemeSwitch />
-                </div>
-                <div class="workbook-bar">
-                    <div class="undo-redo" role="group" aria-label="Undo and redo">
-                        <button type="button" disabled aria-keyshortcuts="Control+Z" title="Undo (Ctrl+Z)">
-                            "Undo"
-                        </button>
-                        <button
-                            type="button"
-                            disabled
-                            aria-keyshortcuts="Control+Shift+Z"
-                            title="Redo (Ctrl+Shift+Z)"
-                        >
-                            "Redo"
-                        </button>
-                    </div>
-                    <p class="backup-status">
-                        <span data-testid="backup-status">{backup_label}</span>
-                        " "
-                        <button type="button">"Back up now"</button>
-                    </p>
-                    <p class="backup-message" role="status"></p>
-                </div>
-                {reminder_due
-                    .then(|| {
-                        view! {
-                            <div class="backup-reminder" role="region" aria-label="Backup reminder">
-                                <p>
-                                    "It has been more than a week since this workbook was last exported, and it has changed since. An export is your backup if this browser's data is ever cleared."
-                                </p>
-                                <button type="button" class="primary">
-                                    "Back up now"
-                                </button>
-                                <button type="button">"Remind me tomorrow"</button>
-                            </div>
-                        }
-                    })}
-                <nav aria-label="Main">
-                    <ul>
-                        {PAGES
-                            .into_iter()
-                            .map(|(path, name)| {
-                                let current = (path == "/").then_some("page");
-                                view! {
-                                    <li>
-                                        <a href=route(path) aria-current=current>
-                                            {name}
-                                        </a>
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ul>
-                </nav>
-            </header>
-            <main id="main" tabindex="-1" aria-busy="true">
-                <OverviewView overview=Signal::stored(overview) below_fold />
-            </main>
-        </div>
+/// stored copy.
+struct Preview;
+
+impl Preview {
+    /// Draws the header and the Overview's first screenful.
+    fn draw(preview: &PreviewData) -> Shown {
+        let root = dom::build(&Preview::markup(preview).into());
+        let root: web_sys::Element = root.unchecked_into();
+        let listen = |event: &str, f: fn(web_sys::Event)| {
+            let closure = Closure::<dyn FnMut(web_sys::Event)>::new(f);
+            let _ = root.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+            closure
+        };
+        let listeners = [listen("click", keep_click), listen("change", choose_theme)];
+        let overview = root
+            .query_selector(".overview")
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| root.clone());
+        if let Some(body) = gloo_utils::document().body() {
+            let _ = body.append_child(&root);
+        }
+        Shown {
+            root,
+            overview,
+            _listeners: listeners,
+        }
+    }
+
+    /// The header repeats the app's (`ui::Header`) markup, minus what needs
+    /// the workbook; the end-to-end test `boot.test.mjs` checks that the two
+    /// read the same to assistive technology.
+    fn markup(preview: &PreviewData) -> markup::Element {
+        let PreviewData {
+            overview,
+            backup_label,
+            reminder_due,
+        } = preview;
+        let button = |label: &str| el("button").attr("type", "button").text(label);
+        let brand_row = el("div")
+            .class("brand-row")
+            .child(
+                el("p")
+                    .class("brand")
+                    .child(el("span").class("brand-name").text("Clausebook"))
+                    .child(
+                        el("span")
+                            .class("brand-sub")
+                            .text(format!(" · {}", overview.framework_name)),
+                    ),
+            )
+            .child(
+                el("p")
+                    .class("organisation")
+                    .attr("data-testid", "organisation")
+                    .text(overview.organisation.clone()),
+            )
+            .child(
+                el("div").class("save-status").child(
+                    el("p")
+                        .attr("role", "status")
+                        .attr("aria-live", "polite")
+                        .attr("data-testid", "save-status")
+                        .text("All changes saved"),
+                ),
+            )
+            .child(theme_switch());
+        let workbook_bar = el("div")
+            .class("workbook-bar")
+            .child(
+                el("div")
+                    .class("undo-redo")
+                    .attr("role", "group")
+                    .attr("aria-label", "Undo and redo")
+                    .child(
+                        button("Undo")
+                            .attr("disabled", "")
+                            .attr("aria-keyshortcuts", "Control+Z")
+                            .attr("title", "Undo (Ctrl+Z)"),
+                    )
+                    .child(
+                        button("Redo")
+                            .attr("disabled", "")
+                            .attr("aria-keyshortcuts", "Control+Shift+Z")
+                            .attr("title", "Redo (Ctrl+Shift+Z)"),
+                    ),
+            )
+            .child(
+                el("p")
+                    .class("backup-status")
+                    .child(
+                        el("span")
+                            .attr("data-testid", "backup-status")
+                            .text(backup_label.clone()),
+                    )
+                    .text(" ")
+                    .child(button("Back up now")),
+            )
+            .child(el("p").class("backup-message").attr("role", "status"));
+        let reminder = reminder_due.then(|| {
+            el("div")
+                .class("backup-reminder")
+                .attr("role", "region")
+                .attr("aria-label", "Backup reminder")
+                .child(el("p").text("It has been more than a week since this workbook was last exported, and it has changed since. An export is your backup if this browser's data is ever cleared."))
+                .child(button("Back up now").class("primary"))
+                .child(button("Remind me tomorrow"))
+        });
+        let links = PAGES.into_iter().map(|(path, name)| {
+            el("li").child(
+                el("a")
+                    .attr("href", route(path))
+                    .attr_opt("aria-current", (path == "/").then_some("page"))
+                    .text(name),
+            )
+        });
+        let header = el("header")
+            .class("app-header")
+            .child(brand_row)
+            .child(workbook_bar)
+            .child_opt(reminder)
+            .child(
+                el("nav")
+                    .attr("aria-label", "Main")
+                    .child(el("ul").children(links)),
+            );
+        let main = el("main")
+            .attr("id", "main")
+            .attr("tabindex", "-1")
+            .attr("aria-busy", "true")
+            .child(
+                el("div")
+                    .class("overview")
+                    .children(above_fold(overview, super::base_path())),
+            );
+        el("div")
+            .class("boot-preview")
+            .child(
+                el("a")
+                    .class("skip-link")
+                    .attr("href", "#main")
+                    .text("Skip to content"),
+            )
+            .child(header)
+            .child(main)
+    }
+}
+
+/// The theme switch as `theme::ThemeSwitch` draws it, set to the theme in force.
+fn theme_switch() -> Node {
+    let current = theme::current();
+    let options = Theme::ALL.into_iter().map(|t| {
+        el("option")
+            .attr("value", t.key())
+            .attr_opt("selected", (t == current).then_some(""))
+            .text(t.label())
+    });
+    el("p")
+        .class("theme-switch")
+        .child(el("label").attr("for", "theme").text("Theme"))
+        .child(el("select").attr("id", "theme").children(options))
+        .into()
+}
+
+/// Applies a theme picked on the preview, as the app's switch would.
+fn choose_theme(ev: web_sys::Event) {
+    let picked = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        .filter(|select| select.id() == "theme")
+        .and_then(|select| Theme::from_key(&select.value()));
+    if let Some(t) = picked {
+        theme::choose(t);
     }
 }
 
 /// Keeps a click on a link or button of the preview for the app to replay.
-fn keep_click(ev: leptos::ev::MouseEvent) {
+fn keep_click(ev: web_sys::Event) {
     let Some(el) = ev
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())

@@ -16,7 +16,7 @@ pub enum Theme {
 }
 
 impl Theme {
-    const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
+    pub const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -30,7 +30,7 @@ impl Theme {
         Theme::ALL.into_iter().find(|t| t.key() == key)
     }
 
-    fn label(self) -> &'static str {
+    pub fn label(self) -> &'static str {
         match self {
             Theme::System => "System",
             Theme::Light => "Light",
@@ -46,18 +46,30 @@ pub fn apply_theme(theme: Theme) {
     }
 }
 
-#[component]
-pub fn ThemeSwitch() -> impl IntoView {
-    // The theme in force, as applied at start-up: reading it back from
-    // storage here would load all of local storage while the start-up
-    // preview paints (see `startup`).
-    let current = gloo_utils::document()
+/// The theme in force, as applied at start-up. Not read back from storage,
+/// which would load all of local storage while the start-up preview paints
+/// (see `startup`).
+pub fn current() -> Theme {
+    gloo_utils::document()
         .document_element()
         .and_then(|root| root.get_attribute("data-theme"))
         .as_deref()
         .and_then(Theme::from_key)
-        .unwrap_or(Theme::System);
-    let theme = RwSignal::new(current);
+        .unwrap_or(Theme::System)
+}
+
+/// Applies a theme the user picked, and remembers it.
+pub fn choose(theme: Theme) {
+    apply_theme(theme);
+    // A preference, not work: if storage refuses, the theme still applies
+    // for this visit.
+    let _ = storage::write_raw(THEME_KEY, theme.key());
+    crate::startup::publish(storage::NAMESPACE);
+}
+
+#[component]
+pub fn ThemeSwitch() -> impl IntoView {
+    let theme = RwSignal::new(current());
     view! {
         <p class="theme-switch">
             <label for="theme">"Theme"</label>
@@ -66,11 +78,7 @@ pub fn ThemeSwitch() -> impl IntoView {
                 on:change=move |ev| {
                     if let Some(t) = Theme::from_key(&event_target_value(&ev)) {
                         theme.set(t);
-                        apply_theme(t);
-                        // A preference, not work: if storage refuses, the
-                        // theme still applies for this visit.
-                        let _ = storage::write_raw(THEME_KEY, t.key());
-                        crate::startup::publish(storage::NAMESPACE);
+                        choose(t);
                     }
                 }
             >

@@ -22,6 +22,7 @@ export async function launch({ dist = DIST, prefix = '' } = {}) {
       '--disable-component-update',
       '--disable-sync',
       '--disable-quic',
+      ...(process.env.EXTRA_ARGS ? process.env.EXTRA_ARGS.split(' ') : []),
     ],
   });
   const server = await startServer(dist, 0, { prefix });
