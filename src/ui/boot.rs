@@ -44,10 +44,6 @@ pub const PAGES: [(&str, &str); 9] = [
 /// Starts Clausebook: the preview, when there is a current one, then the app.
 pub fn start() {
     crate::perf::mark("clausebook:boot");
-    // Its work is done by now (see index.html).
-    if let Ok(Some(warm_up)) = gloo_utils::document().query_selector(".warm-up") {
-        warm_up.remove();
-    }
     if !at_overview() {
         theme::apply_theme(theme::stored());
         super::open_app();
