@@ -22,7 +22,9 @@ export async function launch({ dist = DIST, prefix = '' } = {}) {
       '--disable-component-update',
       '--disable-sync',
       '--disable-quic',
-      ...(process.env.EXTRA_ARGS ? process.env.EXTRA_ARGS.split(' ') : []),
+      // For experiments, e.g. CLAUSEBOOK_CHROMIUM_ARGS=--js-flags=--no-wasm-lazy-compilation
+      // (how stop 16 found that first-call compiles dominated the preview).
+      ...(process.env.CLAUSEBOOK_CHROMIUM_ARGS?.split(' ').filter(Boolean) ?? []),
     ],
   });
   const server = await startServer(dist, 0, { prefix });
