@@ -25,6 +25,19 @@ pub fn today() -> IsoDate {
     .unwrap_or_else(|_| now().date())
 }
 
+/// The coming midnight in the user's own time zone, in milliseconds since
+/// the epoch: when [`today`] next changes.
+pub fn next_midnight_ms() -> i64 {
+    let d = js_sys::Date::new_0();
+    d.set_milliseconds(0);
+    d.set_seconds(0);
+    d.set_minutes(0);
+    // Hour 24 is the next day's first; Date keeps to local time across
+    // daylight saving changes.
+    d.set_hours(24);
+    d.get_time() as i64
+}
+
 /// Offers `text` to the user as a downloaded file.
 pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
     let fail =

@@ -120,6 +120,21 @@ impl Node {
         found
     }
 
+    /// Every element at or below this node, in document order.
+    pub fn elements(&self) -> Vec<&Element> {
+        let mut found = Vec::new();
+        self.walk(&mut |e| found.push(e));
+        found
+    }
+
+    /// The node as compact JSON, for drawing without this code (the
+    /// start-up preview, `startup.js`): text is a string; an element is
+    /// `[tag, [name, value, …], [property, value, …], child, …]`.
+    pub fn to_json(&self) -> String {
+        // Serialising strings and sequences cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
     fn walk<'a>(&'a self, f: &mut impl FnMut(&'a Element)) {
         if let Node::Element(e) = self {
             f(e);
@@ -143,5 +158,36 @@ impl From<String> for Node {
 impl From<&str> for Node {
     fn from(t: &str) -> Self {
         Node::Text(t.to_owned())
+    }
+}
+
+impl serde::Serialize for Node {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        /// Name–value pairs as one flat list.
+        struct Flat<'a>(&'a [(&'static str, String)]);
+        impl serde::Serialize for Flat<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut seq = s.serialize_seq(Some(self.0.len() * 2))?;
+                for (name, value) in self.0 {
+                    seq.serialize_element(name)?;
+                    seq.serialize_element(value)?;
+                }
+                seq.end()
+            }
+        }
+        match self {
+            Node::Text(text) => s.serialize_str(text),
+            Node::Element(e) => {
+                let mut seq = s.serialize_seq(Some(3 + e.children.len()))?;
+                seq.serialize_element(e.tag)?;
+                seq.serialize_element(&Flat(&e.attrs))?;
+                seq.serialize_element(&Flat(&e.styles))?;
+                for child in &e.children {
+                    seq.serialize_element(child)?;
+                }
+                seq.end()
+            }
+        }
     }
 }

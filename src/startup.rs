@@ -9,6 +9,11 @@
 //! reads one record, off the page's thread. So the preview paints without
 //! touching local storage, and the app reads the workbook afterwards.
 //!
+//! The record also holds the preview itself, drawn: its markup as JSON,
+//! with the moment it stops being current ([`crate::ui::boot::stored_preview`]).
+//! `startup.js` draws it the moment the record is read, before the app's
+//! code has even arrived, and the code takes it over when it runs.
+//!
 //! Local storage stays the source of truth. [`publish`] copies its current
 //! entries after every change to them (saves, backups, the reminder, the
 //! theme, switching workbooks) and when the app opens. The copy is only a
@@ -58,7 +63,9 @@ impl Mirror {
         object.into()
     }
 
-    fn from_js(value: &JsValue) -> Option<Mirror> {
+    /// The entries of a record as read from IndexedDB (other fields, such
+    /// as the drawn preview, are not entries).
+    pub fn from_js(value: &JsValue) -> Option<Mirror> {
         let object: &js_sys::Object = value.dyn_ref()?;
         let entries = js_sys::Object::entries(object)
             .iter()
@@ -76,12 +83,17 @@ impl Mirror {
 /// the calls (IndexedDB opens connections and runs read-write transactions
 /// on one store in order), so the last call wins.
 pub fn publish(ns: &str) {
-    let record = Mirror::of_local_storage(ns).to_js();
+    let mirror = Mirror::of_local_storage(ns);
+    let record = mirror.to_js();
     let ns = ns.to_owned();
     wasm_bindgen_futures::spawn_local(async move {
         // Nothing to do if the browser has no IndexedDB (or refuses it, as
         // some private modes do): the next start reads local storage.
         if let Ok(db) = open(&ns).await {
+            // Drawn here, in a task of its own, not in the save that called.
+            if let Some(preview) = crate::ui::boot::stored_preview(&ns, &mirror) {
+                let _ = js_sys::Reflect::set(&record, &JsValue::from_str(PREVIEW), &preview);
+            }
             let _ = put(&db, &record);
             // Closes once the write has finished.
             db.close();
@@ -91,13 +103,18 @@ pub fn publish(ns: &str) {
 
 /// The mirror of namespace `ns`, if there is one.
 pub async fn read(ns: &str) -> Option<Mirror> {
+    Mirror::from_js(&read_now(ns).finish(ns).await?)
+}
+
+/// The record of namespace `ns` as stored, if there is one (tests).
+pub async fn read_record(ns: &str) -> Option<JsValue> {
     read_now(ns).finish(ns).await
 }
 
 /// How far the read that `startup.js` started is.
 pub enum Read {
-    /// It has finished: the mirror, if there is one.
-    Done(Option<Mirror>),
+    /// It has finished: the record, if there is one.
+    Done(Option<JsValue>),
     /// It is under way.
     Pending(js_sys::Promise),
     /// There was none (another namespace, or it was taken already).
@@ -105,22 +122,20 @@ pub enum Read {
 }
 
 impl Read {
-    /// The mirror of namespace `ns` once this read has finished, reading
+    /// The record of namespace `ns` once this read has finished, reading
     /// it now if it was not started.
-    pub async fn finish(self, ns: &str) -> Option<Mirror> {
-        match self {
-            Read::Done(mirror) => mirror,
-            Read::Pending(promise) => {
-                let record = wasm_bindgen_futures::JsFuture::from(promise).await.ok();
-                Mirror::from_js(&record?)
-            }
+    pub async fn finish(self, ns: &str) -> Option<JsValue> {
+        let record = match self {
+            Read::Done(record) => record,
+            Read::Pending(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.ok(),
             Read::NotStarted => {
                 let db = open(ns).await.ok()?;
                 let record = get(&db).await;
                 db.close();
-                Mirror::from_js(&record?)
+                record
             }
-        }
+        };
+        record.filter(JsValue::is_object)
     }
 }
 
@@ -144,7 +159,7 @@ pub fn read_now(ns: &str) -> Read {
     match js_sys::Reflect::get(&promise, &JsValue::from_str("settled")) {
         Ok(settled) if settled.is_object() => {
             let record = js_sys::Reflect::get(&settled, &JsValue::from_str("record")).ok();
-            Read::Done(record.and_then(|r| Mirror::from_js(&r)))
+            Read::Done(record.filter(JsValue::is_object))
         }
         _ => Read::Pending(promise),
     }
@@ -172,6 +187,31 @@ pub const RECORD: &str = "mirror";
 pub const VERSION: u32 = 1;
 /// Where `startup.js` leaves its read.
 pub const EARLY_READ: &str = "__clausebookMirror";
+/// The record's field holding the drawn preview.
+pub const PREVIEW: &str = "preview";
+/// Where `startup.js` leaves the preview it drew.
+pub const DRAWN: &str = "__clausebookPreview";
+/// Where `startup.js` leaves the last link or button clicked on its preview.
+pub const KEPT_CLICK: &str = "__clausebookKept";
+/// Where `startup.js` leaves a theme picked on its preview.
+pub const PICKED_THEME: &str = "__clausebookTheme";
+/// Set once the code has started without a preview: the early read must not
+/// draw one over the app after that.
+pub const STARTED: &str = "__clausebookStarted";
+
+/// Takes what `startup.js` left under `name` on the window.
+pub fn take_global(name: &str) -> Option<JsValue> {
+    let window = gloo_utils::window();
+    let key = JsValue::from_str(name);
+    let value = js_sys::Reflect::get(&window, &key).ok()?;
+    let _ = js_sys::Reflect::delete_property(&window, &key);
+    (!value.is_undefined() && !value.is_null()).then_some(value)
+}
+
+/// Sets `name` on the window, for `startup.js`.
+pub fn set_global(name: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(&gloo_utils::window(), &JsValue::from_str(name), value);
+}
 
 async fn open(ns: &str) -> Result<IdbDatabase, JsValue> {
     let factory = gloo_utils::window()

@@ -281,3 +281,73 @@ fn the_other_tab_conflict_names_the_time_of_its_save() {
     );
     assert!(err.to_string().contains("saved at 10:00 UTC"), "{err}");
 }
+
+/// The start-up preview is stored with the moment its backup line and
+/// reminder may change; shown before that moment, they must still be right.
+#[test]
+fn a_backup_line_and_reminder_stay_the_same_until_the_moment_given_for_them() {
+    const HOUR: i64 = 60 * 60 * 1000;
+    let created = ts("2026-11-01T09:00:00Z");
+    let start = ts("2026-11-20T10:30:00Z").epoch_ms();
+    let backups = [
+        None,
+        Some(Backup {
+            exported_at: ts("2026-11-18T23:15:00Z"),
+            revision: 10,
+        }),
+        Some(Backup {
+            exported_at: ts("2026-11-20T10:00:00Z"),
+            revision: 12,
+        }),
+        // A clock set back after the export.
+        Some(Backup {
+            exported_at: ts("2026-11-21T10:00:00Z"),
+            revision: 12,
+        }),
+    ];
+    let mut label_changes = 0;
+    let mut reminder_changes = 0;
+    for backup in backups.iter().map(Option::as_ref) {
+        for revision in [0, 11, 12] {
+            for snoozed in [None, Some(start + 30 * HOUR), Some(start - HOUR)] {
+                // Every hour over two weeks: each answer holds until the
+                // moment given for it, and the first change is that moment
+                // or later.
+                let mut now = start;
+                while now < start + 14 * 24 * HOUR {
+                    let label = backup_label(backup, now);
+                    let due = backup_reminder_due(backup, revision, &created, now, snoozed);
+                    let label_until = backup_label_changes_at(backup, now);
+                    let due_until =
+                        backup_reminder_changes_at(backup, revision, &created, now, snoozed);
+                    for later in (1..=400).map(|h| now + h * HOUR / 4) {
+                        if label_until.is_none_or(|u| later < u) {
+                            assert_eq!(backup_label(backup, later), label, "{backup:?} at {later}");
+                        }
+                        if due_until.is_none_or(|u| later < u) {
+                            assert_eq!(
+                                backup_reminder_due(backup, revision, &created, later, snoozed),
+                                due,
+                                "{backup:?} r{revision} {snoozed:?} at {later}"
+                            );
+                        }
+                    }
+                    if let Some(u) = label_until {
+                        assert!(u > now);
+                        label_changes += usize::from(backup_label(backup, u) != label);
+                    }
+                    if let Some(u) = due_until {
+                        assert!(u > now);
+                        let after = backup_reminder_due(backup, revision, &created, u, snoozed);
+                        reminder_changes += usize::from(after != due);
+                    }
+                    now += 7 * HOUR;
+                }
+            }
+        }
+    }
+    // The moments are not merely "never": they find the changes.
+    assert!(label_changes > 50, "{label_changes}");
+    assert!(reminder_changes > 5, "{reminder_changes}");
+    assert_eq!(backup_label_changes_at(None, start), None);
+}

@@ -218,3 +218,26 @@ fn text_from_the_workbook_stays_text() {
             .contains(&format!("{hostile}{hostile}"))
     );
 }
+
+#[test]
+fn markup_as_json_is_text_strings_and_element_lists() {
+    let node: Node = el("p")
+        .class("hint")
+        .attr("data-testid", "x")
+        .style("width", "50%")
+        .text("Say \"hi\" <b>")
+        .child(el("a").attr("href", "/clauses"))
+        .into();
+    let json: serde_json::Value = serde_json::from_str(&node.to_json()).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!([
+            "p",
+            ["class", "hint", "data-testid", "x"],
+            ["width", "50%"],
+            "Say \"hi\" <b>",
+            ["a", ["href", "/clauses"], []]
+        ])
+    );
+    assert_eq!(text("plain").to_json(), "\"plain\"");
+}

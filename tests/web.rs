@@ -469,6 +469,13 @@ async fn mirror_until(
     );
 }
 
+/// The preview stored with the mirror of `ns`, if any.
+async fn stored_preview(ns: &str) -> Option<wasm_bindgen::JsValue> {
+    let record = startup::read_record(ns).await?;
+    let preview = js_sys::Reflect::get(&record, &startup::PREVIEW.into()).ok()?;
+    preview.is_object().then_some(preview)
+}
+
 #[wasm_bindgen_test]
 async fn every_save_mirrors_what_the_start_up_preview_reads() {
     let ns = "test.mirror";
@@ -501,6 +508,35 @@ async fn every_save_mirrors_what_the_start_up_preview_reads() {
     );
     assert!(mirror.get(&overview_key).unwrap().contains("Mirror Ltd"));
 
+    // With the preview drawn for `startup.js`: current from now until the
+    // coming midnight at the latest.
+    let preview = stored_preview(ns).await.expect("a preview with the mirror");
+    let field = |name: &str| js_sys::Reflect::get(&preview, &name.into()).unwrap();
+    let now = js_sys::Date::now();
+    let (made, until) = (
+        field("made").as_f64().unwrap(),
+        field("until").as_f64().unwrap(),
+    );
+    assert!(made <= now && now < until, "{made} {now} {until}");
+    assert!(until <= clausebook::browser::next_midnight_ms() as f64);
+    assert_eq!(field("base").as_string().as_deref(), Some(""));
+    let markup = field("markup").as_string().unwrap();
+    let tree: serde_json::Value = serde_json::from_str(&markup).unwrap();
+    assert_eq!(tree[0], "div");
+    assert!(markup.contains("\"Mirror Ltd\""), "{markup}");
+    assert!(markup.contains("Readiness"));
+
+    // A copy of the Overview made for another revision is no preview (a
+    // writer that saved without storing the Overview).
+    let overview_text = storage::read_raw(&overview_key).unwrap();
+    let mut stale: serde_json::Value = serde_json::from_str(&overview_text).unwrap();
+    stale["revision"] = (stale["revision"].as_u64().unwrap() + 5).into();
+    storage::write_raw(&overview_key, &stale.to_string()).unwrap();
+    startup::publish(ns);
+    mirror_until(ns, current).await;
+    assert!(stored_preview(ns).await.is_none());
+    storage::write_raw(&overview_key, &overview_text).unwrap();
+
     // The next save moves it on; the last write wins.
     wb.organisation.name = "Mirror Two Ltd".into();
     storage::save(ns, &wb).unwrap();
@@ -511,6 +547,9 @@ async fn every_save_mirrors_what_the_start_up_preview_reads() {
             .unwrap()
             .contains("Mirror Two Ltd")
     );
+    let preview = stored_preview(ns).await.unwrap();
+    let markup = js_sys::Reflect::get(&preview, &"markup".into()).unwrap();
+    assert!(markup.as_string().unwrap().contains("Mirror Two Ltd"));
 
     // A backup record and a snoozed reminder are mirrored too.
     storage::record_backup(ns, &id, 1).unwrap();

@@ -1,23 +1,31 @@
-//! Start-up. Opening at the Overview, the page is painted at once from the
-//! copy of its figures stored with the last save ([`overview::Stored`]):
-//! a few kilobytes, where the workbook itself is megabytes after a year of
-//! use. The copy comes from the start-up mirror in IndexedDB
-//! ([`startup`]), so nothing here touches local storage, which the browser
-//! would load whole first. Once the first screenful is on screen, the rest
-//! of the app, a separate chunk of code in release builds, is fetched,
-//! reads and checks the workbook, and takes the page over ([`hand_over`]).
-//! A click on the preview in that moment is kept and replayed on the app,
-//! and keyboard focus stays where it was.
+//! Start-up. Opening at the Overview, the page is painted at once from a
+//! preview: the header and the Overview's first screenful as the last save
+//! left them, drawn from the copy of its figures stored with every save
+//! ([`overview::Stored`]), a few kilobytes where the workbook itself is
+//! megabytes after a year of use.
+//!
+//! The preview is drawn ahead of time: every time the start-up mirror is
+//! written ([`startup::publish`]), [`stored_preview`] puts the preview's
+//! markup into it, with the moment it stops being current (midnight, or
+//! the backup line changing). At the next start, `startup.js`, inlined in
+//! the page, reads the mirror from IndexedDB and draws that markup at
+//! once, before the app's code has arrived; nothing touches local storage,
+//! which the browser would load whole first. It also keeps a click made on
+//! the preview, and applies a theme picked on it.
+//!
+//! When this code runs, it takes that preview over ([`start`]): once it is
+//! on screen, it adds the Overview's other sections, and the rest of the
+//! app, a separate chunk of code in release builds, is fetched, reads and
+//! checks the workbook, and takes the page over ([`hand_over`]): the
+//! kept click is replayed on the app, and keyboard focus stays where it was.
 //!
 //! This is the only code, with what it uses, in the first download: keep
 //! it small (see `.ci/size-check.mjs`). It does not use the reactive
-//! renderer: the preview is drawn once, from [`markup`], by `ui::dom`, and
-//! Leptos comes with the app's chunk. In a browser every function is
-//! compiled when first run, so code run before the first paint costs twice.
+//! renderer, and Leptos comes with the app's chunk.
 
+use super::dom;
 use super::overview::{above_fold, below_fold};
 use super::theme::{self, Theme};
-use super::{dom, route};
 use crate::browser;
 use crate::library::{self, WorkbookId};
 use crate::markup::{self, Node, el};
@@ -41,53 +49,92 @@ pub const PAGES: [(&str, &str); 9] = [
     ("/study", "Study"),
 ];
 
-/// Starts Clausebook: the preview, when there is a current one, then the app.
+/// Starts Clausebook: takes over the preview `startup.js` drew, if it drew
+/// one, then opens the app.
 pub fn start() {
     crate::perf::mark("clausebook:boot");
     if !at_overview() {
-        theme::apply_theme(theme::stored());
-        super::open_app();
+        start_without_preview(None);
         return;
     }
-    // The mirror, not local storage: see `startup` for why. Usually read
-    // by the time this runs; otherwise the preview waits for it.
+    // The early read draws the preview the moment it has the record, so
+    // once the read has finished, the preview is there or will not be.
     match startup::read_now(NAMESPACE) {
-        startup::Read::Done(mirror) => show(mirror),
+        startup::Read::Done(record) => take_over(record),
         read => wasm_bindgen_futures::spawn_local(async move {
-            show(read.finish(NAMESPACE).await);
+            take_over(read.finish(NAMESPACE).await);
         }),
     }
 }
 
-/// Applies the stored theme, and draws the preview if the mirror holds a
-/// current one; else opens the app at once.
-fn show(mirror: Option<startup::Mirror>) {
-    crate::perf::mark("clausebook:preview-read");
-    let theme = match &mirror {
+/// Opens the app with no preview on the page, in the stored theme, and
+/// tells the early read not to draw one any more.
+fn start_without_preview(record: Option<&wasm_bindgen::JsValue>) {
+    startup::set_global(startup::STARTED, &true.into());
+    let theme = match record.and_then(startup::Mirror::from_js) {
         Some(mirror) => theme::from_stored(mirror.get(theme::THEME_KEY)),
         None => theme::stored(),
     };
     theme::apply_theme(theme);
-    let Some(preview) = mirror.as_ref().and_then(preview_of) else {
-        super::open_app();
+    super::open_app();
+}
+
+/// Takes over the preview `startup.js` drew from `record`, if any; else
+/// opens the app at once.
+fn take_over(record: Option<wasm_bindgen::JsValue>) {
+    crate::perf::mark("clausebook:preview-read");
+    let Some(root) = startup::take_global(startup::DRAWN)
+        .and_then(|root| root.dyn_into::<web_sys::Element>().ok())
+    else {
+        start_without_preview(record.as_ref());
         return;
     };
-    // The first screenful is painted first; the sections below it follow
-    // once it is on screen, before anyone could scroll.
-    let shown = Preview::draw(&preview);
-    let sections = shown.overview.clone();
-    PREVIEW.with(|p| *p.borrow_mut() = Some(shown));
-    crate::perf::mark("clausebook:preview");
-    // Then the app's code is fetched and compiled. Not before: on two
-    // cores, compiling it and drawing the rest held back the pixels of the
-    // first screenful by some 40 ms.
+    let sections = root
+        .query_selector(".overview")
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| root.clone());
+    PREVIEW.with(|p| *p.borrow_mut() = Some(root));
+    crate::perf::mark("clausebook:preview-taken");
+    // The sections below the first screenful follow once it is on screen,
+    // before anyone could scroll; then the app's code is fetched and
+    // compiled. Not before: on two cores, compiling it and drawing the
+    // rest held back the pixels of the first screenful by some 40 ms.
     once_on_screen(move || {
-        dom::append(
-            &sections,
-            &below_fold(&preview.overview, super::base_path()),
-        );
+        let mirror = record.as_ref().and_then(startup::Mirror::from_js);
+        if let Some(preview) = mirror.as_ref().and_then(|m| preview_of(NAMESPACE, m)) {
+            dom::append(
+                &sections,
+                &below_fold(&preview.overview, super::base_path()),
+            );
+        }
         set_timeout(super::open_app);
     });
+}
+
+/// The preview as `startup.js` draws it at the next start, for the
+/// start-up mirror's record: its markup as JSON, where the app lives
+/// (`base`), and when it was made and stops being current (`made`,
+/// `until`, in milliseconds since the epoch). `None` when the mirror holds
+/// no current Overview.
+pub fn stored_preview(ns: &str, mirror: &startup::Mirror) -> Option<wasm_bindgen::JsValue> {
+    let preview = preview_of(ns, mirror)?;
+    let made = browser::now().epoch_ms();
+    let midnight = browser::next_midnight_ms();
+    let until = preview.changes_at.map_or(midnight, |at| at.min(midnight));
+    let theme = theme::from_stored(mirror.get(theme::THEME_KEY));
+    let base = super::base_path();
+    let markup = Node::from(preview_markup(&preview, base, theme)).to_json();
+    let object = js_sys::Object::new();
+    for (key, value) in [
+        ("markup", wasm_bindgen::JsValue::from_str(&markup)),
+        ("base", base.into()),
+        ("made", (made as f64).into()),
+        ("until", (until as f64).into()),
+    ] {
+        let _ = js_sys::Reflect::set(&object, &key.into(), &value);
+    }
+    Some(object.into())
 }
 
 /// Runs `f` once the page's first content is on screen: when the browser
@@ -134,20 +181,28 @@ pub fn hand_over() {
     let Some(preview) = PREVIEW.with(|p| p.borrow_mut().take()) else {
         return;
     };
+    // Found while the preview's elements are still on the page, before
+    // the app's in document order.
     let focused = gloo_utils::document()
         .active_element()
-        .filter(|el| preview.root.contains(Some(el)))
+        .filter(|el| preview.contains(Some(el)))
         .map(|el| Target::of(&el));
-    preview.root.remove();
-    // Its listeners go with it.
-    drop(preview);
+    let clicked = startup::take_global(startup::KEPT_CLICK)
+        .and_then(|el| el.dyn_into::<web_sys::Element>().ok())
+        .filter(|el| preview.contains(Some(el)))
+        .map(|el| Target::of(&el));
+    preview.remove();
+    // The switch on the preview applied the theme; the app remembers it.
+    if let Some(t) = startup::take_global(startup::PICKED_THEME)
+        .and_then(|key| key.as_string())
+        .and_then(|key| Theme::from_key(&key))
+    {
+        theme::choose(t);
+    }
     if let Some(el) = focused.and_then(|t| t.find()) {
         let _ = el.focus();
     }
-    if let Some(el) = PENDING
-        .with(|p| p.borrow_mut().take())
-        .and_then(|t| t.find())
-    {
+    if let Some(el) = clicked.and_then(|t| t.find()) {
         el.click();
     }
     if let Some(body) = gloo_utils::document().body() {
@@ -157,16 +212,16 @@ pub fn hand_over() {
 
 thread_local! {
     /// The preview on the page, until the app takes over.
-    static PREVIEW: RefCell<Option<Shown>> = const { RefCell::new(None) };
-    /// The last link or button clicked on the preview.
-    static PENDING: RefCell<Option<Target>> = const { RefCell::new(None) };
+    static PREVIEW: RefCell<Option<web_sys::Element>> = const { RefCell::new(None) };
 }
 
 /// What the preview shows besides the Overview itself.
-struct PreviewData {
-    overview: Overview,
-    backup_label: String,
-    reminder_due: bool,
+pub struct PreviewData {
+    pub overview: Overview,
+    pub backup_label: String,
+    pub reminder_due: bool,
+    /// When the backup line or reminder may next change, if ever.
+    pub changes_at: Option<i64>,
 }
 
 /// Whether the page opened is the Overview, the one the preview draws.
@@ -180,9 +235,9 @@ fn at_overview() -> bool {
 
 /// The stored Overview of the active workbook, if the copy describes the
 /// workbook's current revision today.
-fn preview_of(mirror: &startup::Mirror) -> Option<PreviewData> {
-    let id = WorkbookId::try_from(mirror.get(&storage::active_key(NAMESPACE))?).ok()?;
-    let key = |part| storage::workbook_key(NAMESPACE, &id, part);
+fn preview_of(ns: &str, mirror: &startup::Mirror) -> Option<PreviewData> {
+    let id = WorkbookId::try_from(mirror.get(&storage::active_key(ns))?).ok()?;
+    let key = |part| storage::workbook_key(ns, &id, part);
     let revision: Revision = serde_json::from_str(&mirror.get(&key("head"))?).ok()?;
     let stored: overview::Stored = serde_json::from_str(&mirror.get(&key("overview"))?).ok()?;
     if !stored.describes(revision.revision, browser::today()) {
@@ -193,6 +248,19 @@ fn preview_of(mirror: &startup::Mirror) -> Option<PreviewData> {
         .get(&key("backup"))
         .and_then(|text| serde_json::from_str(&text).ok());
     let snoozed_until = mirror.get(&key("remind")).and_then(|t| t.parse().ok());
+    let changes_at = [
+        library::backup_label_changes_at(backup.as_ref(), now),
+        library::backup_reminder_changes_at(
+            backup.as_ref(),
+            revision.revision,
+            &stored.created_at,
+            now,
+            snoozed_until,
+        ),
+    ]
+    .into_iter()
+    .flatten()
+    .min();
     Some(PreviewData {
         backup_label: library::backup_label(backup.as_ref(), now),
         reminder_due: library::backup_reminder_due(
@@ -203,6 +271,7 @@ fn preview_of(mirror: &startup::Mirror) -> Option<PreviewData> {
             snoozed_until,
         ),
         overview: stored.overview,
+        changes_at,
     })
 }
 
@@ -212,115 +281,80 @@ struct Revision {
     revision: u64,
 }
 
-/// The preview on the page: its root, where the Overview's sections go, and
-/// the listeners that keep what is done on it for the app.
-struct Shown {
-    root: web_sys::Element,
-    overview: web_sys::Element,
-    _listeners: [Closure<dyn FnMut(web_sys::Event)>; 2],
-}
-
-/// The header and the Overview as the app will show them, drawn from the
-/// stored copy.
-struct Preview;
-
-impl Preview {
-    /// Draws the header and the Overview's first screenful.
-    fn draw(preview: &PreviewData) -> Shown {
-        let root = dom::build(&Preview::markup(preview).into());
-        let root: web_sys::Element = root.unchecked_into();
-        let listen = |event: &str, f: fn(web_sys::Event)| {
-            let closure = Closure::<dyn FnMut(web_sys::Event)>::new(f);
-            let _ = root.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
-            closure
-        };
-        let listeners = [listen("click", keep_click), listen("change", choose_theme)];
-        let overview = root
-            .query_selector(".overview")
-            .ok()
-            .flatten()
-            .unwrap_or_else(|| root.clone());
-        if let Some(body) = gloo_utils::document().body() {
-            let _ = body.append_child(&root);
-        }
-        Shown {
-            root,
-            overview,
-            _listeners: listeners,
-        }
-    }
-
-    /// The header repeats the app's (`ui::Header`) markup, minus what needs
-    /// the workbook; the end-to-end test `boot.test.mjs` checks that the two
-    /// read the same to assistive technology.
-    fn markup(preview: &PreviewData) -> markup::Element {
-        let PreviewData {
-            overview,
-            backup_label,
-            reminder_due,
-        } = preview;
-        let button = |label: &str| el("button").attr("type", "button").text(label);
-        let brand_row = el("div")
-            .class("brand-row")
-            .child(
-                el("p")
-                    .class("brand")
-                    .child(el("span").class("brand-name").text("Clausebook"))
-                    .child(
-                        el("span")
-                            .class("brand-sub")
-                            .text(format!(" · {}", overview.framework_name)),
-                    ),
-            )
-            .child(
-                el("p")
-                    .class("organisation")
-                    .attr("data-testid", "organisation")
-                    .text(overview.organisation.clone()),
-            )
-            .child(
-                el("div").class("save-status").child(
-                    el("p")
-                        .attr("role", "status")
-                        .attr("aria-live", "polite")
-                        .attr("data-testid", "save-status")
-                        .text("All changes saved"),
+/// The header and the Overview's first screenful as the app will show
+/// them, from the stored copy, for the app at `base`, in `theme`. The
+/// header repeats the app's (`ui::Header`) markup, minus what needs the
+/// workbook; the end-to-end test `boot.test.mjs` checks that the two read
+/// the same to assistive technology.
+pub fn preview_markup(preview: &PreviewData, base: &str, theme: Theme) -> markup::Element {
+    let PreviewData {
+        overview,
+        backup_label,
+        reminder_due,
+        changes_at: _,
+    } = preview;
+    let button = |label: &str| el("button").attr("type", "button").text(label);
+    let brand_row = el("div")
+        .class("brand-row")
+        .child(
+            el("p")
+                .class("brand")
+                .child(el("span").class("brand-name").text("Clausebook"))
+                .child(
+                    el("span")
+                        .class("brand-sub")
+                        .text(format!(" · {}", overview.framework_name)),
                 ),
-            )
-            .child(theme_switch());
-        let workbook_bar = el("div")
-            .class("workbook-bar")
-            .child(
-                el("div")
-                    .class("undo-redo")
-                    .attr("role", "group")
-                    .attr("aria-label", "Undo and redo")
-                    .child(
-                        button("Undo")
-                            .attr("disabled", "")
-                            .attr("aria-keyshortcuts", "Control+Z")
-                            .attr("title", "Undo (Ctrl+Z)"),
-                    )
-                    .child(
-                        button("Redo")
-                            .attr("disabled", "")
-                            .attr("aria-keyshortcuts", "Control+Shift+Z")
-                            .attr("title", "Redo (Ctrl+Shift+Z)"),
-                    ),
-            )
-            .child(
+        )
+        .child(
+            el("p")
+                .class("organisation")
+                .attr("data-testid", "organisation")
+                .text(overview.organisation.clone()),
+        )
+        .child(
+            el("div").class("save-status").child(
                 el("p")
-                    .class("backup-status")
-                    .child(
-                        el("span")
-                            .attr("data-testid", "backup-status")
-                            .text(backup_label.clone()),
-                    )
-                    .text(" ")
-                    .child(button("Back up now")),
-            )
-            .child(el("p").class("backup-message").attr("role", "status"));
-        let reminder = reminder_due.then(|| {
+                    .attr("role", "status")
+                    .attr("aria-live", "polite")
+                    .attr("data-testid", "save-status")
+                    .text("All changes saved"),
+            ),
+        )
+        .child(theme_switch(theme));
+    let workbook_bar = el("div")
+        .class("workbook-bar")
+        .child(
+            el("div")
+                .class("undo-redo")
+                .attr("role", "group")
+                .attr("aria-label", "Undo and redo")
+                .child(
+                    button("Undo")
+                        .attr("disabled", "")
+                        .attr("aria-keyshortcuts", "Control+Z")
+                        .attr("title", "Undo (Ctrl+Z)"),
+                )
+                .child(
+                    button("Redo")
+                        .attr("disabled", "")
+                        .attr("aria-keyshortcuts", "Control+Shift+Z")
+                        .attr("title", "Redo (Ctrl+Shift+Z)"),
+                ),
+        )
+        .child(
+            el("p")
+                .class("backup-status")
+                .child(
+                    el("span")
+                        .attr("data-testid", "backup-status")
+                        .text(backup_label.clone()),
+                )
+                .text(" ")
+                .child(button("Back up now")),
+        )
+        .child(el("p").class("backup-message").attr("role", "status"));
+    let reminder = reminder_due.then(|| {
             el("div")
                 .class("backup-reminder")
                 .attr("role", "region")
@@ -329,49 +363,47 @@ impl Preview {
                 .child(button("Back up now").class("primary"))
                 .child(button("Remind me tomorrow"))
         });
-        let links = PAGES.into_iter().map(|(path, name)| {
-            el("li").child(
-                el("a")
-                    .attr("href", route(path))
-                    .attr_opt("aria-current", (path == "/").then_some("page"))
-                    .text(name),
-            )
-        });
-        let header = el("header")
-            .class("app-header")
-            .child(brand_row)
-            .child(workbook_bar)
-            .child_opt(reminder)
-            .child(
-                el("nav")
-                    .attr("aria-label", "Main")
-                    .child(el("ul").children(links)),
-            );
-        let main = el("main")
-            .attr("id", "main")
-            .attr("tabindex", "-1")
-            .attr("aria-busy", "true")
-            .child(
-                el("div")
-                    .class("overview")
-                    .children(above_fold(overview, super::base_path())),
-            );
-        el("div")
-            .class("boot-preview")
-            .child(
-                el("a")
-                    .class("skip-link")
-                    .attr("href", "#main")
-                    .text("Skip to content"),
-            )
-            .child(header)
-            .child(main)
-    }
+    let links = PAGES.into_iter().map(|(path, name)| {
+        el("li").child(
+            el("a")
+                .attr("href", format!("{base}{path}"))
+                .attr_opt("aria-current", (path == "/").then_some("page"))
+                .text(name),
+        )
+    });
+    let header = el("header")
+        .class("app-header")
+        .child(brand_row)
+        .child(workbook_bar)
+        .child_opt(reminder)
+        .child(
+            el("nav")
+                .attr("aria-label", "Main")
+                .child(el("ul").children(links)),
+        );
+    let main = el("main")
+        .attr("id", "main")
+        .attr("tabindex", "-1")
+        .attr("aria-busy", "true")
+        .child(
+            el("div")
+                .class("overview")
+                .children(above_fold(overview, base)),
+        );
+    el("div")
+        .class("boot-preview")
+        .child(
+            el("a")
+                .class("skip-link")
+                .attr("href", "#main")
+                .text("Skip to content"),
+        )
+        .child(header)
+        .child(main)
 }
 
-/// The theme switch as `theme::ThemeSwitch` draws it, set to the theme in force.
-fn theme_switch() -> Node {
-    let current = theme::current();
+/// The theme switch as `theme::ThemeSwitch` draws it, set to `current`.
+fn theme_switch(current: Theme) -> Node {
     let options = Theme::ALL.into_iter().map(|t| {
         el("option")
             .attr("value", t.key())
@@ -383,35 +415,6 @@ fn theme_switch() -> Node {
         .child(el("label").attr("for", "theme").text("Theme"))
         .child(el("select").attr("id", "theme").children(options))
         .into()
-}
-
-/// Applies a theme picked on the preview, as the app's switch would.
-fn choose_theme(ev: web_sys::Event) {
-    let picked = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-        .filter(|select| select.id() == "theme")
-        .and_then(|select| Theme::from_key(&select.value()));
-    if let Some(t) = picked {
-        theme::choose(t);
-    }
-}
-
-/// Keeps a click on a link or button of the preview for the app to replay.
-fn keep_click(ev: web_sys::Event) {
-    let Some(el) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|el| el.closest("a, button").ok().flatten())
-    else {
-        return;
-    };
-    ev.prevent_default();
-    PENDING.with(|p| *p.borrow_mut() = Some(Target::of(&el)));
-    // The pointer shows that the click was taken (see main.css).
-    if let Some(body) = gloo_utils::document().body() {
-        let _ = body.class_list().add_1("boot-waiting");
-    }
 }
 
 /// An element of the preview, found again in the app: by id, or else by
