@@ -46,6 +46,13 @@ const loader = `<script type="module">
 import init, * as bindings from '${glueUrl}';
 const early = window.__clausebookWasm;
 const source = early ? await early.catch(() => ${wasmFetch}) : ${wasmFetch};
+// A preview the early read has drawn (src/startup.js) is painted first:
+// starting the code would hold its first frame back. (At most 100 ms: a
+// page in the background runs no frames.)
+if (window.__clausebookPreview) await Promise.race([
+  new Promise((done) => requestAnimationFrame(() => setTimeout(done))),
+  new Promise((done) => setTimeout(done, 100)),
+]);
 const wasm = await init({ module_or_path: source });
 window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));

@@ -132,12 +132,26 @@ async function freshPage(env, selectors) {
     received.add(name);
     for (const w of waiting.splice(0)) w();
   });
-  context.signalled = async (name) => {
-    while (!received.has(name)) await new Promise((ok) => waiting.push(ok));
+  // A page that never signals fails the run instead of stalling it.
+  context.signalled = async (name, timeout = 60_000) => {
+    const deadline = Date.now() + timeout;
+    while (!received.has(name)) {
+      if (Date.now() > deadline) {
+        const pages = context.pages().map((p) => p.url()).join(', ');
+        throw new Error(`no "${name}" signal within ${timeout / 1000} s (${pages}); page errors: ${context.pageErrors?.join('; ') || 'none'}`);
+      }
+      await new Promise((ok) => {
+        waiting.push(ok);
+        setTimeout(ok, 1000);
+      });
+    }
   };
   context.forgetSignals = () => received.clear();
   const page = await context.newPage();
   page.errors = [];
+  context.pageErrors = [];
+  // Every page of the context, the measured one opened later included.
+  context.on('page', (p) => p.on('pageerror', (e) => context.pageErrors.push(e.message)));
   page.on('pageerror', (e) => page.errors.push(e.message));
   return page;
 }

@@ -39,6 +39,14 @@ fn the_early_read_asks_for_what_startup_writes() {
     }
 }
 
+/// The page's loader (written by `.ci/csp.mjs`) lets a drawn preview be
+/// painted before the code starts.
+#[test]
+fn the_loader_waits_for_the_drawn_preview_to_be_painted() {
+    let csp = include_str!("../.ci/csp.mjs");
+    assert!(csp.contains(&format!("if (window.{DRAWN}) await Promise.race([")));
+}
+
 #[test]
 fn the_early_read_never_fails_the_page() {
     // Wrapped whole in try/catch, and every failure path settles the promise
