@@ -103,7 +103,7 @@ pub fn publish(ns: &str) {
 
 /// The mirror of namespace `ns`, if there is one.
 pub async fn read(ns: &str) -> Option<Mirror> {
-    Mirror::from_js(&read_now(ns).finish(ns).await?)
+    Mirror::from_js(&read_record(ns).await?)
 }
 
 /// The record of namespace `ns` as stored, if there is one (tests).
@@ -147,13 +147,7 @@ pub fn read_now(ns: &str) -> Read {
     if ns != crate::storage::NAMESPACE {
         return Read::NotStarted;
     }
-    let window = gloo_utils::window();
-    let key = JsValue::from_str(EARLY_READ);
-    let Ok(promise) = js_sys::Reflect::get(&window, &key) else {
-        return Read::NotStarted;
-    };
-    let _ = js_sys::Reflect::delete_property(&window, &key);
-    let Ok(promise) = promise.dyn_into::<js_sys::Promise>() else {
+    let Some(Ok(promise)) = take_global(EARLY_READ).map(JsCast::dyn_into::<js_sys::Promise>) else {
         return Read::NotStarted;
     };
     match js_sys::Reflect::get(&promise, &JsValue::from_str("settled")) {

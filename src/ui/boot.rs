@@ -102,7 +102,8 @@ fn take_over(record: Option<wasm_bindgen::JsValue>) {
     // rest held back the pixels of the first screenful by some 40 ms.
     once_on_screen(move || {
         let mirror = record.as_ref().and_then(startup::Mirror::from_js);
-        if let Some(preview) = mirror.as_ref().and_then(|m| preview_of(NAMESPACE, m)) {
+        let now = browser::now().epoch_ms();
+        if let Some(preview) = mirror.as_ref().and_then(|m| preview_of(NAMESPACE, m, now)) {
             dom::append(
                 &sections,
                 &below_fold(&preview.overview, super::base_path()),
@@ -118,8 +119,9 @@ fn take_over(record: Option<wasm_bindgen::JsValue>) {
 /// `until`, in milliseconds since the epoch). `None` when the mirror holds
 /// no current Overview.
 pub fn stored_preview(ns: &str, mirror: &startup::Mirror) -> Option<wasm_bindgen::JsValue> {
-    let preview = preview_of(ns, mirror)?;
+    // One reading of the clock for when it was made and what it shows.
     let made = browser::now().epoch_ms();
+    let preview = preview_of(ns, mirror, made)?;
     let midnight = browser::next_midnight_ms();
     let until = preview.changes_at.map_or(midnight, |at| at.min(midnight));
     let theme = theme::from_stored(mirror.get(theme::THEME_KEY));
@@ -234,8 +236,9 @@ fn at_overview() -> bool {
 }
 
 /// The stored Overview of the active workbook, if the copy describes the
-/// workbook's current revision today.
-fn preview_of(ns: &str, mirror: &startup::Mirror) -> Option<PreviewData> {
+/// workbook's current revision today, with the header's backup line as of
+/// `now` (milliseconds since the epoch).
+fn preview_of(ns: &str, mirror: &startup::Mirror, now: i64) -> Option<PreviewData> {
     let id = WorkbookId::try_from(mirror.get(&storage::active_key(ns))?).ok()?;
     let key = |part| storage::workbook_key(ns, &id, part);
     let revision: Revision = serde_json::from_str(&mirror.get(&key("head"))?).ok()?;
@@ -243,7 +246,6 @@ fn preview_of(ns: &str, mirror: &startup::Mirror) -> Option<PreviewData> {
     if !stored.describes(revision.revision, browser::today()) {
         return None;
     }
-    let now = browser::now().epoch_ms();
     let backup: Option<library::Backup> = mirror
         .get(&key("backup"))
         .and_then(|text| serde_json::from_str(&text).ok());
