@@ -6,13 +6,13 @@
 //! Shared by `examples/bench_workbook.rs` and the native test
 //! `tests/bench_workbook.rs` through `#[path]`, so it is not part of the app.
 
-use clausebook::assessment::{Capability, CapabilityLevel, Finding, Status};
-use clausebook::calendar::{IsoDate, Timestamp};
-use clausebook::evidence::{DocumentStatus, EvidenceId};
-use clausebook::framework::{Framework, RequirementId};
-use clausebook::improvement::{ActDecision, Kind, NewItem, Priority, Source, Stage};
-use clausebook::portfolio::{Criticality, Decision, Lifecycle, ServiceId, ServiceKind, Times};
-use clausebook::workbook::Workbook;
+use clausebook_core::assessment::{Capability, CapabilityLevel, Finding, Status};
+use clausebook_core::calendar::{IsoDate, Timestamp};
+use clausebook_core::evidence::{DocumentStatus, EvidenceId};
+use clausebook_core::framework::{Framework, RequirementId};
+use clausebook_core::improvement::{ActDecision, Kind, NewItem, Priority, Source, Stage};
+use clausebook_core::portfolio::{Criticality, Decision, Lifecycle, ServiceId, ServiceKind, Times};
+use clausebook_core::workbook::Workbook;
 
 /// How much to generate. `full()` is the benchmark's size.
 #[derive(Debug, Clone, Copy)]
@@ -319,7 +319,7 @@ pub fn workbook(framework: &Framework, seed: u64, size: Size) -> Workbook {
                 s.criticality = criticality;
                 s.service_hours = "Mon–Fri 08:00–18:00".into();
                 s.sla.availability = Some(99.5);
-                for p in clausebook::portfolio::Priority::ALL {
+                for p in clausebook_core::portfolio::Priority::ALL {
                     s.sla.set_times(
                         p,
                         Times {
@@ -403,12 +403,13 @@ pub fn workbook(framework: &Framework, seed: u64, size: Size) -> Workbook {
             _ => Stage::Closed,
         };
         let mut t = raised;
-        let step = |log: &mut clausebook::improvement::ImprovementLog, to: Stage, t: &mut usize| {
-            *t += 5 + i % 10;
-            log.move_item(id, to, day(*t), stamp(*t, i))
-                .expect("allowed move");
-        };
-        let plan = |log: &mut clausebook::improvement::ImprovementLog, rng: &mut Rng| {
+        let step =
+            |log: &mut clausebook_core::improvement::ImprovementLog, to: Stage, t: &mut usize| {
+                *t += 5 + i % 10;
+                log.move_item(id, to, day(*t), stamp(*t, i))
+                    .expect("allowed move");
+            };
+        let plan = |log: &mut clausebook_core::improvement::ImprovementLog, rng: &mut Rng| {
             let (p, r, a) = (short(rng), short(rng), short(rng));
             log.edit_plan(id, |plan| {
                 plan.problem = p;

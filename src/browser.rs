@@ -1,6 +1,6 @@
 //! The few things the app asks of the browser itself: the clock and downloads.
 
-use crate::calendar::{IsoDate, Timestamp};
+use clausebook_core::calendar::{IsoDate, Timestamp};
 use wasm_bindgen::JsCast;
 
 /// The current time in UTC.

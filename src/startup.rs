@@ -20,7 +20,7 @@
 //! speed-up: if IndexedDB is missing or refuses, the next start reads local
 //! storage as before, and the app replaces the preview within moments anyway.
 
-use crate::library::WorkbookId;
+use clausebook_core::library::WorkbookId;
 use std::collections::BTreeMap;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;

@@ -23,13 +23,13 @@
 //! the tab is never lost.
 
 use crate::browser;
-use crate::calendar::Timestamp;
-use crate::library::{
+use clausebook_core::calendar::Timestamp;
+use clausebook_core::library::{
     self, Backup, Conflict, Head, Library, SnapshotMeta, SnapshotReason, WorkbookId,
 };
-use crate::schema::{self, SchemaError, Stored};
-use crate::stored;
-use crate::workbook::Workbook;
+use clausebook_core::schema::{self, SchemaError, Stored};
+use clausebook_core::stored;
+use clausebook_core::workbook::Workbook;
 use std::cell::RefCell;
 use std::rc::Rc;
 use thiserror::Error;
@@ -440,10 +440,11 @@ pub fn load_workbook(ns: &str, id: &WorkbookId) -> Loaded {
 /// paints the Overview before the workbook is read (`ui::boot`). Only a
 /// speed-up: if it cannot be stored, the next start reads the workbook first.
 fn write_overview(ns: &str, id: &WorkbookId, revision: u64, workbook: &Workbook) {
-    let Some(framework) = crate::framework::by_id(&workbook.framework.id) else {
+    let Some(framework) = clausebook_core::framework::by_id(&workbook.framework.id) else {
         return;
     };
-    let stored = crate::overview::Stored::new(revision, workbook, framework, browser::today());
+    let stored =
+        clausebook_core::overview::Stored::new(revision, workbook, framework, browser::today());
     let _ = write_json(&workbook_key(ns, id, "overview"), &stored);
 }
 
@@ -451,7 +452,7 @@ fn write_overview(ns: &str, id: &WorkbookId, revision: u64, workbook: &Workbook)
 /// today (after an upgrade, on a new day, or after another tab's save).
 /// Callers then bring the start-up mirror up to date (`startup::publish`).
 pub fn refresh_overview(ns: &str, id: &WorkbookId, revision: u64, workbook: &Workbook) {
-    let current = read_json::<crate::overview::Stored>(&workbook_key(ns, id, "overview"))
+    let current = read_json::<clausebook_core::overview::Stored>(&workbook_key(ns, id, "overview"))
         .is_some_and(|s| s.describes(revision, browser::today()));
     if !current {
         write_overview(ns, id, revision, workbook);

@@ -1,13 +1,13 @@
 //! The Overview as markup (`ui::overview::above_fold` / `below_fold`): what
 //! both the start-up preview and the Overview page draw.
 
-use clausebook::assessment::Status;
-use clausebook::calendar::{IsoDate, Timestamp};
-use clausebook::framework;
 use clausebook::markup::{Element, Node, el, text};
-use clausebook::overview::{LISTED, Line, Overview};
-use clausebook::sample;
 use clausebook::ui::overview::{above_fold, below_fold};
+use clausebook_core::assessment::Status;
+use clausebook_core::calendar::{IsoDate, Timestamp};
+use clausebook_core::framework;
+use clausebook_core::overview::{LISTED, Line, Overview};
+use clausebook_core::sample;
 
 fn today() -> IsoDate {
     IsoDate::new(2026, 11, 26).unwrap()

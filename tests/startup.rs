@@ -2,17 +2,17 @@
 //! by `.ci/csp.mjs`) must ask for the database, store and record that
 //! `src/startup.rs` writes: if they drifted apart, every start would quietly
 //! lose its preview.
-use clausebook::calendar::{IsoDate, Timestamp};
-use clausebook::framework;
 use clausebook::markup::Node;
-use clausebook::overview::Overview;
-use clausebook::sample;
 use clausebook::startup::{
     DRAWN, EARLY_READ, KEPT_CLICK, PICKED_THEME, PREVIEW, RECORD, STARTED, STORE, VERSION,
 };
 use clausebook::storage::NAMESPACE;
 use clausebook::ui::boot::{PreviewData, preview_markup};
 use clausebook::ui::theme::{THEME_KEY, Theme};
+use clausebook_core::calendar::{IsoDate, Timestamp};
+use clausebook_core::framework;
+use clausebook_core::overview::Overview;
+use clausebook_core::sample;
 
 const SCRIPT: &str = include_str!("../src/startup.js");
 

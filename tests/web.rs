@@ -3,13 +3,13 @@
 //! each mounted into its own element.
 #![cfg(target_arch = "wasm32")]
 
-use clausebook::assessment::Status;
-use clausebook::framework;
-use clausebook::schema::{self, Stored};
 use clausebook::startup;
 use clausebook::storage::{self, Autosaver, NAMESPACE, SaveFn, SaveStatus, WORKBOOK_KEY};
 use clausebook::ui::{App, Workbench};
-use clausebook::workbook::Workbook;
+use clausebook_core::assessment::Status;
+use clausebook_core::framework;
+use clausebook_core::schema::{self, Stored};
+use clausebook_core::workbook::Workbook;
 use gloo_timers::future::TimeoutFuture;
 use leptos::mount::mount_to;
 use leptos::prelude::*;

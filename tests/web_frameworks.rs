@@ -3,10 +3,10 @@
 #![cfg(target_arch = "wasm32")]
 
 use clausebook::browser;
-use clausebook::framework::{self, Framework};
 use clausebook::storage;
 use clausebook::ui::{FrameworkChoice, Workbench};
-use clausebook::workbook::Workbook;
+use clausebook_core::framework::{self, Framework};
+use clausebook_core::workbook::Workbook;
 use gloo_timers::future::TimeoutFuture;
 use leptos::mount::mount_to;
 use leptos::prelude::*;

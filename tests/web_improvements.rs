@@ -2,12 +2,12 @@
 //! page's components, each mounted into its own element with its own storage key.
 #![cfg(target_arch = "wasm32")]
 
-use clausebook::calendar::IsoDate;
-use clausebook::framework;
-use clausebook::improvement::{ImprovementId, NewItem, Stage};
 use clausebook::storage;
 use clausebook::ui::Workbench;
-use clausebook::workbook::Workbook;
+use clausebook_core::calendar::IsoDate;
+use clausebook_core::framework;
+use clausebook_core::improvement::{ImprovementId, NewItem, Stage};
+use clausebook_core::workbook::Workbook;
 use gloo_timers::future::TimeoutFuture;
 use leptos::mount::mount_to;
 use leptos::prelude::*;

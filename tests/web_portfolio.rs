@@ -2,11 +2,11 @@
 #![cfg(target_arch = "wasm32")]
 
 use clausebook::browser;
-use clausebook::framework;
-use clausebook::portfolio::{Decision, Lifecycle, ServiceId, ServiceKind};
 use clausebook::storage;
 use clausebook::ui::Workbench;
-use clausebook::workbook::Workbook;
+use clausebook_core::framework;
+use clausebook_core::portfolio::{Decision, Lifecycle, ServiceId, ServiceKind};
+use clausebook_core::workbook::Workbook;
 use gloo_timers::future::TimeoutFuture;
 use leptos::mount::mount_to;
 use leptos::prelude::*;

@@ -1,13 +1,13 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium) for the Reports pages.
 #![cfg(target_arch = "wasm32")]
 
-use clausebook::assessment::{Finding, Status};
 use clausebook::browser;
-use clausebook::framework::{self, RequirementId};
-use clausebook::improvement::{Kind, NewItem};
 use clausebook::storage;
 use clausebook::ui::Workbench;
-use clausebook::workbook::Workbook;
+use clausebook_core::assessment::{Finding, Status};
+use clausebook_core::framework::{self, RequirementId};
+use clausebook_core::improvement::{Kind, NewItem};
+use clausebook_core::workbook::Workbook;
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::task::tick;

@@ -3,13 +3,13 @@
 //! restore, undo and redo, and the crash screen.
 #![cfg(target_arch = "wasm32")]
 
-use clausebook::assessment::Status;
-use clausebook::framework;
-use clausebook::library::{Conflict, Head, WorkbookId};
-use clausebook::schema::Stored;
 use clausebook::storage::{self, Autosaver, Loaded, SaveFn, SaveStatus, Session};
 use clausebook::ui::Workbench;
-use clausebook::workbook::Workbook;
+use clausebook_core::assessment::Status;
+use clausebook_core::framework;
+use clausebook_core::library::{Conflict, Head, WorkbookId};
+use clausebook_core::schema::Stored;
+use clausebook_core::workbook::Workbook;
 use gloo_timers::future::TimeoutFuture;
 use leptos::mount::mount_to;
 use leptos::prelude::*;
@@ -437,7 +437,7 @@ fn the_single_workbook_of_older_versions_moves_into_the_list() {
     let ns = "safety.legacy";
     storage::remove(ns).unwrap();
     let wb = sample("Legacy Ltd");
-    let raw = clausebook::schema::to_stored_json(&wb, clausebook::browser::now());
+    let raw = clausebook_core::schema::to_stored_json(&wb, clausebook::browser::now());
     storage::write_raw(&format!("{ns}.workbook"), &raw).unwrap();
     let library = storage::load_library(ns);
     assert_eq!(library.live().count(), 1);
@@ -457,7 +457,7 @@ fn the_crash_screen_offers_the_workbook_in_memory() {
     wb.borrow_mut().organisation.scope = "unsaved change".into();
     let source = wb.clone();
     clausebook::crash::watch(move || {
-        Some(clausebook::export::export_json(
+        Some(clausebook_core::export::export_json(
             &source.borrow(),
             clausebook::browser::now(),
         ))

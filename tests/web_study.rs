@@ -1,10 +1,10 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium) for the Study page.
 #![cfg(target_arch = "wasm32")]
 
-use clausebook::framework;
 use clausebook::storage;
-use clausebook::study::{self, Kind, Profile};
 use clausebook::ui::study::Study;
+use clausebook_core::framework;
+use clausebook_core::study::{self, Kind, Profile};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::task::tick;

@@ -2,14 +2,14 @@
 //! pages: progress over time, comparing workbooks, trainer notes.
 #![cfg(target_arch = "wasm32")]
 
-use clausebook::assessment::Status;
 use clausebook::browser;
-use clausebook::framework;
-use clausebook::sample;
-use clausebook::schema;
 use clausebook::storage;
 use clausebook::ui::Workbench;
-use clausebook::workbook::Workbook;
+use clausebook_core::assessment::Status;
+use clausebook_core::framework;
+use clausebook_core::sample;
+use clausebook_core::schema;
+use clausebook_core::workbook::Workbook;
 use gloo_timers::future::TimeoutFuture;
 use leptos::mount::mount_to;
 use leptos::prelude::*;

@@ -2,7 +2,7 @@
 //! bug: import must refuse bad files with an error. Run with `.ci/fuzz`.
 #![no_main]
 
-use clausebook::{export, framework, validation};
+use clausebook_core::{export, framework, validation};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

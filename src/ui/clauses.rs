@@ -3,9 +3,9 @@
 
 use super::AppState;
 use super::{bar, route, status_badge};
-use crate::assessment::{Readiness, Status};
-use crate::framework::{Framework, Node, Phase};
-use crate::walkthrough::ClauseFilter;
+use clausebook_core::assessment::{Readiness, Status};
+use clausebook_core::framework::{Framework, Node, Phase};
+use clausebook_core::walkthrough::ClauseFilter;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::components::A;
@@ -180,7 +180,7 @@ pub fn ClausesPage() -> impl IntoView {
 fn tree(
     framework: &'static Framework,
     nodes: Vec<&'static Node>,
-    shown: &[crate::framework::RequirementId],
+    shown: &[clausebook_core::framework::RequirementId],
     filtered: bool,
 ) -> AnyView {
     let keep = |node: &Node| {

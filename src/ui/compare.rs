@@ -3,9 +3,9 @@
 //! local storage and the user's own workbook is never touched.
 
 use super::{AppState, route, status_badge};
-use crate::assessment::Status;
-use crate::compare::{Group, Row};
-use crate::export;
+use clausebook_core::assessment::Status;
+use clausebook_core::compare::{Group, Row};
+use clausebook_core::export;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;

@@ -1,9 +1,9 @@
 //! Data: export the workbook as JSON, and import one after checking it.
 
 use super::AppState;
-use crate::export::{self, ImportPreview};
-use crate::library::{SnapshotMeta, SnapshotReason};
 use crate::storage;
+use clausebook_core::export::{self, ImportPreview};
+use clausebook_core::library::{SnapshotMeta, SnapshotReason};
 use leptos::html;
 use leptos::prelude::*;
 

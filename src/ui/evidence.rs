@@ -3,10 +3,10 @@
 
 use super::AppState;
 use super::route;
-use crate::calendar::IsoDate;
-use crate::evidence::{DocumentStatus, EvidenceId, EvidenceItem};
-use crate::framework::{Framework, Node};
-use crate::validation::{MAX_NAME_CHARS, MAX_OWNER_CHARS};
+use clausebook_core::calendar::IsoDate;
+use clausebook_core::evidence::{DocumentStatus, EvidenceId, EvidenceItem};
+use clausebook_core::framework::{Framework, Node};
+use clausebook_core::validation::{MAX_NAME_CHARS, MAX_OWNER_CHARS};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -352,7 +352,7 @@ pub fn DocumentChecklist(framework: &'static Framework) -> impl IntoView {
                         .unwrap_or_default()
                 })
             });
-            let edit = move |f: &dyn Fn(&mut crate::evidence::DocumentRecord)| {
+            let edit = move |f: &dyn Fn(&mut clausebook_core::evidence::DocumentRecord)| {
                 state.edit(|w| w.documents.edit(doc_id, f));
             };
             let sid = format!("doc-{n}-status");

@@ -2,7 +2,7 @@
 //! of its own so every create form (Overview welcome, Workbooks page) offers
 //! the same choice.
 
-use crate::framework::{self, Framework};
+use clausebook_core::framework::{self, Framework};
 use leptos::prelude::*;
 
 /// A radio group of the compiled-in frameworks. `selected` holds the choice;

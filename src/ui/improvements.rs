@@ -1,19 +1,19 @@
 //! Improvements: the PDCA improvement log as a board and a table, one page
 //! per item, the requirement page's list of open items, and overdue items
-//! on the Overview. Every rule lives in `crate::improvement`; this module only
+//! on the Overview. Every rule lives in `clausebook_core::improvement`; this module only
 //! shows it and reports refusals.
 
 use super::route;
 use super::{AppState, Missing};
 use crate::browser;
-use crate::calendar::{IsoDate, Timestamp};
-use crate::framework::{Framework, Node, Phase, RequirementId};
-use crate::improvement::{
+use clausebook_core::calendar::{IsoDate, Timestamp};
+use clausebook_core::framework::{Framework, Node, Phase, RequirementId};
+use clausebook_core::improvement::{
     self, ActDecision, Filter, ImprovementError, ImprovementId, ImprovementItem, ImprovementLog,
     Kind, NewItem, Priority, SearchIndex, SortKey, Source, Stage,
 };
-use crate::portfolio::ServiceId;
-use crate::validation::{MAX_NAME_CHARS, MAX_NOTES_CHARS, MAX_OWNER_CHARS};
+use clausebook_core::portfolio::ServiceId;
+use clausebook_core::validation::{MAX_NAME_CHARS, MAX_NOTES_CHARS, MAX_OWNER_CHARS};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::components::A;

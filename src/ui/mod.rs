@@ -20,12 +20,12 @@ mod trainer;
 mod workbooks;
 
 use crate::browser;
-use crate::framework::{self, Framework};
-use crate::history::History;
-use crate::library::{self, Backup, WorkbookId};
-use crate::schema;
 use crate::storage::{self, Autosaver, Loaded, NAMESPACE, SAVE_DELAY_MS, SaveFn, SaveStatus};
-use crate::workbook::Workbook;
+use clausebook_core::framework::{self, Framework};
+use clausebook_core::history::History;
+use clausebook_core::library::{self, Backup, WorkbookId};
+use clausebook_core::schema;
+use clausebook_core::workbook::Workbook;
 use leptos::prelude::*;
 use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::path;
@@ -224,9 +224,9 @@ impl AppState {
     pub fn load_sample(&self) -> Result<String, String> {
         self.flush();
         let ns = self.namespace();
-        let sample = crate::sample::workbook(browser::now(), browser::today());
+        let sample = clausebook_core::sample::workbook(browser::now(), browser::today());
         let library = storage::load_library(&ns);
-        let base = format!("Sample: {}", crate::sample::ORGANISATION);
+        let base = format!("Sample: {}", clausebook_core::sample::ORGANISATION);
         let name = if library.live().any(|e| e.name == base) {
             library.copy_name(&base)
         } else {
@@ -243,8 +243,8 @@ impl AppState {
         let Some(workbook) = self.workbook.get_untracked() else {
             return Err("There is no workbook to export yet.".into());
         };
-        let name = crate::export::file_name(&workbook, browser::today());
-        let text = crate::export::export_json(&workbook, browser::now());
+        let name = clausebook_core::export::file_name(&workbook, browser::today());
+        let text = clausebook_core::export::export_json(&workbook, browser::now());
         offer_download(&name, &text)?;
         if let Some(id) = self.current.get_untracked() {
             let revision = self.saver.with_value(|s| s.session().known_revision);
@@ -393,7 +393,7 @@ pub fn Workbench(
         workbook
             .try_with_untracked(|w| {
                 w.as_ref()
-                    .map(|w| crate::export::export_json(w, browser::now()))
+                    .map(|w| clausebook_core::export::export_json(w, browser::now()))
             })
             .flatten()
     });
@@ -828,7 +828,7 @@ pub fn base_path() -> &'static str {
 }
 
 /// A requirement status as a coloured badge with its name.
-pub(crate) fn status_badge(s: crate::assessment::Status) -> impl IntoView {
+pub(crate) fn status_badge(s: clausebook_core::assessment::Status) -> impl IntoView {
     view! { <span class=format!("badge status-{}", s.key())>{s.label()}</span> }
 }
 

@@ -2,12 +2,12 @@
 
 use super::{AppState, FrameworkChoice};
 use super::{base_path, dom};
-use crate::assessment::Status;
 use crate::browser;
 use crate::markup::{self, Node, el};
-use crate::overview::{Line, Overview};
-use crate::validation::{self, MAX_NAME_CHARS, MAX_SCOPE_CHARS};
-use crate::workbook::{Organisation, Workbook};
+use clausebook_core::assessment::Status;
+use clausebook_core::overview::{Line, Overview};
+use clausebook_core::validation::{self, MAX_NAME_CHARS, MAX_SCOPE_CHARS};
+use clausebook_core::workbook::{Organisation, Workbook};
 use leptos::prelude::*;
 
 #[component]
@@ -30,7 +30,7 @@ fn Welcome() -> impl IntoView {
     let name = RwSignal::new(String::new());
     let scope = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    let chosen = RwSignal::new(crate::framework::iso20000());
+    let chosen = RwSignal::new(clausebook_core::framework::iso20000());
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match Workbook::create(

@@ -3,18 +3,18 @@
 //! The page shows the three parts (pipeline, catalogue, retired) as lanes, a
 //! sortable and filterable table whose settings live in the URL, completeness
 //! hints, a printable catalogue and a CSV export. Every rule is in
-//! [`crate::portfolio`]; this module only asks and shows.
+//! [`clausebook_core::portfolio`]; this module only asks and shows.
 
 use super::route;
 use super::{AppState, Missing};
 use crate::browser;
-use crate::calendar::IsoDate;
-use crate::framework::{Node, RequirementId};
-use crate::portfolio::{
+use clausebook_core::calendar::IsoDate;
+use clausebook_core::framework::{Node, RequirementId};
+use clausebook_core::portfolio::{
     self, Criticality, Decision, Gap, Lifecycle, Part, Portfolio, PortfolioError, Priority,
     Service, ServiceId, ServiceKind, Times,
 };
-use crate::validation::{MAX_NAME_CHARS, MAX_NOTES_CHARS, MAX_OWNER_CHARS};
+use clausebook_core::validation::{MAX_NAME_CHARS, MAX_NOTES_CHARS, MAX_OWNER_CHARS};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::components::A;

@@ -2,10 +2,10 @@
 //! and chart readiness across baselines.
 
 use super::{AppState, route};
-use crate::baseline::{BaselineId, Change, Direction, Point};
 use crate::browser;
-use crate::calendar::IsoDate;
-use crate::validation::MAX_NAME_CHARS;
+use clausebook_core::baseline::{BaselineId, Change, Direction, Point};
+use clausebook_core::calendar::IsoDate;
+use clausebook_core::validation::MAX_NAME_CHARS;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -287,7 +287,7 @@ fn CompareWithBaseline(chosen: RwSignal<Option<BaselineId>>) -> impl IntoView {
             .map(|n| format!("{} {}", n.number, n.title))
             .unwrap_or_else(|| c.requirement.0.clone());
         let href = route(&format!("/clauses/{}", c.requirement));
-        let capability = |s: crate::baseline::Snapshot| {
+        let capability = |s: clausebook_core::baseline::Snapshot| {
             s.capability
                 .map(|l| format!(" · capability {}", l.number()))
                 .unwrap_or_default()

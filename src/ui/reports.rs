@@ -1,15 +1,15 @@
 //! Reports: a page listing them with their exports, and one printable page
-//! per report. The data comes from `crate::report`; this module only lays it out.
+//! per report. The data comes from `clausebook_core::report`; this module only lays it out.
 
 use super::{AppState, Missing, bar, route, status_badge};
-use crate::assessment::{Readiness, Status};
 use crate::browser;
-use crate::calendar::IsoDate;
-use crate::framework::Framework;
-use crate::improvement;
-use crate::portfolio;
-use crate::report::{self, ItemLine, ReportHeader, ReportKind};
-use crate::workbook::Workbook;
+use clausebook_core::assessment::{Readiness, Status};
+use clausebook_core::calendar::IsoDate;
+use clausebook_core::framework::Framework;
+use clausebook_core::improvement;
+use clausebook_core::portfolio;
+use clausebook_core::report::{self, ItemLine, ReportHeader, ReportKind};
+use clausebook_core::workbook::Workbook;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;

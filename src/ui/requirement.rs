@@ -5,14 +5,14 @@ use super::improvements::RequirementImprovements;
 use super::portfolio::RequirementHints;
 use super::route;
 use super::{AppState, FrameworkAttribution, Missing};
-use crate::assessment::{Assessment, Status};
-use crate::assessment::{Capability, CapabilityLevel, Finding};
 use crate::browser;
-use crate::calendar::IsoDate;
-use crate::framework::{self, Framework, Node};
-use crate::ims;
-use crate::validation::{MAX_NOTES_CHARS, MAX_OWNER_CHARS};
-use crate::walkthrough;
+use clausebook_core::assessment::{Assessment, Status};
+use clausebook_core::assessment::{Capability, CapabilityLevel, Finding};
+use clausebook_core::calendar::IsoDate;
+use clausebook_core::framework::{self, Framework, Node};
+use clausebook_core::ims;
+use clausebook_core::validation::{MAX_NOTES_CHARS, MAX_OWNER_CHARS};
+use clausebook_core::walkthrough;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
@@ -447,7 +447,7 @@ fn GuidedNav(framework: &'static Framework, node: &'static Node) -> impl IntoVie
     let help = NodeRef::<html::Dialog>::new();
     let go = {
         let navigate = navigate.clone();
-        move |target: &Option<crate::framework::RequirementId>| {
+        move |target: &Option<clausebook_core::framework::RequirementId>| {
             if let Some(t) = target {
                 navigate(&format!("/clauses/{t}"), NavigateOptions::default());
             }
@@ -539,7 +539,7 @@ fn typing_in_a_field(ev: &web_sys::KeyboardEvent) -> bool {
 #[component]
 fn CapabilityFields(
     framework: &'static Framework,
-    id: &'static crate::framework::RequirementId,
+    id: &'static clausebook_core::framework::RequirementId,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let scale = &framework.capability_scale;
@@ -559,8 +559,10 @@ fn CapabilityFields(
     let error = RwSignal::new(None::<String>);
     let apply = move |change: &dyn Fn(
         Capability,
-    )
-        -> Result<Capability, crate::assessment::CapabilityError>| {
+    ) -> Result<
+        Capability,
+        clausebook_core::assessment::CapabilityError,
+    >| {
         match change(capability.get_untracked()) {
             Ok(c) => {
                 error.set(None);

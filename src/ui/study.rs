@@ -4,9 +4,9 @@
 //! key, so studying never touches a workbook.
 
 use crate::browser;
-use crate::framework;
 use crate::storage;
-use crate::study::{
+use clausebook_core::framework;
+use clausebook_core::study::{
     self, Flashcard, Kind, Mode, Practice, Profile, ProfileError, Rng, RunRecord, Topic,
 };
 use leptos::prelude::*;

@@ -2,8 +2,8 @@
 //! section (trainer mode) on the Data page.
 
 use super::{AppState, route};
-use crate::framework::{Node, RequirementId};
-use crate::validation::MAX_NOTES_CHARS;
+use clausebook_core::framework::{Node, RequirementId};
+use clausebook_core::validation::MAX_NOTES_CHARS;
 use leptos::prelude::*;
 use leptos_router::components::A;
 

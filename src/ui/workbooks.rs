@@ -4,10 +4,10 @@
 
 use super::AppState;
 use crate::browser;
-use crate::export::human_size;
-use crate::library::{self, Entry, Library, WorkbookId};
 use crate::storage;
-use crate::workbook::Workbook;
+use clausebook_core::export::human_size;
+use clausebook_core::library::{self, Entry, Library, WorkbookId};
+use clausebook_core::workbook::Workbook;
 use leptos::prelude::*;
 
 /// One row of the list: the entry and what its head says.
@@ -396,7 +396,7 @@ fn NewWorkbook() -> impl IntoView {
     let name = RwSignal::new(String::new());
     let scope = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    let chosen = RwSignal::new(crate::framework::iso20000());
+    let chosen = RwSignal::new(clausebook_core::framework::iso20000());
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match Workbook::create(

@@ -216,7 +216,7 @@ test('screenshots at 1280 and 390 px, no sideways scrolling, and the catalogue a
   await createWorkbook(wide, env.base);
   await wide.getByRole('status').filter({ hasText: /^Saved at/ }).waitFor();
   const here = dirname(fileURLToPath(import.meta.url));
-  const fixture = JSON.parse(await readFile(join(here, '..', 'fixtures', 'workbook-v3-portfolio.json'), 'utf8'));
+  const fixture = JSON.parse(await readFile(join(here, '..', '..', 'core', 'tests', 'fixtures', 'workbook-v3-portfolio.json'), 'utf8'));
   // Load the fixture's portfolio as the stored workbook.
   await editStored(wide, 'stored.workbook.portfolio = arg;', fixture.workbook.portfolio);
   await wide.goto(env.base + '/portfolio');

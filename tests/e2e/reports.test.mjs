@@ -29,7 +29,7 @@ async function seed(page) {
   const framework = JSON.parse(await readFile(join(here, '..', '..', 'src', 'framework', 'iso20000-1-2018.json'), 'utf8'));
   const parents = new Set(framework.nodes.map((n) => n.parent).filter(Boolean));
   const leaves = framework.nodes.filter((n) => !parents.has(n.id)).map((n) => n.id);
-  const improvements = JSON.parse(await readFile(join(here, '..', 'fixtures', 'workbook-v3-improvements.json'), 'utf8'))
+  const improvements = JSON.parse(await readFile(join(here, '..', '..', 'core', 'tests', 'fixtures', 'workbook-v3-improvements.json'), 'utf8'))
     .workbook.improvements;
   improvements.items.push({
     id: 3,
@@ -45,7 +45,7 @@ async function seed(page) {
     cycle: 1,
     history: [{ at: '2026-06-10T09:00:00.000Z', from: null, to: 'plan', note: '' }],
   });
-  const portfolio = JSON.parse(await readFile(join(here, '..', 'fixtures', 'workbook-v3-portfolio.json'), 'utf8'))
+  const portfolio = JSON.parse(await readFile(join(here, '..', '..', 'core', 'tests', 'fixtures', 'workbook-v3-portfolio.json'), 'utf8'))
     .workbook.portfolio;
   const statuses = ['not_implemented', 'partially_implemented', 'largely_implemented', 'fully_implemented'];
   await page.evaluate(

@@ -2,9 +2,9 @@
 //! finding elements, and reading what was saved.
 #![allow(dead_code)] // each test file uses its own subset
 
-use clausebook::schema::Stored;
 use clausebook::storage;
-use clausebook::workbook::Workbook;
+use clausebook_core::schema::Stored;
+use clausebook_core::workbook::Workbook;
 use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement};

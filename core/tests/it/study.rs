@@ -1,9 +1,9 @@
 //! Study mode: question generation, flashcards, practice runs and the profile.
 
-use clausebook::calendar::Timestamp;
-use clausebook::framework::{self, Phase};
-use clausebook::portfolio::{Lifecycle, Part};
-use clausebook::study::{
+use clausebook_core::calendar::Timestamp;
+use clausebook_core::framework::{self, Phase};
+use clausebook_core::portfolio::{Lifecycle, Part};
+use clausebook_core::study::{
     self, Kind, Mode, Practice, Profile, ProfileError, Question, Rng, RunError, Score, Topic,
 };
 use std::collections::HashSet;

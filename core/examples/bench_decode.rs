@@ -1,8 +1,8 @@
 //! Native timings of the steps behind Start, Save and Import, on the large
 //! benchmark workbook (`bash .ci/bench` writes it first). For finding where
 //! time goes; the benchmark proper measures the browser.
-//!   cargo run --release --example bench_decode [-- path/to/large.stored.json]
-use clausebook::schema::{self, Envelope};
+//!   cargo run --release -p clausebook-core --example bench_decode [-- path/to/large.stored.json]
+use clausebook_core::schema::{self, Envelope};
 use std::time::{Duration, Instant};
 
 fn time<T>(f: impl FnOnce() -> T) -> (T, Duration) {
@@ -27,7 +27,7 @@ fn main() {
             std::process::exit(1);
         };
         let workbook = &envelope.workbook;
-        let (_, validate) = time(|| clausebook::validation::check_workbook(workbook));
+        let (_, validate) = time(|| clausebook_core::validation::check_workbook(workbook));
         let (_, decode) = time(|| schema::decode(&text));
         let saved_at = envelope
             .saved_at

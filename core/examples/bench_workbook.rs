@@ -1,13 +1,13 @@
 //! Writes the benchmark's large workbook as an export file.
 //!
-//! `cargo run --release --example bench_workbook -- --seed 42 --out target/bench/large.clausebook.json`
+//! `cargo run --release -p clausebook-core --example bench_workbook -- --seed 42 --out target/bench/large.clausebook.json`
 //! Also writes the same workbook in the stored (local storage) format next to
 //! it, `*.stored.json`, which the benchmark seeds into the browser.
 
-#[path = "../bench/generate.rs"]
+#[path = "../../bench/generate.rs"]
 mod generate;
 
-use clausebook::{export, framework, schema};
+use clausebook_core::{export, framework, schema};
 use std::path::PathBuf;
 
 fn main() {
@@ -26,7 +26,7 @@ fn main() {
     }
     let fw = framework::iso20000();
     let wb = generate::workbook(fw, seed, generate::Size::full());
-    let at: clausebook::calendar::Timestamp =
+    let at: clausebook_core::calendar::Timestamp =
         "2026-11-25T10:00:00.000Z".parse().expect("timestamp");
     let text = export::export_json(&wb, at.clone());
     // The benchmark is only meaningful if the app accepts the file.

@@ -1,18 +1,17 @@
 //! The autosave's incremental text (`stored::Cache`) is byte for byte the
 //! plain `schema::to_stored_json`, whatever changed between two saves.
 
-#[path = "../bench/generate.rs"]
-mod generate;
+use crate::generate;
 
-use clausebook::assessment::Status;
-use clausebook::calendar::{IsoDate, Timestamp};
-use clausebook::framework::{self, RequirementId};
-use clausebook::improvement::ImprovementId;
-use clausebook::portfolio::ServiceId;
-use clausebook::sample;
-use clausebook::schema;
-use clausebook::stored::{Cache, Piece};
-use clausebook::workbook::Workbook;
+use clausebook_core::assessment::Status;
+use clausebook_core::calendar::{IsoDate, Timestamp};
+use clausebook_core::framework::{self, RequirementId};
+use clausebook_core::improvement::ImprovementId;
+use clausebook_core::portfolio::ServiceId;
+use clausebook_core::sample;
+use clausebook_core::schema;
+use clausebook_core::stored::{Cache, Piece};
+use clausebook_core::workbook::Workbook;
 
 fn at(text: &str) -> Timestamp {
     text.parse().unwrap()

@@ -1,12 +1,11 @@
 //! The benchmark's generated workbook is one the app accepts: it passes the
 //! same import validation as a file chosen on the Data page.
 
-#[path = "../bench/generate.rs"]
-mod generate;
+use crate::generate;
 
-use clausebook::improvement::Stage;
-use clausebook::portfolio::Lifecycle;
-use clausebook::{export, framework};
+use clausebook_core::improvement::Stage;
+use clausebook_core::portfolio::Lifecycle;
+use clausebook_core::{export, framework};
 
 fn small() -> generate::Size {
     generate::Size {

@@ -2,14 +2,13 @@
 
 // Shared with the benchmark, which uses more of it.
 #[allow(dead_code)]
-#[path = "../bench/generate.rs"]
-mod generate;
+use crate::generate;
 
-use clausebook::assessment::{Readiness, Status, clause_capability};
-use clausebook::calendar::{IsoDate, Timestamp};
-use clausebook::framework::{self, Phase};
-use clausebook::overview::{LISTED, Overview, Stored};
-use clausebook::sample;
+use clausebook_core::assessment::{Readiness, Status, clause_capability};
+use clausebook_core::calendar::{IsoDate, Timestamp};
+use clausebook_core::framework::{self, Phase};
+use clausebook_core::overview::{LISTED, Overview, Stored};
+use clausebook_core::sample;
 
 fn today() -> IsoDate {
     IsoDate::new(2026, 11, 26).unwrap()
@@ -19,7 +18,7 @@ fn created() -> Timestamp {
     "2026-09-01T09:00:00.000Z".parse().unwrap()
 }
 
-fn large() -> clausebook::workbook::Workbook {
+fn large() -> clausebook_core::workbook::Workbook {
     generate::workbook(
         framework::iso20000(),
         7,

@@ -1,9 +1,9 @@
 //! The workbook list, the write check between tabs and versions, snapshot
 //! thinning, backup reminders, and undo/redo.
 
-use clausebook::calendar::Timestamp;
-use clausebook::history::{COALESCE_MS, History};
-use clausebook::library::*;
+use clausebook_core::calendar::Timestamp;
+use clausebook_core::history::{COALESCE_MS, History};
+use clausebook_core::library::*;
 
 fn ts(s: &str) -> Timestamp {
     s.parse().expect("timestamp")

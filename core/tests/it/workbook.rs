@@ -1,10 +1,10 @@
 //! Workbooks, assessments and readiness scoring.
 
-use clausebook::assessment::{Readiness, Status};
-use clausebook::calendar::{IsoDate, Timestamp};
-use clausebook::framework::{self, RequirementId};
-use clausebook::validation::ValidationError;
-use clausebook::workbook::Workbook;
+use clausebook_core::assessment::{Readiness, Status};
+use clausebook_core::calendar::{IsoDate, Timestamp};
+use clausebook_core::framework::{self, RequirementId};
+use clausebook_core::validation::ValidationError;
+use clausebook_core::workbook::Workbook;
 
 fn at(text: &str) -> Timestamp {
     text.parse().unwrap()

@@ -1,7 +1,7 @@
 //! Replays inputs found by fuzzing (`.ci/fuzz`): each must be refused with an
 //! error or read as a valid workbook, never panic.
 
-use clausebook::{export, framework, validation};
+use clausebook_core::{export, framework, validation};
 
 #[test]
 fn every_fuzz_finding_is_handled() {

@@ -1,8 +1,8 @@
 //! The guided walk and the clause filters.
 
-use clausebook::assessment::{Assessment, Status};
-use clausebook::framework::{self, Phase};
-use clausebook::walkthrough::{ClauseFilter, position};
+use clausebook_core::assessment::{Assessment, Status};
+use clausebook_core::framework::{self, Phase};
+use clausebook_core::walkthrough::{ClauseFilter, position};
 use std::collections::HashMap;
 
 #[test]

@@ -1,14 +1,14 @@
 //! Issue #9: FitSM-1 runs on the same engine as ISO/IEC 20000-1, with its
 //! own capability scale, and every page-level helper works on both.
 
-use clausebook::assessment::{
+use clausebook_core::assessment::{
     Capability, CapabilityError, CapabilityLevel, Readiness, Status, clause_capability,
 };
-use clausebook::calendar::Timestamp;
-use clausebook::framework::{self, Framework, compare_numbers};
-use clausebook::validation::{ValidationError, check_workbook};
-use clausebook::walkthrough::{self, ClauseFilter};
-use clausebook::workbook::Workbook;
+use clausebook_core::calendar::Timestamp;
+use clausebook_core::framework::{self, Framework, compare_numbers};
+use clausebook_core::validation::{ValidationError, check_workbook};
+use clausebook_core::walkthrough::{self, ClauseFilter};
+use clausebook_core::workbook::Workbook;
 use std::cmp::Ordering;
 use std::collections::HashSet;
 

@@ -2,16 +2,16 @@
 //! and no input, however broken, makes the import path panic.
 #![cfg(not(target_arch = "wasm32"))]
 
-use clausebook::assessment::{Capability, CapabilityLevel, Finding, Status};
-use clausebook::calendar::{IsoDate, Timestamp};
-use clausebook::evidence::DocumentStatus;
-use clausebook::export;
-use clausebook::framework::{self, Framework, RequirementId};
-use clausebook::improvement::{NewItem, Stage};
-use clausebook::portfolio::{Decision, ServiceId, ServiceKind};
-use clausebook::schema;
-use clausebook::validation;
-use clausebook::workbook::Workbook;
+use clausebook_core::assessment::{Capability, CapabilityLevel, Finding, Status};
+use clausebook_core::calendar::{IsoDate, Timestamp};
+use clausebook_core::evidence::DocumentStatus;
+use clausebook_core::export;
+use clausebook_core::framework::{self, Framework, RequirementId};
+use clausebook_core::improvement::{NewItem, Stage};
+use clausebook_core::portfolio::{Decision, ServiceId, ServiceKind};
+use clausebook_core::schema;
+use clausebook_core::validation;
+use clausebook_core::workbook::Workbook;
 use proptest::prelude::*;
 
 fn at(text: &str) -> Timestamp {
@@ -346,7 +346,7 @@ proptest! {
     fn incremental_stored_text_is_the_plain_text(first in plan(), second in plan()) {
         let fw = framework::iso20000();
         let (a, b) = (build(&first, fw), build(&second, fw));
-        let mut cache = clausebook::stored::Cache::default();
+        let mut cache = clausebook_core::stored::Cache::default();
         for (wb, when) in [(&a, "2026-11-25T11:00:00.000Z"), (&b, "2026-11-25T11:00:01.000Z"), (&a, "2026-11-25T11:00:02.000Z")] {
             prop_assert_eq!(cache.to_stored_json(wb, at(when)), schema::to_stored_json(wb, at(when)));
         }

@@ -1,15 +1,15 @@
 //! Baselines (progress over time), trainer notes, and the schema 4 → 5 migration.
 
-use clausebook::assessment::{Capability, CapabilityLevel, Status};
-use clausebook::baseline::{BaselineId, Direction};
-use clausebook::calendar::{IsoDate, Timestamp};
-use clausebook::export::{self, ImportError};
-use clausebook::framework;
-use clausebook::sample;
-use clausebook::schema::{self, CURRENT_SCHEMA_VERSION, SchemaError};
-use clausebook::trainer::TrainerError;
-use clausebook::validation::ValidationError;
-use clausebook::workbook::Workbook;
+use clausebook_core::assessment::{Capability, CapabilityLevel, Status};
+use clausebook_core::baseline::{BaselineId, Direction};
+use clausebook_core::calendar::{IsoDate, Timestamp};
+use clausebook_core::export::{self, ImportError};
+use clausebook_core::framework;
+use clausebook_core::sample;
+use clausebook_core::schema::{self, CURRENT_SCHEMA_VERSION, SchemaError};
+use clausebook_core::trainer::TrainerError;
+use clausebook_core::validation::ValidationError;
+use clausebook_core::workbook::Workbook;
 use serde_json::{Value, json};
 
 fn at(text: &str) -> Timestamp {

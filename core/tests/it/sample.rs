@@ -1,20 +1,20 @@
 //! The training sample workbook: valid like an import, and covering every
 //! stage, lifecycle part and status a trainer wants to show.
 
-use clausebook::assessment::Status;
-use clausebook::calendar::{IsoDate, Timestamp};
-use clausebook::export;
-use clausebook::framework;
-use clausebook::improvement::Stage;
-use clausebook::portfolio::{Lifecycle, Part};
-use clausebook::sample;
-use clausebook::schema;
+use clausebook_core::assessment::Status;
+use clausebook_core::calendar::{IsoDate, Timestamp};
+use clausebook_core::export;
+use clausebook_core::framework;
+use clausebook_core::improvement::Stage;
+use clausebook_core::portfolio::{Lifecycle, Part};
+use clausebook_core::sample;
+use clausebook_core::schema;
 
 fn at(text: &str) -> Timestamp {
     text.parse().unwrap()
 }
 
-fn build() -> clausebook::workbook::Workbook {
+fn build() -> clausebook_core::workbook::Workbook {
     sample::workbook(
         at("2026-11-25T09:00:00.000Z"),
         IsoDate::new(2026, 11, 25).unwrap(),
@@ -94,7 +94,7 @@ fn every_part_of_the_portfolio_has_services_with_dependencies() {
 fn requirements_are_partly_assessed_in_every_status() {
     let wb = build();
     let fw = framework::iso20000();
-    let readiness = clausebook::assessment::Readiness::of(fw, &wb.assessments);
+    let readiness = clausebook_core::assessment::Readiness::of(fw, &wb.assessments);
     for status in Status::ALL {
         assert!(readiness.count(status) > 0, "no requirement {status:?}");
     }
@@ -115,8 +115,9 @@ fn the_sample_is_deterministic_and_follows_today() {
         at("2027-03-01T09:00:00.000Z"),
         IsoDate::new(2027, 3, 1).unwrap(),
     );
-    let target =
-        |wb: &clausebook::workbook::Workbook| wb.assessment(&"4.2".into()).target_date.unwrap();
+    let target = |wb: &clausebook_core::workbook::Workbook| {
+        wb.assessment(&"4.2".into()).target_date.unwrap()
+    };
     assert_eq!(target(&build()).to_string(), "2026-12-25");
     assert_eq!(target(&later).to_string(), "2027-03-31");
 }

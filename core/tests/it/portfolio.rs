@@ -1,15 +1,15 @@
 //! Native tests for the service portfolio: lifecycle rules, dependency
 //! checks, derived portfolio parts, hints, validation and CSV.
 
-use clausebook::calendar::{IsoDate, Timestamp};
-use clausebook::export;
-use clausebook::framework::{self, RequirementId};
-use clausebook::portfolio::{
+use clausebook_core::calendar::{IsoDate, Timestamp};
+use clausebook_core::export;
+use clausebook_core::framework::{self, RequirementId};
+use clausebook_core::portfolio::{
     self, Decision, Gap, Lifecycle, Part, Portfolio, PortfolioError, Priority, ServiceId,
     ServiceKind, Times,
 };
-use clausebook::validation::{self, ValidationError};
-use clausebook::workbook::Workbook;
+use clausebook_core::validation::{self, ValidationError};
+use clausebook_core::workbook::Workbook;
 
 fn now() -> Timestamp {
     "2026-11-25T10:00:00.000Z".parse().unwrap()

@@ -1,12 +1,12 @@
 //! Comparing participants' workbooks: loading, aggregation, differences.
 
-use clausebook::assessment::Status;
-use clausebook::calendar::Timestamp;
-use clausebook::compare::{CompareError, Group};
-use clausebook::export::ImportError;
-use clausebook::framework;
-use clausebook::schema;
-use clausebook::workbook::Workbook;
+use clausebook_core::assessment::Status;
+use clausebook_core::calendar::Timestamp;
+use clausebook_core::compare::{CompareError, Group};
+use clausebook_core::export::ImportError;
+use clausebook_core::framework;
+use clausebook_core::schema;
+use clausebook_core::workbook::Workbook;
 
 fn at(text: &str) -> Timestamp {
     text.parse().unwrap()

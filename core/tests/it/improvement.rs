@@ -1,16 +1,16 @@
 //! The improvement log: every stage rule and transition, follow-ups, history,
 //! validation on import, filters and the CSV export.
 
-use clausebook::calendar::{IsoDate, Timestamp};
-use clausebook::framework::{self, RequirementId};
-use clausebook::improvement::{
+use clausebook_core::calendar::{IsoDate, Timestamp};
+use clausebook_core::framework::{self, RequirementId};
+use clausebook_core::improvement::{
     self, ActDecision, CSV_COLUMNS, Filter, ImprovementError, ImprovementId, ImprovementLog, Kind,
     NewItem, Priority, SearchIndex, SortKey, Stage,
 };
-use clausebook::portfolio::{Decision, ServiceId, ServiceKind};
-use clausebook::schema;
-use clausebook::validation::ValidationError;
-use clausebook::workbook::Workbook;
+use clausebook_core::portfolio::{Decision, ServiceId, ServiceKind};
+use clausebook_core::schema;
+use clausebook_core::validation::ValidationError;
+use clausebook_core::workbook::Workbook;
 
 fn at(n: u32) -> Timestamp {
     format!("2026-11-25T10:{:02}:00.000Z", n % 60)
@@ -509,7 +509,7 @@ fn sample_log() -> ImprovementLog {
     log
 }
 
-fn ids(items: &[&clausebook::improvement::ImprovementItem]) -> Vec<u32> {
+fn ids(items: &[&clausebook_core::improvement::ImprovementItem]) -> Vec<u32> {
     items.iter().map(|i| i.id.0).collect()
 }
 
@@ -896,7 +896,7 @@ fn stages_and_choices_have_stable_keys() {
     assert_eq!(Stage::Closed.next(), None);
     assert_eq!(Stage::Plan.previous(), None);
     assert_eq!(Kind::ALL.len(), 6);
-    assert_eq!(clausebook::improvement::Source::ALL.len(), 7);
+    assert_eq!(clausebook_core::improvement::Source::ALL.len(), 7);
     for k in Kind::ALL {
         assert_eq!(Kind::from_key(k.key()), Some(*k));
     }
@@ -932,7 +932,7 @@ fn the_v3_fixture_with_a_log_reads_and_validates() {
 
 #[test]
 fn the_table_pages_rows_and_shows_the_last_page_when_the_list_shrinks() {
-    use clausebook::improvement::{TABLE_PAGE_SIZE, page_count, page_rows};
+    use clausebook_core::improvement::{TABLE_PAGE_SIZE, page_count, page_rows};
     assert_eq!(TABLE_PAGE_SIZE, 100);
     assert_eq!(page_count(0), 1, "an empty table is page 1 of 1");
     assert_eq!(page_count(100), 1);

@@ -1,12 +1,12 @@
 //! Export, import, schema migration and reading what storage holds.
 
-use clausebook::assessment::Status;
-use clausebook::calendar::{IsoDate, Timestamp};
-use clausebook::export::{self, ImportError, MAX_IMPORT_BYTES};
-use clausebook::framework;
-use clausebook::schema::{self, CURRENT_SCHEMA_VERSION, SchemaError, Stored};
-use clausebook::validation::ValidationError;
-use clausebook::workbook::Workbook;
+use clausebook_core::assessment::Status;
+use clausebook_core::calendar::{IsoDate, Timestamp};
+use clausebook_core::export::{self, ImportError, MAX_IMPORT_BYTES};
+use clausebook_core::framework;
+use clausebook_core::schema::{self, CURRENT_SCHEMA_VERSION, SchemaError, Stored};
+use clausebook_core::validation::ValidationError;
+use clausebook_core::workbook::Workbook;
 use serde_json::{Value, json};
 
 fn at(text: &str) -> Timestamp {
@@ -451,7 +451,7 @@ fn the_v3_fixture_migrates_with_empty_evidence_and_checklist() {
     assert!(wb.documents.0.is_empty());
     let a = wb.assessment(&"4.1".into());
     assert_eq!(a.capability.current(), None);
-    assert_eq!(a.finding, clausebook::assessment::Finding::None);
+    assert_eq!(a.finding, clausebook_core::assessment::Finding::None);
 }
 
 #[test]
@@ -719,26 +719,29 @@ fn error_paths_name_the_value_at_an_offset() {
         r#"{"workbook": {"items": [{"id": 1}, {"t\"x": "a]b", "n": 7}], "4.1": {"notes": 3}}}"#;
     let after = |needle: &str| text.find(needle).unwrap() + needle.len();
     assert_eq!(
-        clausebook::schema::json_path_at(text, after("\"n\": 7"), false),
+        clausebook_core::schema::json_path_at(text, after("\"n\": 7"), false),
         "workbook.items[1].n"
     );
     assert_eq!(
-        clausebook::schema::json_path_at(text, after("\"a]b\""), false),
+        clausebook_core::schema::json_path_at(text, after("\"a]b\""), false),
         "workbook.items[1].t\"x"
     );
     assert_eq!(
-        clausebook::schema::json_path_at(text, after("\"notes\": 3"), false),
+        clausebook_core::schema::json_path_at(text, after("\"notes\": 3"), false),
         "workbook.4.1.notes"
     );
     // Just after the second item's closing brace: that item is the object.
     assert_eq!(
-        clausebook::schema::json_path_at(text, after("\"n\": 7}"), true),
+        clausebook_core::schema::json_path_at(text, after("\"n\": 7}"), true),
         "workbook.items[1]"
     );
     assert_eq!(
-        clausebook::schema::json_path_at(text, after("{\"id\": 1}"), true),
+        clausebook_core::schema::json_path_at(text, after("{\"id\": 1}"), true),
         "workbook.items[0]"
     );
     // The whole file closed: the top level.
-    assert_eq!(clausebook::schema::json_path_at(text, text.len(), true), "");
+    assert_eq!(
+        clausebook_core::schema::json_path_at(text, text.len(), true),
+        ""
+    );
 }

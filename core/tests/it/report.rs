@@ -1,13 +1,13 @@
 //! Reports: their contents for a small hand-built workbook, Markdown and CSV
 //! escaping, the management-review grouping, and an empty workbook.
 
-use clausebook::assessment::{Capability, CapabilityLevel, Finding, Status};
-use clausebook::calendar::{IsoDate, Timestamp};
-use clausebook::evidence::DocumentStatus;
-use clausebook::framework::{self, RequirementId};
-use clausebook::improvement::{Kind, NewItem, Source, Stage};
-use clausebook::report::{self, Conformity, ReportKind};
-use clausebook::workbook::Workbook;
+use clausebook_core::assessment::{Capability, CapabilityLevel, Finding, Status};
+use clausebook_core::calendar::{IsoDate, Timestamp};
+use clausebook_core::evidence::DocumentStatus;
+use clausebook_core::framework::{self, RequirementId};
+use clausebook_core::improvement::{Kind, NewItem, Source, Stage};
+use clausebook_core::report::{self, Conformity, ReportKind};
+use clausebook_core::workbook::Workbook;
 
 fn date(s: &str) -> IsoDate {
     s.parse().unwrap()
@@ -94,7 +94,7 @@ fn header_names_organisation_date_and_workbook_version() {
         format!(
             "Workbook as of 2026-11-25 14:05 UTC · Clausebook {}, schema {}",
             env!("CARGO_PKG_VERSION"),
-            clausebook::schema::CURRENT_SCHEMA_VERSION
+            clausebook_core::schema::CURRENT_SCHEMA_VERSION
         )
     );
 }
@@ -162,7 +162,7 @@ fn gap_report_lists_every_requirement_with_its_record() {
 
 #[test]
 fn conformity_is_judged_per_clause() {
-    use clausebook::assessment::Assessment;
+    use clausebook_core::assessment::Assessment;
     let with = |status, finding| Assessment {
         status,
         finding,

@@ -1,6 +1,6 @@
 //! The guidance content: complete for every requirement, linked, and in our own words.
 
-use clausebook::framework::{self, Node};
+use clausebook_core::framework::{self, Node};
 
 fn is_leaf(node: &Node) -> bool {
     framework::iso20000().is_leaf(&node.id)

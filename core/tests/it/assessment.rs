@@ -1,12 +1,12 @@
 //! Capability levels, findings, evidence links and the checklist.
 
-use clausebook::assessment::{
+use clausebook_core::assessment::{
     Capability, CapabilityError, CapabilityLevel, Finding, clause_capability,
 };
-use clausebook::calendar::{IsoDate, Timestamp};
-use clausebook::evidence::{DocumentChecklist, DocumentStatus, EvidenceId, EvidenceRegister};
-use clausebook::framework;
-use clausebook::workbook::Workbook;
+use clausebook_core::calendar::{IsoDate, Timestamp};
+use clausebook_core::evidence::{DocumentChecklist, DocumentStatus, EvidenceId, EvidenceRegister};
+use clausebook_core::framework;
+use clausebook_core::workbook::Workbook;
 
 #[test]
 fn capability_levels_have_iso_33020_names() {
@@ -151,8 +151,8 @@ fn blank_checklist_records_are_dropped() {
 
 #[test]
 fn gaps_list_majors_missing_overdue_and_stale_evidence() {
-    use clausebook::assessment::Status;
-    use clausebook::workbook::GapReason;
+    use clausebook_core::assessment::Status;
+    use clausebook_core::workbook::GapReason;
     let fw = framework::iso20000();
     let now: Timestamp = "2026-11-25T10:00:00Z".parse().unwrap();
     let today = IsoDate::new(2026, 11, 25).unwrap();

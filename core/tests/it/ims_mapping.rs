@@ -1,13 +1,13 @@
 //! Issue #9: the ISO 9001 / ISO/IEC 27001 outlines and the topic mapping
 //! from ISO/IEC 20000-1 to them.
 
-use clausebook::framework::{self, RequirementId};
-use clausebook::ims::{Ims, ImsError, ims};
+use clausebook_core::framework::{self, RequirementId};
+use clausebook_core::ims::{Ims, ImsError, ims};
 use std::collections::HashSet;
 
-const ISO_9001: &str = include_str!("../src/framework/iso9001-2015-outline.json");
-const ISO_27001: &str = include_str!("../src/framework/iso27001-2022-outline.json");
-const MAPPING: &str = include_str!("../src/framework/ims-mapping.json");
+const ISO_9001: &str = include_str!("../../src/framework/iso9001-2015-outline.json");
+const ISO_27001: &str = include_str!("../../src/framework/iso27001-2022-outline.json");
+const MAPPING: &str = include_str!("../../src/framework/ims-mapping.json");
 
 /// The ISO/IEC 20000-1 requirements that come from the common Annex SL text
 /// every management system standard shares.

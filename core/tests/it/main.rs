@@ -1,0 +1,27 @@
+//! The domain crate's tests: one binary, a module a concept.
+
+/// The benchmark's workbook generator, also used to test at a year's size.
+#[path = "../../../bench/generate.rs"]
+mod generate;
+
+mod assessment;
+mod bench_workbook;
+mod compare;
+mod framework;
+mod frameworks;
+mod fuzz_regressions;
+mod guidance;
+mod import;
+mod improvement;
+mod ims_mapping;
+mod library;
+mod overview;
+mod portfolio;
+mod progress;
+mod report;
+mod roundtrip;
+mod sample;
+mod stored;
+mod study;
+mod walkthrough;
+mod workbook;
