@@ -65,7 +65,7 @@ html = html.replace(loaderMatch[0], `${importMap}\n${loader}`);
 
 // The start-up mirror's early read (src/startup.js), first in <head>:
 // before the stylesheets, which would otherwise hold it back.
-const startRead = `<script>\n${readFileSync(new URL('../src/startup.js', import.meta.url), 'utf8')}</script>`;
+const startRead = `<script>\n${readFileSync(new URL('../src/platform/startup.js', import.meta.url), 'utf8')}</script>`;
 const firstSheet = html.match(/<link rel="stylesheet"[^>]*>/);
 if (!firstSheet) throw new Error('csp.mjs: no stylesheet link to put the start-up read before');
 const earlyCompile = `<script>

@@ -1,4 +1,4 @@
 fn main() {
-    clausebook::crash::install();
-    clausebook::ui::boot::start();
+    clausebook::platform::crash::install();
+    clausebook::app::boot::start();
 }

@@ -1,8 +1,8 @@
 //! The Overview as markup (`ui::overview::above_fold` / `below_fold`): what
 //! both the start-up preview and the Overview page draw.
 
-use clausebook::markup::{Element, Node, el, text};
-use clausebook::ui::overview::{above_fold, below_fold};
+use clausebook::pages::overview::{above_fold, below_fold};
+use clausebook::widgets::markup::{Element, Node, el, text};
 use clausebook_core::assessment::Status;
 use clausebook_core::calendar::{IsoDate, Timestamp};
 use clausebook_core::framework;

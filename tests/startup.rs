@@ -2,19 +2,19 @@
 //! by `.ci/csp.mjs`) must ask for the database, store and record that
 //! `src/startup.rs` writes: if they drifted apart, every start would quietly
 //! lose its preview.
-use clausebook::markup::Node;
-use clausebook::startup::{
+use clausebook::app::boot::{PreviewData, preview_markup};
+use clausebook::app::theme::{THEME_KEY, Theme};
+use clausebook::platform::startup::{
     DRAWN, EARLY_READ, KEPT_CLICK, PICKED_THEME, PREVIEW, RECORD, STARTED, STORE, VERSION,
 };
-use clausebook::storage::NAMESPACE;
-use clausebook::ui::boot::{PreviewData, preview_markup};
-use clausebook::ui::theme::{THEME_KEY, Theme};
+use clausebook::platform::storage::NAMESPACE;
+use clausebook::widgets::markup::Node;
 use clausebook_core::calendar::{IsoDate, Timestamp};
 use clausebook_core::framework;
 use clausebook_core::overview::Overview;
 use clausebook_core::sample;
 
-const SCRIPT: &str = include_str!("../src/startup.js");
+const SCRIPT: &str = include_str!("../src/platform/startup.js");
 
 #[test]
 fn the_early_read_asks_for_what_startup_writes() {

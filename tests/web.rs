@@ -3,9 +3,9 @@
 //! each mounted into its own element.
 #![cfg(target_arch = "wasm32")]
 
-use clausebook::startup;
-use clausebook::storage::{self, Autosaver, NAMESPACE, SaveFn, SaveStatus, WORKBOOK_KEY};
-use clausebook::ui::{App, Workbench};
+use clausebook::app::{App, Workbench};
+use clausebook::platform::startup;
+use clausebook::platform::storage::{self, Autosaver, NAMESPACE, SaveFn, SaveStatus, WORKBOOK_KEY};
 use clausebook_core::assessment::Status;
 use clausebook_core::framework;
 use clausebook_core::schema::{self, Stored};
@@ -30,7 +30,7 @@ fn sample(name: &str) -> Workbook {
         name,
         "Hosting",
         framework::iso20000(),
-        clausebook::browser::now(),
+        clausebook::platform::browser::now(),
     )
     .unwrap()
 }
@@ -518,7 +518,7 @@ async fn every_save_mirrors_what_the_start_up_preview_reads() {
         field("until").as_f64().unwrap(),
     );
     assert!(made <= now && now < until, "{made} {now} {until}");
-    assert!(until <= clausebook::browser::next_midnight_ms() as f64);
+    assert!(until <= clausebook::platform::browser::next_midnight_ms() as f64);
     assert_eq!(field("base").as_string().as_deref(), Some(""));
     let markup = field("markup").as_string().unwrap();
     let tree: serde_json::Value = serde_json::from_str(&markup).unwrap();
@@ -572,8 +572,8 @@ async fn every_save_mirrors_what_the_start_up_preview_reads() {
 
 #[wasm_bindgen_test]
 fn markup_is_drawn_as_text_styles_and_svg_and_updated_in_place() {
-    use clausebook::markup::{Node, el};
-    use clausebook::ui::dom;
+    use clausebook::widgets::dom;
+    use clausebook::widgets::markup::{Node, el};
     let root = container();
     let first: Vec<Node> = vec![
         el("h1").text("<b>Name</b>").into(),

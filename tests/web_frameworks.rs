@@ -2,9 +2,10 @@
 //! framework choice, FitSM requirement pages and "Also serves".
 #![cfg(target_arch = "wasm32")]
 
-use clausebook::browser;
-use clausebook::storage;
-use clausebook::ui::{FrameworkChoice, Workbench};
+use clausebook::app::Workbench;
+use clausebook::platform::browser;
+use clausebook::platform::storage;
+use clausebook::widgets::FrameworkChoice;
 use clausebook_core::framework::{self, Framework};
 use clausebook_core::workbook::Workbook;
 use gloo_timers::future::TimeoutFuture;

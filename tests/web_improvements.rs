@@ -2,8 +2,8 @@
 //! page's components, each mounted into its own element with its own storage key.
 #![cfg(target_arch = "wasm32")]
 
-use clausebook::storage;
-use clausebook::ui::Workbench;
+use clausebook::app::Workbench;
+use clausebook::platform::storage;
 use clausebook_core::calendar::IsoDate;
 use clausebook_core::framework;
 use clausebook_core::improvement::{ImprovementId, NewItem, Stage};
@@ -26,7 +26,7 @@ fn sample() -> Workbook {
         "Improve Ltd",
         "Hosting",
         framework::iso20000(),
-        clausebook::browser::now(),
+        clausebook::platform::browser::now(),
     )
     .unwrap()
 }
@@ -42,8 +42,8 @@ fn with_items(n: usize) -> Workbook {
         wb.improvements
             .raise(
                 new,
-                clausebook::browser::today(),
-                clausebook::browser::now(),
+                clausebook::platform::browser::today(),
+                clausebook::platform::browser::now(),
             )
             .unwrap();
     }

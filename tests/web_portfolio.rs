@@ -1,9 +1,9 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium) for the portfolio page's components.
 #![cfg(target_arch = "wasm32")]
 
-use clausebook::browser;
-use clausebook::storage;
-use clausebook::ui::Workbench;
+use clausebook::app::Workbench;
+use clausebook::platform::browser;
+use clausebook::platform::storage;
 use clausebook_core::framework;
 use clausebook_core::portfolio::{Decision, Lifecycle, ServiceId, ServiceKind};
 use clausebook_core::workbook::Workbook;

@@ -1,9 +1,9 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium) for the Reports pages.
 #![cfg(target_arch = "wasm32")]
 
-use clausebook::browser;
-use clausebook::storage;
-use clausebook::ui::Workbench;
+use clausebook::app::Workbench;
+use clausebook::platform::browser;
+use clausebook::platform::storage;
 use clausebook_core::assessment::{Finding, Status};
 use clausebook_core::framework::{self, RequirementId};
 use clausebook_core::improvement::{Kind, NewItem};

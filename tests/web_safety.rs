@@ -3,8 +3,8 @@
 //! restore, undo and redo, and the crash screen.
 #![cfg(target_arch = "wasm32")]
 
-use clausebook::storage::{self, Autosaver, Loaded, SaveFn, SaveStatus, Session};
-use clausebook::ui::Workbench;
+use clausebook::app::Workbench;
+use clausebook::platform::storage::{self, Autosaver, Loaded, SaveFn, SaveStatus, Session};
 use clausebook_core::assessment::Status;
 use clausebook_core::framework;
 use clausebook_core::library::{Conflict, Head, WorkbookId};
@@ -33,7 +33,7 @@ fn sample(name: &str) -> Workbook {
         name,
         "Hosting",
         framework::iso20000(),
-        clausebook::browser::now(),
+        clausebook::platform::browser::now(),
     )
     .unwrap()
 }
@@ -437,7 +437,7 @@ fn the_single_workbook_of_older_versions_moves_into_the_list() {
     let ns = "safety.legacy";
     storage::remove(ns).unwrap();
     let wb = sample("Legacy Ltd");
-    let raw = clausebook_core::schema::to_stored_json(&wb, clausebook::browser::now());
+    let raw = clausebook_core::schema::to_stored_json(&wb, clausebook::platform::browser::now());
     storage::write_raw(&format!("{ns}.workbook"), &raw).unwrap();
     let library = storage::load_library(ns);
     assert_eq!(library.live().count(), 1);
@@ -456,13 +456,13 @@ fn the_crash_screen_offers_the_workbook_in_memory() {
     let wb = Rc::new(RefCell::new(sample("Crash Ltd")));
     wb.borrow_mut().organisation.scope = "unsaved change".into();
     let source = wb.clone();
-    clausebook::crash::watch(move || {
+    clausebook::platform::crash::watch(move || {
         Some(clausebook_core::export::export_json(
             &source.borrow(),
-            clausebook::browser::now(),
+            clausebook::platform::browser::now(),
         ))
     });
-    clausebook::crash::show("test detail");
+    clausebook::platform::crash::show("test detail");
     let screen = gloo_utils::document()
         .get_element_by_id("crash")
         .expect("the crash screen");

@@ -1,8 +1,8 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium) for the Study page.
 #![cfg(target_arch = "wasm32")]
 
-use clausebook::storage;
-use clausebook::ui::study::Study;
+use clausebook::pages::study::Study;
+use clausebook::platform::storage;
 use clausebook_core::framework;
 use clausebook_core::study::{self, Kind, Profile};
 use leptos::mount::mount_to;

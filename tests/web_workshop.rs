@@ -2,9 +2,9 @@
 //! pages: progress over time, comparing workbooks, trainer notes.
 #![cfg(target_arch = "wasm32")]
 
-use clausebook::browser;
-use clausebook::storage;
-use clausebook::ui::Workbench;
+use clausebook::app::Workbench;
+use clausebook::platform::browser;
+use clausebook::platform::storage;
 use clausebook_core::assessment::Status;
 use clausebook_core::framework;
 use clausebook_core::sample;

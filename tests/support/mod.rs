@@ -2,7 +2,7 @@
 //! finding elements, and reading what was saved.
 #![allow(dead_code)] // each test file uses its own subset
 
-use clausebook::storage;
+use clausebook::platform::storage;
 use clausebook_core::schema::Stored;
 use clausebook_core::workbook::Workbook;
 use gloo_timers::future::TimeoutFuture;

@@ -5,9 +5,10 @@
 //! hints, a printable catalogue and a CSV export. Every rule is in
 //! [`clausebook_core::portfolio`]; this module only asks and shows.
 
-use super::route;
-use super::{AppState, Missing};
-use crate::browser;
+use crate::app::AppState;
+use crate::app::route;
+use crate::platform::browser;
+use crate::widgets::Missing;
 use clausebook_core::calendar::IsoDate;
 use clausebook_core::framework::{Node, RequirementId};
 use clausebook_core::portfolio::{

@@ -65,3 +65,25 @@ pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
         .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
     Ok(())
 }
+
+/// The path the app is served under, without a trailing slash: "" at the
+/// site root, "/clausebook" when hosted at `/clausebook/`. Read once from
+/// `<base href>`, which the build sets from trunk's `--public-url`.
+pub fn base_path() -> &'static str {
+    static BASE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    BASE.get_or_init(|| {
+        // Only an explicit <base> counts: without one, baseURI is the
+        // page's own URL, which is not where the app lives.
+        gloo_utils::document()
+            .query_selector("base[href]")
+            .ok()
+            .flatten()
+            .and_then(|base| base.get_attribute("href"))
+            .and_then(|href| {
+                web_sys::Url::new_with_base(&href, &gloo_utils::window().location().href().ok()?)
+                    .ok()
+            })
+            .map(|url| url.pathname().trim_end_matches('/').to_owned())
+            .unwrap_or_default()
+    })
+}

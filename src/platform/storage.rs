@@ -22,7 +22,7 @@
 //! Hiding or leaving the page flushes at once, so an edit followed by closing
 //! the tab is never lost.
 
-use crate::browser;
+use crate::platform::browser;
 use clausebook_core::calendar::Timestamp;
 use clausebook_core::library::{
     self, Backup, Conflict, Head, Library, SnapshotMeta, SnapshotReason, WorkbookId,
@@ -276,7 +276,7 @@ pub fn active(ns: &str, library: &Library) -> Option<WorkbookId> {
 pub fn set_active(ns: &str, id: &WorkbookId) {
     // A preference: if it cannot be stored, the first workbook opens next time.
     let _ = write_raw(&active_key(ns), id.as_str());
-    crate::startup::publish(ns);
+    crate::platform::startup::publish(ns);
 }
 
 /// Moves the single workbook of older versions into the list, verified,
@@ -366,7 +366,7 @@ pub fn remove_workbook_data(ns: &str, id: &WorkbookId) {
     for key in keys_with_prefix(&format!("{ns}.wb.{id}.")) {
         remove_raw(&key);
     }
-    crate::startup::publish(ns);
+    crate::platform::startup::publish(ns);
 }
 
 /// Purges workbooks whose deletion can no longer be undone.
@@ -621,7 +621,7 @@ fn write_with(
     };
     write_json(&workbook_key(ns, &id, "head"), &head)?;
     write_overview(ns, &id, head.revision, workbook);
-    crate::startup::publish(ns);
+    crate::platform::startup::publish(ns);
     if current.as_ref().is_some_and(|c| c.slot != slot) {
         remove_raw(&workbook_key(ns, &id, slot.other().key()));
     }
@@ -766,7 +766,7 @@ pub fn record_backup(ns: &str, id: &WorkbookId, revision: u64) -> Result<Backup,
         revision,
     };
     write_json(&workbook_key(ns, id, "backup"), &backup)?;
-    crate::startup::publish(ns);
+    crate::platform::startup::publish(ns);
     Ok(backup)
 }
 
@@ -777,7 +777,7 @@ pub fn reminder_snoozed_until(ns: &str, id: &WorkbookId) -> Option<i64> {
 
 pub fn snooze_reminder(ns: &str, id: &WorkbookId, until_ms: i64) {
     let _ = write_raw(&workbook_key(ns, id, "remind"), &until_ms.to_string());
-    crate::startup::publish(ns);
+    crate::platform::startup::publish(ns);
 }
 
 // ---------------------------------------------------------------------------
@@ -837,7 +837,7 @@ pub fn remove(ns: &str) -> Result<(), StorageError> {
     storage
         .remove_item(ns)
         .map_err(|_| StorageError::Unavailable)?;
-    crate::startup::publish(ns);
+    crate::platform::startup::publish(ns);
     Ok(())
 }
 
@@ -1027,7 +1027,7 @@ impl Autosaver {
         };
         let ns = self.inner.ns.as_str();
         // The benchmark's "Save": reading the workbook and writing it.
-        let saved = crate::perf::measure("clausebook:save", || {
+        let saved = crate::platform::perf::measure("clausebook:save", || {
             let mut result = None;
             (self.inner.source)(&mut |workbook| {
                 result = Some(self.write(ns, &mut session, workbook));

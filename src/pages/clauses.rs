@@ -1,8 +1,9 @@
 //! Clauses: the whole framework as a tree, with progress per clause, each
 //! requirement's status, and filters that live in the URL.
 
-use super::AppState;
-use super::{bar, route, status_badge};
+use crate::app::AppState;
+use crate::app::route;
+use crate::widgets::{bar, status_badge};
 use clausebook_core::assessment::{Readiness, Status};
 use clausebook_core::framework::{Framework, Node, Phase};
 use clausebook_core::walkthrough::ClauseFilter;

@@ -2,9 +2,9 @@
 //! one per client), with create, open, rename, duplicate and delete, the
 //! training sample, and how much of the browser's storage they use.
 
-use super::AppState;
-use crate::browser;
-use crate::storage;
+use crate::app::AppState;
+use crate::platform::browser;
+use crate::platform::storage;
 use clausebook_core::export::human_size;
 use clausebook_core::library::{self, Entry, Library, WorkbookId};
 use clausebook_core::workbook::Workbook;
@@ -278,7 +278,7 @@ fn WorkbookRow(
     let when = row
         .saved_at
         .as_deref()
-        .map(super::local_date_time)
+        .map(crate::widgets::local_date_time)
         .unwrap_or_else(|| "never saved".into());
     let id = StoredValue::new(id);
     let name = StoredValue::new(name);
@@ -439,7 +439,7 @@ fn NewWorkbook() -> impl IntoView {
                         on:input=move |ev| scope.set(event_target_value(&ev))
                     ></textarea>
                 </div>
-                <super::FrameworkChoice selected=chosen id_prefix="new-framework" />
+                <crate::widgets::FrameworkChoice selected=chosen id_prefix="new-framework" />
                 <p class="error" role="alert">
                     {move || error.get()}
                 </p>

@@ -23,13 +23,13 @@
 //! it small (see `.ci/size-check.mjs`). It does not use the reactive
 //! renderer, and Leptos comes with the app's chunk.
 
-use super::dom;
-use super::overview::{above_fold, below_fold};
 use super::theme::{self, Theme};
-use crate::browser;
-use crate::markup::{self, Node, el};
-use crate::startup;
-use crate::storage::{self, NAMESPACE};
+use crate::pages::overview::{above_fold, below_fold};
+use crate::platform::browser;
+use crate::platform::startup;
+use crate::platform::storage::{self, NAMESPACE};
+use crate::widgets::dom;
+use crate::widgets::markup::{self, Node, el};
 use clausebook_core::library::{self, WorkbookId};
 use clausebook_core::overview::{self, Overview};
 use std::cell::RefCell;
@@ -52,7 +52,7 @@ pub const PAGES: [(&str, &str); 9] = [
 /// Starts Clausebook: takes over the preview `startup.js` drew, if it drew
 /// one, then opens the app.
 pub fn start() {
-    crate::perf::mark("clausebook:boot");
+    crate::platform::perf::mark("clausebook:boot");
     if !at_overview() {
         start_without_preview(None);
         return;
@@ -82,7 +82,7 @@ fn start_without_preview(record: Option<&wasm_bindgen::JsValue>) {
 /// Takes over the preview `startup.js` drew from `record`, if any; else
 /// opens the app at once.
 fn take_over(record: Option<wasm_bindgen::JsValue>) {
-    crate::perf::mark("clausebook:preview-read");
+    crate::platform::perf::mark("clausebook:preview-read");
     let Some(root) = startup::take_global(startup::DRAWN)
         .and_then(|root| root.dyn_into::<web_sys::Element>().ok())
     else {
@@ -95,7 +95,7 @@ fn take_over(record: Option<wasm_bindgen::JsValue>) {
         .flatten()
         .unwrap_or_else(|| root.clone());
     PREVIEW.with(|p| *p.borrow_mut() = Some(root));
-    crate::perf::mark("clausebook:preview-taken");
+    crate::platform::perf::mark("clausebook:preview-taken");
     // The sections below the first screenful follow once it is on screen,
     // before anyone could scroll; then the app's code is fetched and
     // compiled. Not before: on two cores, compiling it and drawing the

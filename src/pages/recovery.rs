@@ -1,8 +1,8 @@
 //! Recovery: shown instead of the app when stored data cannot be read.
 //! Nothing is written until the user has had the chance to download it.
 
-use crate::browser;
-use crate::storage::{self, NAMESPACE};
+use crate::platform::browser;
+use crate::platform::storage::{self, NAMESPACE};
 use clausebook_core::library::WorkbookId;
 use clausebook_core::schema::SchemaError;
 use leptos::prelude::*;

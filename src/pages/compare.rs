@@ -2,7 +2,8 @@
 //! by side. The files are held on this page only: nothing is written to
 //! local storage and the user's own workbook is never touched.
 
-use super::{AppState, route, status_badge};
+use crate::app::{AppState, route};
+use crate::widgets::status_badge;
 use clausebook_core::assessment::Status;
 use clausebook_core::compare::{Group, Row};
 use clausebook_core::export;

@@ -2,7 +2,7 @@
 //! part of the start-up code (`boot`), where every function run for the first
 //! time is compiled on the spot, before anything can be painted.
 
-use crate::markup::{Element, Node};
+use crate::widgets::markup::{Element, Node};
 use wasm_bindgen::JsCast;
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";

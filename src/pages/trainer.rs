@@ -1,7 +1,7 @@
 //! Trainer notes: the read-only box on a requirement page, and the editing
 //! section (trainer mode) on the Data page.
 
-use super::{AppState, route};
+use crate::app::{AppState, route};
 use clausebook_core::framework::{Node, RequirementId};
 use clausebook_core::validation::MAX_NOTES_CHARS;
 use leptos::prelude::*;
@@ -85,7 +85,7 @@ pub fn TrainerNotesSection() -> impl IntoView {
         state.edit(|w| {
             result = w.trainer_notes.set(framework, &id, &text);
             if result.is_ok() {
-                w.updated_at = crate::browser::now();
+                w.updated_at = crate::platform::browser::now();
             }
         });
         error.set(result.err().map(|e| e.to_string()));
@@ -97,7 +97,7 @@ pub fn TrainerNotesSection() -> impl IntoView {
             } else {
                 w.trainer_notes.lock()
             }
-            w.updated_at = crate::browser::now();
+            w.updated_at = crate::platform::browser::now();
         });
         error.set(None);
     };

@@ -1,8 +1,8 @@
 //! Evidence on a requirement page (add, edit, link, unlink, delete), and the
 //! documented-information checklist on the page of the clause that lists it.
 
-use super::AppState;
-use super::route;
+use crate::app::AppState;
+use crate::app::route;
 use clausebook_core::calendar::IsoDate;
 use clausebook_core::evidence::{DocumentStatus, EvidenceId, EvidenceItem};
 use clausebook_core::framework::{Framework, Node};
@@ -50,7 +50,7 @@ pub fn EvidenceSection(node: &'static Node) -> impl IntoView {
         let mut result = Ok(EvidenceId(0));
         state.edit(|w| {
             result = w.evidence.add(&new_title.get_untracked(), id.clone());
-            w.updated_at = crate::browser::now();
+            w.updated_at = crate::platform::browser::now();
         });
         match result {
             Ok(_) => {

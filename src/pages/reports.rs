@@ -1,8 +1,9 @@
 //! Reports: a page listing them with their exports, and one printable page
 //! per report. The data comes from `clausebook_core::report`; this module only lays it out.
 
-use super::{AppState, Missing, bar, route, status_badge};
-use crate::browser;
+use crate::app::{AppState, route};
+use crate::platform::browser;
+use crate::widgets::{Missing, bar, status_badge};
 use clausebook_core::assessment::{Readiness, Status};
 use clausebook_core::calendar::IsoDate;
 use clausebook_core::framework::Framework;

@@ -1,8 +1,8 @@
 //! Progress: mark dated baselines, compare now against one per requirement,
 //! and chart readiness across baselines.
 
-use super::{AppState, route};
-use crate::browser;
+use crate::app::{AppState, route};
+use crate::platform::browser;
 use clausebook_core::baseline::{BaselineId, Change, Direction, Point};
 use clausebook_core::calendar::IsoDate;
 use clausebook_core::validation::MAX_NAME_CHARS;

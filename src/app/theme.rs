@@ -1,7 +1,7 @@
 //! The colour theme: the system's, or one the user picked. Part of the
 //! start-up code (`ui::boot`), so the chosen theme applies before the first paint.
 
-use crate::storage;
+use crate::platform::storage;
 use leptos::prelude::*;
 
 /// Where the chosen theme is remembered.
@@ -64,7 +64,7 @@ pub fn choose(theme: Theme) {
     // A preference, not work: if storage refuses, the theme still applies
     // for this visit.
     let _ = storage::write_raw(THEME_KEY, theme.key());
-    crate::startup::publish(storage::NAMESPACE);
+    crate::platform::startup::publish(storage::NAMESPACE);
 }
 
 #[component]

@@ -1,11 +1,13 @@
 //! One clause or requirement: guidance, and for requirements the assessment form.
 
-use super::evidence::{DocumentChecklist, EvidenceSection};
-use super::improvements::RequirementImprovements;
-use super::portfolio::RequirementHints;
-use super::route;
-use super::{AppState, FrameworkAttribution, Missing};
-use crate::browser;
+mod evidence;
+
+use crate::app::AppState;
+use crate::app::route;
+use crate::pages::improvements::RequirementImprovements;
+use crate::pages::portfolio::RequirementHints;
+use crate::platform::browser;
+use crate::widgets::{FrameworkAttribution, Missing};
 use clausebook_core::assessment::{Assessment, Status};
 use clausebook_core::assessment::{Capability, CapabilityLevel, Finding};
 use clausebook_core::calendar::IsoDate;
@@ -13,6 +15,7 @@ use clausebook_core::framework::{self, Framework, Node};
 use clausebook_core::ims;
 use clausebook_core::validation::{MAX_NOTES_CHARS, MAX_OWNER_CHARS};
 use clausebook_core::walkthrough;
+use evidence::{DocumentChecklist, EvidenceSection};
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
@@ -80,7 +83,7 @@ fn RequirementView(framework: &'static Framework, node: &'static Node) -> impl I
         {(!node.text.is_empty()).then(|| view! { <RequirementText framework node /> })}
         <div class="requirement-layout">
             <div class="requirement-work">
-                {leaf.then(|| view! { <super::trainer::TrainerNote node /> })}
+                {leaf.then(|| view! { <crate::pages::trainer::TrainerNote node /> })}
                 {leaf.then(|| view! { <AssessmentForm framework node /> })}
                 {leaf.then(|| view! { <EvidenceSection node /> })}
                 {leaf.then(|| view! { <RequirementImprovements node /> })}

@@ -3,9 +3,10 @@
 //! on the Overview. Every rule lives in `clausebook_core::improvement`; this module only
 //! shows it and reports refusals.
 
-use super::route;
-use super::{AppState, Missing};
-use crate::browser;
+use crate::app::AppState;
+use crate::app::route;
+use crate::platform::browser;
+use crate::widgets::Missing;
 use clausebook_core::calendar::{IsoDate, Timestamp};
 use clausebook_core::framework::{Framework, Node, Phase, RequirementId};
 use clausebook_core::improvement::{

@@ -10,7 +10,7 @@
 //! touching local storage, and the app reads the workbook afterwards.
 //!
 //! The record also holds the preview itself, drawn: its markup as JSON,
-//! with the moment it stops being current ([`crate::ui::boot::stored_preview`]).
+//! with the moment it stops being current ([`crate::app::boot::stored_preview`]).
 //! `startup.js` draws it the moment the record is read, before the app's
 //! code has even arrived, and the code takes it over when it runs.
 //!
@@ -31,15 +31,15 @@ use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransactionMode};
 pub struct Mirror(BTreeMap<String, String>);
 
 impl Mirror {
-    /// The raw text stored under `key`, as [`crate::storage::read_raw`] would return it.
+    /// The raw text stored under `key`, as [`crate::platform::storage::read_raw`] would return it.
     pub fn get(&self, key: &str) -> Option<String> {
         self.0.get(key).cloned()
     }
 
     /// The entries of namespace `ns` the preview needs, read from local storage.
     pub fn of_local_storage(ns: &str) -> Mirror {
-        use crate::storage::{active_key, read_raw, workbook_key};
-        let mut keys = vec![active_key(ns), crate::ui::theme::THEME_KEY.to_owned()];
+        use crate::platform::storage::{active_key, read_raw, workbook_key};
+        let mut keys = vec![active_key(ns), crate::app::theme::THEME_KEY.to_owned()];
         if let Some(id) = read_raw(&active_key(ns)).and_then(|a| WorkbookId::try_from(a).ok()) {
             for part in ["head", "overview", "backup", "remind"] {
                 keys.push(workbook_key(ns, &id, part));
@@ -91,7 +91,7 @@ pub fn publish(ns: &str) {
         // some private modes do): the next start reads local storage.
         if let Ok(db) = open(&ns).await {
             // Drawn here, in a task of its own, not in the save that called.
-            if let Some(preview) = crate::ui::boot::stored_preview(&ns, &mirror) {
+            if let Some(preview) = crate::app::boot::stored_preview(&ns, &mirror) {
                 let _ = js_sys::Reflect::set(&record, &JsValue::from_str(PREVIEW), &preview);
             }
             let _ = put(&db, &record);
@@ -144,7 +144,7 @@ impl Read {
 /// without waiting when it has finished. Taken once: a later read asks
 /// IndexedDB again.
 pub fn read_now(ns: &str) -> Read {
-    if ns != crate::storage::NAMESPACE {
+    if ns != crate::platform::storage::NAMESPACE {
         return Read::NotStarted;
     }
     let Some(Ok(promise)) = take_global(EARLY_READ).map(JsCast::dyn_into::<js_sys::Promise>) else {

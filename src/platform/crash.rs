@@ -158,7 +158,7 @@ fn download_link(json: &str) -> Option<web_sys::Element> {
     let _ = link.set_attribute("href", &url);
     let name = format!(
         "clausebook-rescued-{}.clausebook.json",
-        crate::browser::today()
+        crate::platform::browser::today()
     );
     let _ = link.set_attribute("download", &name);
     Some(link)
@@ -166,7 +166,7 @@ fn download_link(json: &str) -> Option<web_sys::Element> {
 
 /// The app's start page (honouring a sub-path).
 fn reload_href() -> String {
-    let base = crate::ui::base_path();
+    let base = crate::platform::browser::base_path();
     format!("{base}/")
 }
 

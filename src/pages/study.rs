@@ -3,8 +3,8 @@
 //! Needs no workbook. Scores go into a study profile under its own storage
 //! key, so studying never touches a workbook.
 
-use crate::browser;
-use crate::storage;
+use crate::platform::browser;
+use crate::platform::storage;
 use clausebook_core::framework;
 use clausebook_core::study::{
     self, Flashcard, Kind, Mode, Practice, Profile, ProfileError, Rng, RunRecord, Topic,

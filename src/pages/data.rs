@@ -1,7 +1,7 @@
 //! Data: export the workbook as JSON, and import one after checking it.
 
-use super::AppState;
-use crate::storage;
+use crate::app::AppState;
+use crate::platform::storage;
 use clausebook_core::export::{self, ImportPreview};
 use clausebook_core::library::{SnapshotMeta, SnapshotReason};
 use leptos::html;
@@ -54,7 +54,7 @@ pub fn DataPage() -> impl IntoView {
                     "The browser could not read the file ({e}). Try choosing it again."
                 ))),
                 // The benchmark's "Import" figure: parse, migrate, validate.
-                Ok(bytes) => match crate::perf::measure("clausebook:import", || {
+                Ok(bytes) => match crate::platform::perf::measure("clausebook:import", || {
                     export::read_import(&bytes, framework)
                 }) {
                     Ok(found) => {
@@ -161,7 +161,7 @@ pub fn DataPage() -> impl IntoView {
             <h2 id="workshop-title">"Workshops"</h2>
             <p>
                 "Compare several participants' exported workbooks side by side, without changing yours. "
-                <leptos_router::components::A href=super::route("/compare")>"Compare workbooks"</leptos_router::components::A>
+                <leptos_router::components::A href=crate::app::route("/compare")>"Compare workbooks"</leptos_router::components::A>
             </p>
         </section>
         {move || {
@@ -346,7 +346,7 @@ fn snapshot_row(
     restore: impl Fn(i64) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let id = s.id;
-    let when = super::local_date_time(s.taken_at.as_str());
+    let when = crate::widgets::local_date_time(s.taken_at.as_str());
     let change = now_bytes as i64 - s.bytes as i64;
     let change = match change {
         0 => "same size".to_owned(),

@@ -1,9 +1,11 @@
 //! Overview: the welcome for a first visit, then readiness at a glance.
 
-use super::{AppState, FrameworkChoice};
-use super::{base_path, dom};
-use crate::browser;
-use crate::markup::{self, Node, el};
+use crate::app::AppState;
+use crate::app::base_path;
+use crate::platform::browser;
+use crate::widgets::FrameworkChoice;
+use crate::widgets::dom;
+use crate::widgets::markup::{self, Node, el};
 use clausebook_core::assessment::Status;
 use clausebook_core::overview::{Line, Overview};
 use clausebook_core::validation::{self, MAX_NAME_CHARS, MAX_SCOPE_CHARS};

@@ -1,0 +1,290 @@
+//! The frame around every page: the header with the workbook's name, save
+//! state, theme, undo and backup line, the main navigation, and the
+//! messages that belong to no single page.
+
+use super::theme::ThemeSwitch;
+use super::{AppState, boot, route};
+use crate::platform::browser;
+use crate::platform::storage::{self, SaveStatus};
+use crate::widgets::FrameworkAttribution;
+use crate::widgets::local_time;
+use clausebook_core::framework;
+use clausebook_core::library;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let organisation = Memo::new(move |_| {
+        state
+            .workbook
+            .with(|w| w.as_ref().map(|w| w.organisation.name.clone()))
+    });
+    let has_workbook = Memo::new(move |_| state.workbook.with(Option::is_some));
+    let framework_name = Memo::new(move |_| {
+        state.workbook.with(|w| {
+            w.as_ref()
+                .and_then(|w| framework::by_id(&w.framework.id))
+                .unwrap_or_else(framework::iso20000)
+                .name
+                .clone()
+        })
+    });
+    view! {
+        <header class="app-header">
+            <div class="brand-row">
+                <p class="brand">
+                    <span class="brand-name">"Clausebook"</span>
+                    <span class="brand-sub">{move || format!(" · {}", framework_name.get())}</span>
+                </p>
+                <p class="organisation" data-testid="organisation">
+                    {move || organisation.get()}
+                </p>
+                <SaveIndicator />
+                <ThemeSwitch />
+            </div>
+            <Show when=move || has_workbook.get()>
+                <WorkbookBar />
+            </Show>
+            <UpdateBanner />
+            <BackupReminder />
+            <nav aria-label="Main">
+                <ul>
+                    {boot::PAGES
+                        .into_iter()
+                        .map(|(path, name)| {
+                            view! {
+                                <li>
+                                    <A href=route(path) exact=path == "/">
+                                        {name}
+                                    </A>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </nav>
+        </header>
+    }
+}
+
+/// Undo and redo, and when this workbook was last backed up.
+#[component]
+fn WorkbookBar() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let message = RwSignal::new(None::<String>);
+    // Re-read the clock when the backup changes or every minute.
+    let tick = RwSignal::new(0u32);
+    let interval = set_interval_with_handle(
+        move || tick.update(|t| *t += 1),
+        std::time::Duration::from_secs(60),
+    )
+    .ok();
+    on_cleanup(move || {
+        if let Some(handle) = interval {
+            handle.clear();
+        }
+    });
+    let label = move || {
+        tick.track();
+        library::backup_label(state.backup.get().as_ref(), browser::now().epoch_ms())
+    };
+    let back_up = move |_| match state.back_up() {
+        Ok(name) => message.set(Some(format!("Downloaded {name}. Keep it somewhere safe."))),
+        Err(e) => message.set(Some(e)),
+    };
+    view! {
+        <div class="workbook-bar">
+            <div class="undo-redo" role="group" aria-label="Undo and redo">
+                <button
+                    type="button"
+                    on:click=move |_| state.undo()
+                    disabled=move || !state.can_undo.get()
+                    aria-keyshortcuts="Control+Z"
+                    title="Undo (Ctrl+Z)"
+                >
+                    "Undo"
+                </button>
+                <button
+                    type="button"
+                    on:click=move |_| state.redo()
+                    disabled=move || !state.can_redo.get()
+                    aria-keyshortcuts="Control+Shift+Z"
+                    title="Redo (Ctrl+Shift+Z)"
+                >
+                    "Redo"
+                </button>
+            </div>
+            <p class="backup-status">
+                <span data-testid="backup-status">{label}</span>
+                " "
+                <button type="button" on:click=back_up>
+                    "Back up now"
+                </button>
+            </p>
+            <p class="backup-message" role="status">
+                {move || message.get()}
+            </p>
+        </div>
+    }
+}
+
+/// A gentle reminder after a week of changes without an export.
+#[component]
+fn BackupReminder() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let snoozed = RwSignal::new(false);
+    // The revision only moves when a save lands, so recheck then, not on
+    // every keystroke's "Saving…" (the check reads local storage).
+    let last_saved = Memo::new(move |_| match state.save_status.get() {
+        SaveStatus::Saved(at) => Some(at),
+        _ => None,
+    });
+    let due = move || {
+        last_saved.track();
+        let Some(id) = state.current.get() else {
+            return false;
+        };
+        let ns = state.namespace();
+        let created = state
+            .workbook
+            .with_untracked(|w| w.as_ref().map(|w| w.created_at.clone()));
+        !snoozed.get()
+            && created.is_some_and(|created| {
+                library::backup_reminder_due(
+                    state.backup.get().as_ref(),
+                    state.revision(),
+                    &created,
+                    browser::now().epoch_ms(),
+                    storage::reminder_snoozed_until(&ns, &id),
+                )
+            })
+    };
+    let snooze = move |_| {
+        if let Some(id) = state.current.get_untracked() {
+            storage::snooze_reminder(
+                &state.namespace(),
+                &id,
+                browser::now().epoch_ms() + 24 * 60 * 60 * 1000,
+            );
+        }
+        snoozed.set(true);
+    };
+    let back_up = move |_| {
+        let _ = state.back_up();
+    };
+    view! {
+        <Show when=due>
+            <div class="backup-reminder" role="region" aria-label="Backup reminder">
+                <p>
+                    "It has been more than a week since this workbook was last exported, and it has changed since. An export is your backup if this browser's data is ever cleared."
+                </p>
+                <button type="button" class="primary" on:click=back_up>
+                    "Back up now"
+                </button>
+                <button type="button" on:click=snooze>
+                    "Remind me tomorrow"
+                </button>
+            </div>
+        </Show>
+    }
+}
+
+/// The open workbook's framework attribution (FitSM's CC BY 4.0), if it needs one.
+#[component]
+pub fn OpenFrameworkAttribution() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let open = Memo::new(move |_| {
+        state
+            .workbook
+            .with(|w| w.as_ref().and_then(|w| framework::by_id(&w.framework.id)))
+            .map(|f| f.id.clone())
+    });
+    move || {
+        open.get()
+            .and_then(|id| framework::by_id(&id))
+            .map(|framework| view! { <FrameworkAttribution framework /> })
+    }
+}
+
+/// Tells the truth about saving, and announces changes to screen readers.
+#[component]
+fn SaveIndicator() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let text = move || match state.save_status.get() {
+        SaveStatus::Idle => {
+            if state.workbook.with(Option::is_some) {
+                "All changes saved".to_owned()
+            } else {
+                String::new()
+            }
+        }
+        SaveStatus::Pending => "Saving…".to_owned(),
+        SaveStatus::Saved(at) => format!("Saved at {}", local_time(at.as_str())),
+        SaveStatus::Failed(error) => format!("Not saved — {error}"),
+        SaveStatus::Blocked(conflict) => format!("Not saved — {conflict}"),
+    };
+    let failed = move || {
+        matches!(
+            state.save_status.get(),
+            SaveStatus::Failed(_) | SaveStatus::Blocked(_)
+        )
+    };
+    let blocked = move || matches!(state.save_status.get(), SaveStatus::Blocked(_));
+    let export = move |_| {
+        let _ = state.back_up();
+    };
+    view! {
+        <div class="save-status" class:save-failed=failed>
+            <p role="status" aria-live="polite" data-testid="save-status">
+                {text}
+            </p>
+            <Show when=failed>
+                <button type="button" on:click=export>
+                    "Export JSON"
+                </button>
+            </Show>
+            <Show when=blocked>
+                <button
+                    type="button"
+                    class="primary"
+                    on:click=|_| {
+                        let _ = gloo_utils::window().location().reload();
+                    }
+                >
+                    "Reload"
+                </button>
+            </Show>
+        </div>
+    }
+}
+
+/// Set when a newer build of the app is installed and waiting.
+#[derive(Clone, Copy)]
+pub struct UpdateReady(pub RwSignal<bool>);
+
+#[component]
+fn UpdateBanner() -> impl IntoView {
+    let ready = use_context::<UpdateReady>().map(|u| u.0);
+    move || {
+        ready.filter(|r| r.get()).map(|_| {
+            view! {
+                <div class="update-banner" role="status">
+                    <p>"A new version of Clausebook is ready. Your work is saved."</p>
+                    <button type="button" class="primary" on:click=|_| crate::platform::offline::apply_update()>
+                        "Reload to update"
+                    </button>
+                </div>
+            }
+        })
+    }
+}
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    view! {
+        <h1>"Page not found"</h1>
+        <p>"There is no page at this address. " <A href=route("/")>"Go to the Overview"</A> "."</p>
+    }
+}

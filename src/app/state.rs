@@ -1,0 +1,258 @@
+//! The state every page shares, and the only way a page reaches storage:
+//! pages change the workbook through `AppState`, which keeps the undo
+//! history and tells the autosaver.
+
+use crate::platform::browser;
+use crate::platform::storage::{self, Autosaver, Loaded, SaveStatus};
+use clausebook_core::framework::{self, Framework};
+use clausebook_core::history::History;
+use clausebook_core::library::{Backup, WorkbookId};
+use clausebook_core::workbook::Workbook;
+use leptos::prelude::*;
+
+/// The state every page shares: the open workbook, how saving is going,
+/// and the session's undo history.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub workbook: RwSignal<Option<Workbook>>,
+    pub save_status: RwSignal<SaveStatus>,
+    /// The open workbook's id; None for a new workbook until its first save.
+    pub current: RwSignal<Option<WorkbookId>>,
+    /// Goes up when the list of workbooks changes, here or in another tab.
+    pub library_changed: RwSignal<u32>,
+    /// When the open workbook was last exported.
+    pub backup: RwSignal<Option<Backup>>,
+    pub can_undo: RwSignal<bool>,
+    pub can_redo: RwSignal<bool>,
+    pub(super) history: StoredValue<History<Workbook>>,
+    pub(super) saver: StoredValue<Autosaver, LocalStorage>,
+    /// Set while a stored workbook is being opened: that change is not an edit.
+    pub(super) opening: StoredValue<bool>,
+}
+
+thread_local! {
+    /// The text field of the last edit, so that typing coalesces into one undo step.
+    static LAST_FIELD: std::cell::RefCell<Option<web_sys::Element>> = const { std::cell::RefCell::new(None) };
+}
+
+impl AppState {
+    pub fn framework(&self) -> &'static Framework {
+        self.workbook
+            .with_untracked(|w| w.as_ref().and_then(|w| framework::by_id(&w.framework.id)))
+            .unwrap_or_else(framework::iso20000)
+    }
+
+    /// The local storage namespace this workbench saves into.
+    pub fn namespace(&self) -> String {
+        self.saver.with_value(|s| s.namespace().to_owned())
+    }
+
+    /// Applies an edit to the open workbook, if there is one, as one undo step
+    /// (or part of the current one while typing in the same field).
+    ///
+    /// The edit runs on a copy outside the signal's lock, so a failure inside
+    /// it can never leave the workbook half-changed or locked for the crash
+    /// screen's export.
+    pub fn edit(&self, f: impl FnOnce(&mut Workbook)) {
+        let same_field = typing_in_same_field();
+        let now = js_sys::Date::now();
+        if self.history.with_value(|h| h.joins(same_field, now)) {
+            // Typing on in one field: the step's before-state is already
+            // kept, so change the workbook in place rather than copy it on
+            // every keystroke (it may hold thousands of items).
+            self.workbook.update(|w| {
+                if let Some(w) = w {
+                    f(w)
+                }
+            });
+            self.history.update_value(|h| h.extend(now));
+            self.refresh_history();
+            self.saver.with_value(Autosaver::changed);
+            return;
+        }
+        let Some(mut next) = self.workbook.get_untracked() else {
+            return;
+        };
+        f(&mut next);
+        self.commit(next, same_field);
+    }
+
+    /// Replaces the whole workbook (an import or a restore) as one undo step.
+    pub fn replace(&self, workbook: Workbook) {
+        LAST_FIELD.with(|f| f.borrow_mut().take());
+        self.commit(workbook, false);
+    }
+
+    fn commit(&self, next: Workbook, same_field: bool) {
+        let previous = self
+            .workbook
+            .try_update_untracked(|w| w.replace(next))
+            .flatten();
+        if let Some(previous) = previous {
+            self.history
+                .update_value(|h| h.record(previous, same_field, js_sys::Date::now()));
+        }
+        self.workbook.notify();
+        self.refresh_history();
+        // Marked at once (the effect below runs later) so a flush right
+        // after an edit writes it.
+        self.saver.with_value(Autosaver::changed);
+    }
+
+    pub fn undo(&self) {
+        self.step(|h, current| h.undo(current));
+    }
+
+    pub fn redo(&self) {
+        self.step(|h, current| h.redo(current));
+    }
+
+    fn step(&self, f: impl FnOnce(&mut History<Workbook>, Workbook) -> Option<Workbook>) {
+        let Some(current) = self.workbook.get_untracked() else {
+            return;
+        };
+        LAST_FIELD.with(|f| f.borrow_mut().take());
+        let mut target = None;
+        self.history.update_value(|h| target = f(h, current));
+        if let Some(target) = target {
+            self.workbook.set(Some(target));
+        }
+        self.refresh_history();
+    }
+
+    fn refresh_history(&self) {
+        let (undo, redo) = self.history.with_value(|h| (h.can_undo(), h.can_redo()));
+        self.can_undo.set(undo);
+        self.can_redo.set(redo);
+    }
+
+    /// Saves any pending edits now.
+    pub fn flush(&self) {
+        self.saver.with_value(Autosaver::flush);
+    }
+
+    /// Opens a stored workbook in place of the current one (whose edits are
+    /// saved first). An unreadable one opens the recovery screen.
+    pub fn open(&self, id: &WorkbookId) -> Result<(), String> {
+        self.flush();
+        let ns = self.namespace();
+        match storage::load_workbook(&ns, id) {
+            Loaded::Ready { workbook, head } => {
+                self.saver
+                    .with_value(|s| s.open(Some(id.clone()), head.revision));
+                self.opening.set_value(true);
+                storage::refresh_overview(&ns, id, head.revision, &workbook);
+                // Also brings the start-up mirror up to date, overview included.
+                storage::set_active(&ns, id);
+                self.workbook.set(Some(*workbook));
+                self.after_switch(Some(id.clone()));
+                Ok(())
+            }
+            Loaded::Unreadable { .. } => {
+                storage::set_active(&ns, id);
+                let _ = gloo_utils::window().location().reload();
+                Ok(())
+            }
+            Loaded::Missing => Err(
+                "That workbook is no longer stored in this browser; it may have been deleted in another tab."
+                    .into(),
+            ),
+        }
+    }
+
+    /// Starts a new workbook; its first save adds it to the list.
+    pub fn start_new(&self, workbook: Workbook) {
+        self.flush();
+        self.saver.with_value(|s| s.open(None, 0));
+        self.workbook.set(Some(workbook));
+        self.after_switch(None);
+        // Marked at once (the effect runs later) so that a flush right
+        // after this writes it.
+        self.saver.with_value(Autosaver::changed);
+    }
+
+    /// Closes the workbook (after it was deleted): back to the welcome page.
+    pub fn close(&self) {
+        self.saver.with_value(|s| s.open(None, 0));
+        self.opening.set_value(true);
+        self.workbook.set(None);
+        self.after_switch(None);
+    }
+
+    fn after_switch(&self, id: Option<WorkbookId>) {
+        let ns = self.namespace();
+        self.history.update_value(History::clear);
+        self.refresh_history();
+        self.backup
+            .set(id.as_ref().and_then(|id| storage::backup(&ns, id)));
+        self.current.set(id);
+        self.save_status.set(SaveStatus::Idle);
+        self.library_changed.update(|n| *n += 1);
+    }
+
+    /// Adds a fresh copy of the training sample beside the user's own
+    /// workbooks and opens it; their workbooks are not touched.
+    pub fn load_sample(&self) -> Result<String, String> {
+        self.flush();
+        let ns = self.namespace();
+        let sample = clausebook_core::sample::workbook(browser::now(), browser::today());
+        let library = storage::load_library(&ns);
+        let base = format!("Sample: {}", clausebook_core::sample::ORGANISATION);
+        let name = if library.live().any(|e| e.name == base) {
+            library.copy_name(&base)
+        } else {
+            base
+        };
+        let id = storage::create_workbook(&ns, &name, &sample, true).map_err(|e| e.to_string())?;
+        self.open(&id)?;
+        Ok(name)
+    }
+
+    /// Exports the workbook as a JSON download and records the backup.
+    pub fn back_up(&self) -> Result<String, String> {
+        self.flush();
+        let Some(workbook) = self.workbook.get_untracked() else {
+            return Err("There is no workbook to export yet.".into());
+        };
+        let name = clausebook_core::export::file_name(&workbook, browser::today());
+        let text = clausebook_core::export::export_json(&workbook, browser::now());
+        offer_download(&name, &text)?;
+        if let Some(id) = self.current.get_untracked() {
+            let revision = self.saver.with_value(|s| s.session().known_revision);
+            if let Ok(backup) = storage::record_backup(&self.namespace(), &id, revision) {
+                self.backup.set(Some(backup));
+            }
+        }
+        Ok(name)
+    }
+
+    /// The revision of the open workbook this tab knows.
+    pub fn revision(&self) -> u64 {
+        self.saver.with_value(|s| s.session().known_revision)
+    }
+}
+
+/// Whether the focused element is the text field of the previous edit.
+fn typing_in_same_field() -> bool {
+    let active = gloo_utils::document().active_element();
+    let is_text = active.as_ref().is_some_and(|el| {
+        let tag = el.tag_name();
+        tag.eq_ignore_ascii_case("textarea")
+            || (tag.eq_ignore_ascii_case("input")
+                && !matches!(
+                    el.get_attribute("type").as_deref(),
+                    Some("checkbox" | "radio" | "button" | "submit" | "file")
+                ))
+    });
+    LAST_FIELD.with(|last| {
+        let mut last = last.borrow_mut();
+        let same = is_text && *last == active;
+        *last = if is_text { active } else { None };
+        same
+    })
+}
+
+/// Runs a browser download and reports a refusal.
+fn offer_download(name: &str, text: &str) -> Result<(), String> {
+    browser::download(name, text, "application/json")
+}
