@@ -11,21 +11,16 @@
 use crate::calendar::{IsoDate, Timestamp};
 use crate::csv::CsvWriter;
 use crate::framework::{Framework, RequirementId};
-use crate::portfolio::ServiceId;
-use crate::validation::{self, MAX_NAME_CHARS, MAX_NOTES_CHARS, MAX_OWNER_CHARS};
+use crate::portfolio::{Portfolio, ServiceId};
+use crate::limits::{
+    self, MAX_IMPROVEMENT_HISTORY, MAX_IMPROVEMENT_LINKS, MAX_IMPROVEMENTS, MAX_NAME_CHARS,
+    MAX_NOTES_CHARS, MAX_OWNER_CHARS,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashSet};
 use std::fmt;
 use std::str::FromStr;
 use thiserror::Error;
-
-/// The most items one log holds; far beyond any real register, it keeps a
-/// crafted file from making the app crawl.
-pub const MAX_ITEMS: usize = 5_000;
-/// The most links of one kind (requirements, services) an item holds.
-pub const MAX_LINKS: usize = 200;
-/// The most stage changes kept per item.
-pub const MAX_HISTORY: usize = 1_000;
 
 /// The log of all improvement items in a workbook.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -312,7 +307,7 @@ pub enum ImprovementError {
     #[error("Give the item a short title.")]
     MissingTitle,
     #[error(
-        "The improvement log is full ({MAX_ITEMS} items). Export it and close out old items in a new workbook."
+        "The improvement log is full ({MAX_IMPROVEMENTS} items). Export it and close out old items in a new workbook."
     )]
     LogFull,
     #[error("{id} is already in {stage}.")]
@@ -383,14 +378,14 @@ pub enum ImprovementError {
     #[error("{id} links {what} more than once.")]
     DuplicateLink { id: ImprovementId, what: String },
     #[error(
-        "{0} has more than {MAX_LINKS} links or {MAX_HISTORY} history entries; the file may be damaged."
+        "{0} has more than {MAX_IMPROVEMENT_LINKS} links or {MAX_IMPROVEMENT_HISTORY} history entries; the file may be damaged."
     )]
     TooManyEntries(ImprovementId),
     #[error(
         "Improvement item {id} is inconsistent: {problem}. The file may have been edited by hand; export it again from Clausebook."
     )]
     Inconsistent { id: ImprovementId, problem: String },
-    /// A text field that breaks `validation::check_text`; the message names the field.
+    /// A text field that breaks `limits::check_text`; the message names the field.
     #[error("{0}")]
     Text(String),
 }
@@ -583,7 +578,7 @@ impl ImprovementLog {
         if title.is_empty() {
             return Err(ImprovementError::MissingTitle);
         }
-        if self.items.len() >= MAX_ITEMS {
+        if self.items.len() >= MAX_IMPROVEMENTS {
             return Err(ImprovementError::LogFull);
         }
         let id = self.next_id();
@@ -886,10 +881,8 @@ pub const CSV_COLUMNS: [&str; 29] = [
 ];
 
 /// The CSV file name: organisation and date, like the JSON export.
-pub fn csv_file_name(workbook: &crate::workbook::Workbook, today: IsoDate) -> String {
-    let json = crate::export::file_name(workbook, today);
-    let stem = json.strip_suffix(".clausebook.json").unwrap_or(&json);
-    format!("{stem}-improvements.csv")
+pub fn csv_file_name(organisation: &str, today: IsoDate) -> String {
+    format!("{}-{today}-improvements.csv", crate::file::name::stem(organisation))
 }
 
 fn check_text(
@@ -897,30 +890,33 @@ fn check_text(
     text: &str,
     max: usize,
 ) -> Result<(), ImprovementError> {
-    validation::check_text(field, text, max).map_err(|e| ImprovementError::Text(e.to_string()))
+    limits::check_text(field, text, max).map_err(|e| ImprovementError::Text(e.to_string()))
 }
 
-/// Import-time rules for the log: unique ids, links that resolve, sane text,
-/// and stage data consistent with the stage rules.
-pub fn validate(
-    workbook: &crate::workbook::Workbook,
-    framework: &Framework,
-) -> Result<(), ImprovementError> {
-    let log = &workbook.improvements;
-    if log.items.len() > MAX_ITEMS {
-        return Err(ImprovementError::LogFull);
-    }
-    let mut seen = HashSet::new();
-    for item in &log.items {
-        if !seen.insert(item.id) {
-            return Err(ImprovementError::DuplicateId(item.id));
+impl ImprovementLog {
+    /// Import-time rules for the log: unique ids, links that resolve (to
+    /// requirements of `framework`, services of `portfolio`), sane text, and
+    /// stage data consistent with the stage rules.
+    pub fn validate(
+        &self,
+        framework: &Framework,
+        portfolio: &Portfolio,
+    ) -> Result<(), ImprovementError> {
+        if self.items.len() > MAX_IMPROVEMENTS {
+            return Err(ImprovementError::LogFull);
         }
+        let mut seen = HashSet::new();
+        for item in &self.items {
+            if !seen.insert(item.id) {
+                return Err(ImprovementError::DuplicateId(item.id));
+            }
+        }
+        let services: HashSet<ServiceId> = portfolio.services.iter().map(|s| s.id).collect();
+        for item in &self.items {
+            validate_item(item, self, framework, &services)?;
+        }
+        Ok(())
     }
-    let services: HashSet<ServiceId> = workbook.portfolio.services.iter().map(|s| s.id).collect();
-    for item in &log.items {
-        validate_item(item, log, framework, &services)?;
-    }
-    Ok(())
 }
 
 fn validate_item(
@@ -975,9 +971,9 @@ fn validate_item(
             MAX_NOTES_CHARS,
         )?;
     }
-    if item.requirements.len() > MAX_LINKS
-        || item.services.len() > MAX_LINKS
-        || item.history.len() > MAX_HISTORY
+    if item.requirements.len() > MAX_IMPROVEMENT_LINKS
+        || item.services.len() > MAX_IMPROVEMENT_LINKS
+        || item.history.len() > MAX_IMPROVEMENT_HISTORY
     {
         return Err(ImprovementError::TooManyEntries(id));
     }

@@ -10,6 +10,7 @@
 
 use crate::calendar::Timestamp;
 use crate::framework::ScaleLevel;
+use crate::limits::{MAX_PROFILE_NAME_CHARS, MAX_STUDY_RUNS};
 use crate::framework::{Framework, Node, Phase, RequirementId};
 use crate::portfolio::{Lifecycle, Part};
 use serde::{Deserialize, Serialize};
@@ -736,10 +737,6 @@ pub struct KindScore {
 
 /// The version of the stored study profile format.
 pub const PROFILE_VERSION: u32 = 1;
-/// Longest profile name, in characters.
-pub const NAME_MAX: usize = 80;
-/// Runs kept; older ones drop off so storage stays small.
-pub const HISTORY_MAX: usize = 200;
 
 /// A study profile: who is studying and how their runs went. Not tied to a workbook.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -775,7 +772,7 @@ impl ProfileError {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
-#[error("A profile name can be at most {NAME_MAX} characters.")]
+#[error("A profile name can be at most {MAX_PROFILE_NAME_CHARS} characters.")]
 pub struct NameTooLong;
 
 impl Profile {
@@ -790,18 +787,18 @@ impl Profile {
 
     pub fn rename(&mut self, name: &str) -> Result<(), NameTooLong> {
         let name = name.trim();
-        if name.chars().count() > NAME_MAX {
+        if name.chars().count() > MAX_PROFILE_NAME_CHARS {
             return Err(NameTooLong);
         }
         self.name = name.to_owned();
         Ok(())
     }
 
-    /// Adds a finished run, dropping the oldest beyond `HISTORY_MAX`.
+    /// Adds a finished run, dropping the oldest beyond `MAX_STUDY_RUNS`.
     pub fn record(&mut self, run: RunRecord) {
         self.runs.push(run);
-        if self.runs.len() > HISTORY_MAX {
-            let extra = self.runs.len() - HISTORY_MAX;
+        if self.runs.len() > MAX_STUDY_RUNS {
+            let extra = self.runs.len() - MAX_STUDY_RUNS;
             self.runs.drain(..extra);
         }
     }
@@ -858,9 +855,9 @@ impl Profile {
             raw: raw.to_owned(),
             reason,
         };
-        if profile.name.chars().count() > NAME_MAX {
+        if profile.name.chars().count() > MAX_PROFILE_NAME_CHARS {
             return Err(invalid(format!(
-                "the name is longer than {NAME_MAX} characters"
+                "the name is longer than {MAX_PROFILE_NAME_CHARS} characters"
             )));
         }
         for (i, run) in profile.runs.iter().enumerate() {

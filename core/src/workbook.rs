@@ -8,7 +8,10 @@ use crate::framework::{Framework, FrameworkId, RequirementId};
 use crate::improvement::ImprovementLog;
 use crate::portfolio::Portfolio;
 use crate::trainer::TrainerNotes;
-use crate::validation::{self, ValidationError};
+use crate::baseline;
+use crate::framework;
+use crate::limits::{self, MAX_FRAMEWORK_VERSION_CHARS, MAX_NAME_CHARS, MAX_SCOPE_CHARS};
+use crate::validation::ValidationError;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -49,6 +52,18 @@ pub struct Organisation {
     pub scope: String,
 }
 
+impl Organisation {
+    /// A name is given; name and scope are short enough and printable.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        if self.name.trim().is_empty() {
+            return Err(ValidationError::MissingName);
+        }
+        limits::check_text("organisation name", &self.name, MAX_NAME_CHARS)?;
+        limits::check_text("scope statement", &self.scope, MAX_SCOPE_CHARS)?;
+        Ok(())
+    }
+}
+
 /// Which framework definition, and which version of it, the workbook was written against.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FrameworkRef {
@@ -80,7 +95,7 @@ impl Workbook {
             name: name.trim().to_owned(),
             scope: scope.trim().to_owned(),
         };
-        validation::check_organisation(&organisation)?;
+        organisation.validate()?;
         Ok(Self {
             organisation,
             framework: FrameworkRef {
@@ -120,6 +135,29 @@ impl Workbook {
             self.assessments.insert(id.clone(), record);
         }
         self.updated_at = now;
+    }
+
+    /// Checks the whole workbook against the framework it names, composing
+    /// the checks of its parts; returns that framework.
+    pub fn validate(&self) -> Result<&'static Framework, ValidationError> {
+        self.organisation.validate()?;
+        limits::check_text(
+            "framework version",
+            &self.framework.version,
+            MAX_FRAMEWORK_VERSION_CHARS,
+        )?;
+        let framework = framework::by_id(&self.framework.id)
+            .ok_or_else(|| ValidationError::UnknownFramework(self.framework.id.0.clone()))?;
+        for (id, record) in &self.assessments {
+            record.validate(id, framework)?;
+        }
+        self.evidence.validate(framework)?;
+        self.documents.validate(framework, &self.evidence)?;
+        self.improvements.validate(framework, &self.portfolio)?;
+        self.portfolio.validate(framework)?;
+        baseline::validate_all(&self.baselines, framework)?;
+        self.trainer_notes.validate(framework)?;
+        Ok(framework)
     }
 
     pub fn summary(&self, framework: &Framework) -> Summary {

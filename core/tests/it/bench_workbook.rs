@@ -5,7 +5,8 @@ use crate::generate;
 
 use clausebook_core::improvement::Stage;
 use clausebook_core::portfolio::Lifecycle;
-use clausebook_core::{export, framework};
+use clausebook_core::file::export;
+use clausebook_core::framework;
 
 fn small() -> generate::Size {
     generate::Size {

@@ -15,6 +15,7 @@ mod import;
 mod improvement;
 mod ims_mapping;
 mod library;
+mod modules;
 mod overview;
 mod portfolio;
 mod progress;

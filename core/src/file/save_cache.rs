@@ -25,7 +25,7 @@ use crate::evidence::{EvidenceId, EvidenceItem, EvidenceRegister};
 use crate::framework::RequirementId;
 use crate::improvement::{ImprovementId, ImprovementItem, ImprovementLog};
 use crate::portfolio::{Portfolio, Service, ServiceId};
-use crate::schema;
+use crate::file::schema;
 use crate::workbook::Workbook;
 use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
