@@ -8,7 +8,7 @@ use clausebook::platform::storage;
 use clausebook_core::assessment::Status;
 use clausebook_core::framework;
 use clausebook_core::sample;
-use clausebook_core::schema;
+use clausebook_core::file::schema;
 use clausebook_core::workbook::Workbook;
 use gloo_timers::future::TimeoutFuture;
 use leptos::mount::mount_to;

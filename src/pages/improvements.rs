@@ -14,7 +14,7 @@ use clausebook_core::improvement::{
     Kind, NewItem, Priority, SearchIndex, SortKey, Source, Stage,
 };
 use clausebook_core::portfolio::ServiceId;
-use clausebook_core::validation::{MAX_NAME_CHARS, MAX_NOTES_CHARS, MAX_OWNER_CHARS};
+use clausebook_core::limits::{MAX_NAME_CHARS, MAX_NOTES_CHARS, MAX_OWNER_CHARS};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::components::A;
@@ -383,7 +383,7 @@ fn ImprovementLogView() -> impl IntoView {
             return;
         };
         let today = browser::today();
-        let name = improvement::csv_file_name(&wb, today);
+        let name = improvement::csv_file_name(&wb.organisation.name, today);
         let text = wb.improvements.to_csv(today);
         export_message.set(Some(
             browser::download(&name, &text, "text/csv;charset=utf-8")

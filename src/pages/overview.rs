@@ -8,7 +8,7 @@ use crate::widgets::dom;
 use crate::widgets::markup::{self, Node, el};
 use clausebook_core::assessment::Status;
 use clausebook_core::overview::{Line, Overview};
-use clausebook_core::validation::{self, MAX_NAME_CHARS, MAX_SCOPE_CHARS};
+use clausebook_core::limits::{MAX_NAME_CHARS, MAX_SCOPE_CHARS};
 use clausebook_core::workbook::{Organisation, Workbook};
 use leptos::prelude::*;
 
@@ -471,7 +471,7 @@ fn OrganisationForm() -> impl IntoView {
             name: name.get_untracked().trim().to_owned(),
             scope: scope.get_untracked().trim().to_owned(),
         };
-        match validation::check_organisation(&organisation) {
+        match organisation.validate() {
             Ok(()) => {
                 error.set(None);
                 state.edit(|w| {

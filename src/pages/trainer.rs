@@ -3,7 +3,7 @@
 
 use crate::app::{AppState, route};
 use clausebook_core::framework::{Node, RequirementId};
-use clausebook_core::validation::MAX_NOTES_CHARS;
+use clausebook_core::limits::MAX_NOTES_CHARS;
 use leptos::prelude::*;
 use leptos_router::components::A;
 

@@ -6,7 +6,7 @@ use crate::app::route;
 use clausebook_core::calendar::IsoDate;
 use clausebook_core::evidence::{DocumentStatus, EvidenceId, EvidenceItem};
 use clausebook_core::framework::{Framework, Node};
-use clausebook_core::validation::{MAX_NAME_CHARS, MAX_OWNER_CHARS};
+use clausebook_core::limits::{MAX_NAME_CHARS, MAX_OWNER_CHARS};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
