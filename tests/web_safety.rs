@@ -6,9 +6,9 @@
 use clausebook::app::Workbench;
 use clausebook::platform::storage::{self, Autosaver, Loaded, SaveFn, SaveStatus, Session};
 use clausebook_core::assessment::Status;
+use clausebook_core::file::schema::LocalCopy;
 use clausebook_core::framework;
 use clausebook_core::library::{Conflict, Head, WorkbookId};
-use clausebook_core::file::schema::LocalCopy;
 use clausebook_core::workbook::Workbook;
 use gloo_timers::future::TimeoutFuture;
 use leptos::mount::mount_to;
@@ -437,7 +437,8 @@ fn the_single_workbook_of_older_versions_moves_into_the_list() {
     let ns = "safety.legacy";
     storage::remove(ns).unwrap();
     let wb = sample("Legacy Ltd");
-    let raw = clausebook_core::file::schema::to_stored_json(&wb, clausebook::platform::browser::now());
+    let raw =
+        clausebook_core::file::schema::to_stored_json(&wb, clausebook::platform::browser::now());
     storage::write_raw(&format!("{ns}.workbook"), &raw).unwrap();
     let library = storage::load_library(ns);
     assert_eq!(library.live().count(), 1);

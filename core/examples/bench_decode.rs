@@ -20,7 +20,8 @@ fn main() {
         std::process::exit(1);
     };
     for _ in 0..3 {
-        let (_, nesting) = time(|| schema::nests_deeper_than(&text, clausebook_core::limits::MAX_NESTING));
+        let (_, nesting) =
+            time(|| schema::nests_deeper_than(&text, clausebook_core::limits::MAX_NESTING));
         let (parsed, structs) = time(|| serde_json::from_str::<Envelope>(&text));
         let Ok(envelope) = parsed else {
             eprintln!("{path} is not a current workbook.");

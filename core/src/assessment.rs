@@ -161,7 +161,11 @@ impl Assessment {
 
     /// Checks requirement `id`'s record against `framework`: a requirement
     /// it assesses, sane text, and a capability its scale allows.
-    pub fn validate(&self, id: &RequirementId, framework: &Framework) -> Result<(), ValidationError> {
+    pub fn validate(
+        &self,
+        id: &RequirementId,
+        framework: &Framework,
+    ) -> Result<(), ValidationError> {
         if !framework.is_leaf(id) {
             return Err(ValidationError::UnknownRequirement(id.0.clone()));
         }

@@ -7,11 +7,10 @@
 
 use crate::assessment::Status;
 use crate::file::export::{self, ImportError};
-use crate::limits::MAX_PARTICIPANTS;
 use crate::framework::{Framework, FrameworkId, RequirementId};
+use crate::limits::MAX_PARTICIPANTS;
 use crate::workbook::Workbook;
 use thiserror::Error;
-
 
 /// One loaded file.
 #[derive(Debug, Clone, PartialEq)]

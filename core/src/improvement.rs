@@ -11,11 +11,11 @@
 use crate::calendar::{IsoDate, Timestamp};
 use crate::csv::CsvWriter;
 use crate::framework::{Framework, RequirementId};
-use crate::portfolio::{Portfolio, ServiceId};
 use crate::limits::{
     self, MAX_IMPROVEMENT_HISTORY, MAX_IMPROVEMENT_LINKS, MAX_IMPROVEMENTS, MAX_NAME_CHARS,
     MAX_NOTES_CHARS, MAX_OWNER_CHARS,
 };
+use crate::portfolio::{Portfolio, ServiceId};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashSet};
 use std::fmt;
@@ -882,7 +882,10 @@ pub const CSV_COLUMNS: [&str; 29] = [
 
 /// The CSV file name: organisation and date, like the JSON export.
 pub fn csv_file_name(organisation: &str, today: IsoDate) -> String {
-    format!("{}-{today}-improvements.csv", crate::file::name::stem(organisation))
+    format!(
+        "{}-{today}-improvements.csv",
+        crate::file::name::stem(organisation)
+    )
 }
 
 fn check_text(

@@ -185,7 +185,9 @@ pub fn check_name(name: &str) -> Result<String, LibraryError> {
         return Err(LibraryError::EmptyName);
     }
     if name.chars().count() > MAX_WORKBOOK_NAME_CHARS {
-        return Err(LibraryError::NameTooLong { max: MAX_WORKBOOK_NAME_CHARS });
+        return Err(LibraryError::NameTooLong {
+            max: MAX_WORKBOOK_NAME_CHARS,
+        });
     }
     if name.chars().any(char::is_control) {
         return Err(LibraryError::ControlCharacter);

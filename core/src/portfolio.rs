@@ -747,8 +747,7 @@ impl Service {
         for m in &self.history {
             limits::check_text("name of who moved it", &m.who, MAX_SHORT_CHARS)
                 .map_err(text_error)?;
-            limits::check_text("reason for a move", &m.why, MAX_NOTES_CHARS)
-                .map_err(text_error)?;
+            limits::check_text("reason for a move", &m.why, MAX_NOTES_CHARS).map_err(text_error)?;
         }
         Ok(())
     }
@@ -1287,7 +1286,7 @@ impl Portfolio {
     /// Import-time rules for the portfolio: unique ids, links that resolve, no
     /// cycles, sane text and targets, and a history that matches the status.
     pub fn validate(&self, framework: &Framework) -> Result<(), PortfolioError> {
-                let mut seen = HashSet::new();
+        let mut seen = HashSet::new();
         for service in &self.services {
             if !seen.insert(service.id) {
                 return Err(PortfolioError::DuplicateId(service.id));

@@ -9,9 +9,9 @@ use crate::assessment::{Assessment, CapabilityLevel, Finding, Readiness, Status}
 use crate::calendar::{IsoDate, Timestamp};
 use crate::csv::CsvWriter;
 use crate::evidence::{DocumentStatus, EvidenceId};
+use crate::file::schema::{APP_VERSION, CURRENT_SCHEMA_VERSION};
 use crate::framework::{Framework, Node, RequirementId};
 use crate::improvement::{ImprovementItem, ImprovementLog, Kind, Source, Stage};
-use crate::file::schema::{APP_VERSION, CURRENT_SCHEMA_VERSION};
 use crate::workbook::Workbook;
 use std::collections::BTreeMap;
 

@@ -10,8 +10,8 @@
 
 use crate::calendar::Timestamp;
 use crate::framework::ScaleLevel;
-use crate::limits::{MAX_PROFILE_NAME_CHARS, MAX_STUDY_RUNS};
 use crate::framework::{Framework, Node, Phase, RequirementId};
+use crate::limits::{MAX_PROFILE_NAME_CHARS, MAX_STUDY_RUNS};
 use crate::portfolio::{Lifecycle, Part};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -14,9 +14,9 @@ use crate::platform::browser;
 use crate::platform::storage::{
     self, Autosaver, Loaded, NAMESPACE, SAVE_DELAY_MS, SaveFn, SaveStatus,
 };
+use clausebook_core::file::schema;
 use clausebook_core::history::History;
 use clausebook_core::library::{self, WorkbookId};
-use clausebook_core::file::schema;
 use clausebook_core::workbook::Workbook;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};

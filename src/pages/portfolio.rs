@@ -11,11 +11,11 @@ use crate::platform::browser;
 use crate::widgets::Missing;
 use clausebook_core::calendar::IsoDate;
 use clausebook_core::framework::{Node, RequirementId};
+use clausebook_core::limits::{MAX_NAME_CHARS, MAX_NOTES_CHARS, MAX_OWNER_CHARS};
 use clausebook_core::portfolio::{
     self, Criticality, Decision, Gap, Lifecycle, Part, Portfolio, PortfolioError, Priority,
     Service, ServiceId, ServiceKind, Times,
 };
-use clausebook_core::limits::{MAX_NAME_CHARS, MAX_NOTES_CHARS, MAX_OWNER_CHARS};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::components::A;
@@ -35,10 +35,7 @@ fn apply<T>(
         return Err("Create a workbook on the Overview first.".into());
     };
     let out = change(&mut portfolio).map_err(|e| e.to_string())?;
-    state.edit(|w| {
-        w.portfolio = portfolio;
-        w.updated_at = browser::now();
-    });
+    state.edit(|w| w.set_portfolio(portfolio, browser::now()));
     Ok(out)
 }
 

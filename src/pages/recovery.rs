@@ -3,8 +3,8 @@
 
 use crate::platform::browser;
 use crate::platform::storage::{self, NAMESPACE};
-use clausebook_core::library::WorkbookId;
 use clausebook_core::file::schema::SchemaError;
+use clausebook_core::library::WorkbookId;
 use leptos::prelude::*;
 
 #[component]

@@ -24,11 +24,11 @@
 
 use crate::platform::browser;
 use clausebook_core::calendar::Timestamp;
+use clausebook_core::file::save_cache;
+use clausebook_core::file::schema::{self, LocalCopy, SchemaError};
 use clausebook_core::library::{
     self, Backup, Conflict, Head, Library, SnapshotMeta, SnapshotReason, WorkbookId,
 };
-use clausebook_core::file::schema::{self, LocalCopy, SchemaError};
-use clausebook_core::file::save_cache;
 use clausebook_core::workbook::Workbook;
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -1,9 +1,9 @@
 //! Export and import of whole workbooks as JSON files.
 
 use crate::calendar::{IsoDate, Timestamp};
-use crate::framework::Framework;
 use crate::file::name;
 use crate::file::schema::{self, Envelope, SchemaError};
+use crate::framework::Framework;
 use crate::limits::MAX_IMPORT_BYTES;
 use crate::workbook::{Summary, Workbook};
 use thiserror::Error;
@@ -36,7 +36,10 @@ pub fn export_json(workbook: &Workbook, exported_at: Timestamp) -> String {
 
 /// `harbour-street-it-2026-11-25.clausebook.json` from the organisation's name and the date.
 pub fn file_name(workbook: &Workbook, date: IsoDate) -> String {
-    format!("{}-{date}.clausebook.json", name::stem(&workbook.organisation.name))
+    format!(
+        "{}-{date}.clausebook.json",
+        name::stem(&workbook.organisation.name)
+    )
 }
 
 /// Checks the size before reading a file of `size` bytes.

@@ -3,9 +3,9 @@
 use clausebook_core::assessment::Status;
 use clausebook_core::calendar::{IsoDate, Timestamp};
 use clausebook_core::file::export::{self, ImportError};
-use clausebook_core::limits::MAX_IMPORT_BYTES;
-use clausebook_core::framework;
 use clausebook_core::file::schema::{self, CURRENT_SCHEMA_VERSION, LocalCopy, SchemaError};
+use clausebook_core::framework;
+use clausebook_core::limits::MAX_IMPORT_BYTES;
 use clausebook_core::validation::ValidationError;
 use clausebook_core::workbook::Workbook;
 use serde_json::{Value, json};

@@ -2,13 +2,13 @@
 //! validation on import, filters and the CSV export.
 
 use clausebook_core::calendar::{IsoDate, Timestamp};
+use clausebook_core::file::schema;
 use clausebook_core::framework::{self, RequirementId};
 use clausebook_core::improvement::{
     self, ActDecision, CSV_COLUMNS, Filter, ImprovementError, ImprovementId, ImprovementLog, Kind,
     NewItem, Priority, SearchIndex, SortKey, Stage,
 };
 use clausebook_core::portfolio::{Decision, ServiceId, ServiceKind};
-use clausebook_core::file::schema;
 use clausebook_core::validation::ValidationError;
 use clausebook_core::workbook::Workbook;
 
@@ -72,7 +72,8 @@ fn workbook() -> Workbook {
 }
 
 fn validate(wb: &Workbook) -> Result<(), ImprovementError> {
-    wb.improvements.validate(framework::iso20000(), &wb.portfolio)
+    wb.improvements
+        .validate(framework::iso20000(), &wb.portfolio)
 }
 
 // --- ids -----------------------------------------------------------------

@@ -62,7 +62,9 @@ fn workbooks_are_added_renamed_and_named_for_copies() {
     assert_eq!(lib.rename(&a, "   "), Err(LibraryError::EmptyName));
     assert_eq!(
         lib.rename(&a, &"n".repeat(MAX_WORKBOOK_NAME_CHARS + 1)),
-        Err(LibraryError::NameTooLong { max: MAX_WORKBOOK_NAME_CHARS })
+        Err(LibraryError::NameTooLong {
+            max: MAX_WORKBOOK_NAME_CHARS
+        })
     );
     assert_eq!(
         lib.rename(&a, "bad\u{7}"),

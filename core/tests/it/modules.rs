@@ -30,12 +30,20 @@ fn the_graph_has_the_edges_the_source_names() {
     let deps = |m: &str| graph.get(m).cloned().unwrap_or_default();
     assert!(graph.len() > 20, "{graph:?}");
     // `use crate::limits::{self, …}` and a plain `use crate::workbook::Workbook`.
-    assert!(deps("workbook").contains("limits"), "{:?}", deps("workbook"));
+    assert!(
+        deps("workbook").contains("limits"),
+        "{:?}",
+        deps("workbook")
+    );
     assert!(deps("file::schema").contains("workbook"));
     // A module below a folder, named through it.
     assert!(deps("file::export").contains("file::schema"));
     assert!(deps("file::export").contains("file::name"));
-    assert!(deps("limits").is_empty(), "limits is a leaf: {:?}", deps("limits"));
+    assert!(
+        deps("limits").is_empty(),
+        "limits is a leaf: {:?}",
+        deps("limits")
+    );
 }
 
 #[test]
@@ -161,7 +169,10 @@ fn path_tree(text: &str, mut prefix: Vec<String>) -> (Vec<Vec<String>>, &str) {
             .find(|c: char| !(c == '_' || c.is_alphanumeric()))
             .unwrap_or(rest.len());
         if end == 0 {
-            return (vec![prefix].into_iter().filter(|p| !p.is_empty()).collect(), rest);
+            return (
+                vec![prefix].into_iter().filter(|p| !p.is_empty()).collect(),
+                rest,
+            );
         }
         prefix.push(rest[..end].to_owned());
         rest = &rest[end..];

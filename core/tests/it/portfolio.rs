@@ -4,11 +4,11 @@
 use clausebook_core::calendar::{IsoDate, Timestamp};
 use clausebook_core::file::export;
 use clausebook_core::framework::{self, RequirementId};
+use clausebook_core::limits;
 use clausebook_core::portfolio::{
     self, Decision, Gap, Lifecycle, Part, Portfolio, PortfolioError, Priority, ServiceId,
     ServiceKind, Times,
 };
-use clausebook_core::limits;
 use clausebook_core::validation::ValidationError;
 use clausebook_core::workbook::Workbook;
 

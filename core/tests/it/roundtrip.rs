@@ -6,10 +6,10 @@ use clausebook_core::assessment::{Capability, CapabilityLevel, Finding, Status};
 use clausebook_core::calendar::{IsoDate, Timestamp};
 use clausebook_core::evidence::DocumentStatus;
 use clausebook_core::file::export;
+use clausebook_core::file::schema;
 use clausebook_core::framework::{self, Framework, RequirementId};
 use clausebook_core::improvement::{NewItem, Stage};
 use clausebook_core::portfolio::{Decision, ServiceId, ServiceKind};
-use clausebook_core::file::schema;
 use clausebook_core::workbook::Workbook;
 use proptest::prelude::*;
 

@@ -4,11 +4,11 @@
 use clausebook_core::assessment::Status;
 use clausebook_core::calendar::{IsoDate, Timestamp};
 use clausebook_core::file::export;
+use clausebook_core::file::schema;
 use clausebook_core::framework;
 use clausebook_core::improvement::Stage;
 use clausebook_core::portfolio::{Lifecycle, Part};
 use clausebook_core::sample;
-use clausebook_core::file::schema;
 
 fn at(text: &str) -> Timestamp {
     text.parse().unwrap()

@@ -49,8 +49,9 @@ pub fn EvidenceSection(node: &'static Node) -> impl IntoView {
         ev.prevent_default();
         let mut result = Ok(EvidenceId(0));
         state.edit(|w| {
-            result = w.evidence.add(&new_title.get_untracked(), id.clone());
-            w.updated_at = crate::platform::browser::now();
+            result = w.edit_evidence(crate::platform::browser::now(), |e| {
+                e.add(&new_title.get_untracked(), id.clone())
+            });
         });
         match result {
             Ok(_) => {
