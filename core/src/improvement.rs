@@ -390,6 +390,9 @@ pub enum ImprovementError {
     Text(String),
 }
 
+/// What an edit of the log returns: nothing, or why it was refused.
+pub type Edited = Result<(), ImprovementError>;
+
 /// What a person fills in to raise an item.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewItem {
@@ -712,47 +715,36 @@ impl ImprovementLog {
         Ok(())
     }
 
-    pub fn edit_plan(
-        &mut self,
-        id: ImprovementId,
-        edit: impl FnOnce(&mut PlanRecord),
-    ) -> Result<(), ImprovementError> {
-        let item = self.get_mut(id)?;
-        item.can_edit(Stage::Plan)?;
-        edit(&mut item.plan);
-        Ok(())
+    /// Edits an item's Plan record; only while the item is in Plan.
+    pub fn edit_plan(&mut self, id: ImprovementId, edit: impl FnOnce(&mut PlanRecord)) -> Edited {
+        self.edit_record(id, Stage::Plan, |item| edit(&mut item.plan))
     }
 
-    pub fn edit_do(
-        &mut self,
-        id: ImprovementId,
-        edit: impl FnOnce(&mut DoRecord),
-    ) -> Result<(), ImprovementError> {
-        let item = self.get_mut(id)?;
-        item.can_edit(Stage::Do)?;
-        edit(&mut item.doing);
-        Ok(())
+    /// Edits an item's Do record; only while the item is in Do.
+    pub fn edit_do(&mut self, id: ImprovementId, edit: impl FnOnce(&mut DoRecord)) -> Edited {
+        self.edit_record(id, Stage::Do, |item| edit(&mut item.doing))
     }
 
-    pub fn edit_check(
-        &mut self,
-        id: ImprovementId,
-        edit: impl FnOnce(&mut CheckRecord),
-    ) -> Result<(), ImprovementError> {
-        let item = self.get_mut(id)?;
-        item.can_edit(Stage::Check)?;
-        edit(&mut item.check);
-        Ok(())
+    /// Edits an item's Check record; only while the item is in Check.
+    pub fn edit_check(&mut self, id: ImprovementId, edit: impl FnOnce(&mut CheckRecord)) -> Edited {
+        self.edit_record(id, Stage::Check, |item| edit(&mut item.check))
     }
 
-    pub fn edit_act(
+    /// Edits an item's Act record; only while the item is in Act.
+    pub fn edit_act(&mut self, id: ImprovementId, edit: impl FnOnce(&mut ActRecord)) -> Edited {
+        self.edit_record(id, Stage::Act, |item| edit(&mut item.act))
+    }
+
+    /// Edits the record of `section`, which the item must be in.
+    fn edit_record(
         &mut self,
         id: ImprovementId,
-        edit: impl FnOnce(&mut ActRecord),
-    ) -> Result<(), ImprovementError> {
+        section: Stage,
+        edit: impl FnOnce(&mut ImprovementItem),
+    ) -> Edited {
         let item = self.get_mut(id)?;
-        item.can_edit(Stage::Act)?;
-        edit(&mut item.act);
+        item.can_edit(section)?;
+        edit(item);
         Ok(())
     }
 
@@ -1437,8 +1429,8 @@ impl fmt::Write for ShortText {
     }
 }
 
-/// Rows per page of the improvement table: a page renders in a few
-/// milliseconds, where 2,000 rows at once took most of a second.
+/// Rows per page of the improvement table: a page renders at once, where
+/// every row of a large log would keep the page from answering.
 pub const TABLE_PAGE_SIZE: usize = 100;
 
 /// How many table pages `len` rows fill; an empty table still has one page.

@@ -4,7 +4,7 @@ use crate::assessment::Assessment;
 use crate::baseline;
 use crate::baseline::Baseline;
 use crate::calendar::Timestamp;
-use crate::evidence::{DocumentChecklist, EvidenceRegister};
+use crate::evidence::{DocumentChecklist, EvidenceId, EvidenceRegister};
 use crate::framework;
 use crate::framework::{Framework, FrameworkId, RequirementId};
 use crate::improvement::{ImprovementError, ImprovementLog};
@@ -187,14 +187,14 @@ impl Workbook {
         self.stamp_if_ok(now, result)
     }
 
-    /// Changes the evidence register through one of its own methods; a
-    /// change it refuses leaves the workbook as it was, time included.
-    pub fn edit_evidence<T>(
+    /// Adds an evidence item linked to `requirement`; see [`EvidenceRegister::add`].
+    pub fn add_evidence(
         &mut self,
+        title: &str,
+        requirement: RequirementId,
         now: Timestamp,
-        change: impl FnOnce(&mut EvidenceRegister) -> Result<T, ValidationError>,
-    ) -> Result<T, ValidationError> {
-        let result = change(&mut self.evidence);
+    ) -> Result<EvidenceId, ValidationError> {
+        let result = self.evidence.add(title, requirement);
         self.stamp_if_ok(now, result)
     }
 

@@ -164,13 +164,10 @@ fn edits_stamp_the_time_of_the_change() {
     assert_eq!(wb.improvements.items[0].id, id);
 
     let requirement = RequirementId::from("4.1");
-    wb.edit_evidence(later(4), |e| e.add("Scope statement", requirement.clone()))
+    wb.add_evidence("Scope statement", requirement.clone(), later(4))
         .unwrap();
     assert_eq!((wb.evidence.items.len(), &wb.updated_at), (1, &later(4)));
-    assert!(
-        wb.edit_evidence(later(5), |e| e.add(" ", requirement.clone()))
-            .is_err()
-    );
+    assert!(wb.add_evidence(" ", requirement.clone(), later(5)).is_err());
     assert_eq!(wb.updated_at, later(4));
 
     wb.set_portfolio(Portfolio::default(), later(6));

@@ -49,9 +49,8 @@ pub fn EvidenceSection(node: &'static Node) -> impl IntoView {
         ev.prevent_default();
         let mut result = Ok(EvidenceId(0));
         state.edit(|w| {
-            result = w.edit_evidence(crate::platform::browser::now(), |e| {
-                e.add(&new_title.get_untracked(), id.clone())
-            });
+            let now = crate::platform::browser::now();
+            result = w.add_evidence(&new_title.get_untracked(), id.clone(), now);
         });
         match result {
             Ok(_) => {
