@@ -208,6 +208,35 @@ fn assemble(
 
 /// Clauses whose title appears only once in the framework, so a question
 /// about them has one right answer ("General" is the title of several).
+/// A question about one clause whose answer is `answer` of it (its title or
+/// its number), with nearby clauses' answers as the wrong options.
+/// `texts` gives the prompt and the start of the explanation.
+fn clause_question(
+    fw: &Framework,
+    kind: Kind,
+    rng: &mut Rng,
+    answer: fn(&Node) -> &String,
+    texts: fn(&Node) -> (String, String),
+) -> Option<Question> {
+    let pool = unique_titled(fw);
+    let node = *rng.pick(&pool)?;
+    let distractors = near_clauses(fw, node, rng)
+        .into_iter()
+        .map(|n| answer(n).clone())
+        .collect();
+    let (prompt, explanation) = texts(node);
+    let context = clause_context(fw, node);
+    let q = assemble(
+        rng,
+        kind,
+        prompt,
+        answer(node).clone(),
+        distractors,
+        format!("{explanation}{context}"),
+    );
+    (q.options.len() > 1).then_some(q)
+}
+
 fn unique_titled(fw: &Framework) -> Vec<&Node> {
     let mut count: BTreeMap<&str, usize> = BTreeMap::new();
     for n in fw.nodes() {
@@ -283,50 +312,30 @@ fn phase_clauses(fw: &Framework, phase: Phase) -> String {
 /// has too little data for that kind (the built-in one always has enough).
 pub fn question(fw: &Framework, kind: Kind, rng: &mut Rng) -> Option<Question> {
     match kind {
-        Kind::NumberToTitle => {
-            let pool = unique_titled(fw);
-            let node = *rng.pick(&pool)?;
-            let distractors = near_clauses(fw, node, rng)
-                .into_iter()
-                .map(|n| n.title.clone())
-                .collect();
-            let q = assemble(
-                rng,
-                kind,
-                format!("What is the title of clause {}?", node.number),
-                node.title.clone(),
-                distractors,
-                format!(
-                    "Clause {} is “{}”.{}",
-                    node.number,
-                    node.title,
-                    clause_context(fw, node)
-                ),
-            );
-            (q.options.len() > 1).then_some(q)
-        }
-        Kind::TitleToNumber => {
-            let pool = unique_titled(fw);
-            let node = *rng.pick(&pool)?;
-            let distractors = near_clauses(fw, node, rng)
-                .into_iter()
-                .map(|n| n.number.clone())
-                .collect();
-            let q = assemble(
-                rng,
-                kind,
-                format!("Which clause is titled “{}”?", node.title),
-                node.number.clone(),
-                distractors,
-                format!(
-                    "“{}” is clause {}.{}",
-                    node.title,
-                    node.number,
-                    clause_context(fw, node)
-                ),
-            );
-            (q.options.len() > 1).then_some(q)
-        }
+        Kind::NumberToTitle => clause_question(
+            fw,
+            kind,
+            rng,
+            |n| &n.title,
+            |n| {
+                (
+                    format!("What is the title of clause {}?", n.number),
+                    format!("Clause {} is “{}”.", n.number, n.title),
+                )
+            },
+        ),
+        Kind::TitleToNumber => clause_question(
+            fw,
+            kind,
+            rng,
+            |n| &n.number,
+            |n| {
+                (
+                    format!("Which clause is titled “{}”?", n.title),
+                    format!("“{}” is clause {}.", n.title, n.number),
+                )
+            },
+        ),
         Kind::PhaseOfClause => {
             let pool = unique_titled(fw);
             let node = *rng.pick(&pool)?;

@@ -5,11 +5,10 @@ use clausebook_core::assessment::{
     Capability, CapabilityError, CapabilityLevel, Readiness, Status, clause_capability,
 };
 use clausebook_core::calendar::Timestamp;
-use clausebook_core::framework::{self, Framework, compare_numbers};
+use clausebook_core::framework::{self, Framework};
 use clausebook_core::validation::ValidationError;
 use clausebook_core::walkthrough::{self, ClauseFilter};
 use clausebook_core::workbook::Workbook;
-use std::cmp::Ordering;
 use std::collections::HashSet;
 
 fn now() -> Timestamp {
@@ -31,15 +30,7 @@ fn check_structure(fw: &Framework) {
         }
         assert!(!node.title.trim().is_empty(), "{} has no title", node.id);
     }
-    for pair in fw.nodes().windows(2) {
-        assert_eq!(
-            compare_numbers(&pair[0].number, &pair[1].number),
-            Ordering::Less,
-            "{} then {}",
-            pair[0].number,
-            pair[1].number
-        );
-    }
+    crate::support::assert_in_document_order(fw);
     let per_root: usize = fw.roots().map(|r| fw.leaves_under(&r.id).count()).sum();
     assert_eq!(per_root, fw.leaves().count());
     let scale = &fw.capability_scale;

@@ -24,5 +24,6 @@ mod roundtrip;
 mod sample;
 mod stored;
 mod study;
+mod support;
 mod walkthrough;
 mod workbook;

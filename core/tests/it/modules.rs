@@ -63,8 +63,15 @@ fn a_cycle_is_found_and_shown() {
 /// `file::schema`), with the modules its text names.
 fn graph_of_crate() -> Graph {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = Vec::new();
-    collect(&src, &src, &mut files);
+    let files: Vec<(String, String)> = crate::support::files_under(&src)
+        .into_iter()
+        .filter(|path| path.extension().is_some_and(|e| e == "rs"))
+        .map(|path| {
+            let relative = path.strip_prefix(&src).expect("below src");
+            let text = std::fs::read_to_string(&path).expect("a source file");
+            (module_path(relative), text)
+        })
+        .collect();
     let files: Vec<(&str, &str)> = files
         .iter()
         .map(|(m, t)| (m.as_str(), t.as_str()))
@@ -73,26 +80,17 @@ fn graph_of_crate() -> Graph {
     graph_of(&files)
 }
 
-fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, String)>) {
-    let entries = std::fs::read_dir(dir).expect("core/src is readable");
-    for entry in entries {
-        let path = entry.expect("a directory entry").path();
-        if path.is_dir() {
-            collect(root, &path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            let relative = path.strip_prefix(root).expect("below src");
-            let mut parts: Vec<String> = relative
-                .with_extension("")
-                .iter()
-                .map(|p| p.to_string_lossy().into_owned())
-                .collect();
-            if matches!(parts.last().map(String::as_str), Some("mod" | "lib")) {
-                parts.pop();
-            }
-            let text = std::fs::read_to_string(&path).expect("a source file");
-            out.push((parts.join("::"), text));
-        }
+/// `file/schema.rs` as `file::schema`, `lib.rs` as the empty path.
+fn module_path(relative: &Path) -> String {
+    let mut parts: Vec<String> = relative
+        .with_extension("")
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    if matches!(parts.last().map(String::as_str), Some("mod" | "lib")) {
+        parts.pop();
     }
+    parts.join("::")
 }
 
 fn graph_of(files: &[(&str, &str)]) -> Graph {
