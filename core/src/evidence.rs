@@ -4,7 +4,7 @@
 use crate::calendar::IsoDate;
 use crate::framework::{Framework, RequirementId};
 use crate::limits::{self, MAX_NAME_CHARS, MAX_OWNER_CHARS, MAX_REFERENCE_CHARS};
-use crate::validation::ValidationError;
+use crate::validation::{self, ValidationError};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
@@ -74,11 +74,7 @@ impl EvidenceRegister {
         title: &str,
         requirement: RequirementId,
     ) -> Result<EvidenceId, ValidationError> {
-        let title = title.trim();
-        if title.is_empty() {
-            return Err(ValidationError::MissingTitle("evidence item".into()));
-        }
-        limits::check_text("evidence title", title, MAX_NAME_CHARS)?;
+        let title = validation::title("evidence item", "evidence title", title)?;
         let id = EvidenceId(self.items.iter().map(|i| i.id.0).max().unwrap_or(0) + 1);
         self.items.push(EvidenceItem {
             id,

@@ -55,8 +55,6 @@ pub struct ImprovementItem {
     /// page derives its list from it.
     #[serde(default)]
     pub services: Vec<ServiceId>,
-    /// Where the item is in the cycle; it moves only through
-    /// [`ImprovementLog::move_item`], which enforces the stage rules.
     #[serde(default)]
     pub stage: Stage,
     #[serde(default)]

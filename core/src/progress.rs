@@ -5,8 +5,8 @@ use crate::assessment::Readiness;
 use crate::baseline::{Baseline, BaselineId, Change, Direction, Figures, Point, Snapshot};
 use crate::calendar::{IsoDate, Timestamp};
 use crate::framework::{Framework, RequirementId};
-use crate::limits::{self, MAX_BASELINES, MAX_NAME_CHARS};
-use crate::validation::ValidationError;
+use crate::limits::{self, MAX_BASELINES};
+use crate::validation::{self, ValidationError};
 use crate::workbook::Workbook;
 
 impl Figures {
@@ -40,11 +40,7 @@ impl Workbook {
         date: IsoDate,
         now: Timestamp,
     ) -> Result<BaselineId, ValidationError> {
-        let name = name.trim();
-        if name.is_empty() {
-            return Err(ValidationError::MissingTitle("baseline".into()));
-        }
-        limits::check_text("baseline name", name, MAX_NAME_CHARS)?;
+        let name = validation::title("baseline", "baseline name", name)?;
         limits::check_count("list of baselines", self.baselines.len() + 1, MAX_BASELINES)?;
         let id = BaselineId(self.baselines.iter().map(|b| b.id.0).max().unwrap_or(0) + 1);
         let snapshot = framework

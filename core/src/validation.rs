@@ -3,7 +3,7 @@
 //! (`validate`), and `Workbook::validate` composes them.
 
 use crate::improvement::ImprovementError;
-use crate::limits::TextError;
+use crate::limits::{self, MAX_NAME_CHARS, TextError};
 use crate::portfolio::PortfolioError;
 use thiserror::Error;
 
@@ -41,6 +41,18 @@ pub enum ValidationError {
     Improvement(#[from] ImprovementError),
     #[error("{0}")]
     Portfolio(#[from] PortfolioError),
+}
+
+/// A title as typed: trimmed, given, and no longer than a name may be.
+/// `what` is the thing titled ("baseline"), `field` the text's name in a
+/// message ("baseline name").
+pub fn title<'a>(what: &str, field: &str, text: &'a str) -> Result<&'a str, ValidationError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(ValidationError::MissingTitle(what.to_owned()));
+    }
+    limits::check_text(field, text, MAX_NAME_CHARS)?;
+    Ok(text)
 }
 
 impl From<TextError> for ValidationError {
