@@ -7,8 +7,8 @@ use clausebook::app::{App, Workbench};
 use clausebook::platform::startup;
 use clausebook::platform::storage::{self, Autosaver, NAMESPACE, SaveFn, SaveStatus, WORKBOOK_KEY};
 use clausebook_core::assessment::Status;
+use clausebook_core::file::schema::{self, LocalCopy};
 use clausebook_core::framework;
-use clausebook_core::schema::{self, Stored};
 use clausebook_core::workbook::Workbook;
 use gloo_timers::future::TimeoutFuture;
 use leptos::mount::mount_to;
@@ -39,7 +39,7 @@ fn sample(name: &str) -> Workbook {
 fn storage_round_trips_a_workbook() {
     let key = "test.roundtrip";
     storage::remove(key).unwrap();
-    assert_eq!(storage::load(key), Stored::Empty);
+    assert_eq!(storage::load(key), LocalCopy::Empty);
     let wb = sample("Round Trip Ltd");
     storage::save(key, &wb).unwrap();
     assert_eq!(stored(key), wb);
@@ -57,7 +57,7 @@ fn corrupt_storage_is_classified_and_kept() {
     let slot = storage::workbook_key(key, &id, head.slot.key());
     let garbage = "{\"format\":\"clausebook.workbook\",";
     storage::write_raw(&slot, garbage).unwrap();
-    assert!(matches!(storage::load(key), Stored::Unreadable { .. }));
+    assert!(matches!(storage::load(key), LocalCopy::Unreadable { .. }));
     // Reading must never rewrite what is there.
     assert_eq!(storage::read_raw(&slot).as_deref(), Some(garbage));
     storage::remove(key).unwrap();
@@ -239,7 +239,7 @@ async fn app_shows_recovery_for_unreadable_data_and_does_not_overwrite_it() {
     // Moved from the old single-workbook key into the list, byte for byte.
     assert_eq!(storage::read_raw(WORKBOOK_KEY), None);
     match storage::load(NAMESPACE) {
-        Stored::Unreadable { raw, .. } => assert_eq!(raw, garbage),
+        LocalCopy::Unreadable { raw, .. } => assert_eq!(raw, garbage),
         other => panic!("expected the unreadable data kept, got {other:?}"),
     }
     assert_eq!(stored_raw(NAMESPACE).as_deref(), Some(garbage));

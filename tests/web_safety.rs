@@ -6,9 +6,9 @@
 use clausebook::app::Workbench;
 use clausebook::platform::storage::{self, Autosaver, Loaded, SaveFn, SaveStatus, Session};
 use clausebook_core::assessment::Status;
+use clausebook_core::file::schema::LocalCopy;
 use clausebook_core::framework;
 use clausebook_core::library::{Conflict, Head, WorkbookId};
-use clausebook_core::schema::Stored;
 use clausebook_core::workbook::Workbook;
 use gloo_timers::future::TimeoutFuture;
 use leptos::mount::mount_to;
@@ -437,7 +437,8 @@ fn the_single_workbook_of_older_versions_moves_into_the_list() {
     let ns = "safety.legacy";
     storage::remove(ns).unwrap();
     let wb = sample("Legacy Ltd");
-    let raw = clausebook_core::schema::to_stored_json(&wb, clausebook::platform::browser::now());
+    let raw =
+        clausebook_core::file::schema::to_stored_json(&wb, clausebook::platform::browser::now());
     storage::write_raw(&format!("{ns}.workbook"), &raw).unwrap();
     let library = storage::load_library(ns);
     assert_eq!(library.live().count(), 1);
@@ -447,7 +448,7 @@ fn the_single_workbook_of_older_versions_moves_into_the_list() {
     // A damaged list is rebuilt from the stored workbooks.
     storage::write_raw(&format!("{ns}.library"), "{not json").unwrap();
     assert_eq!(storage::load_library(ns).live().count(), 1);
-    assert!(matches!(storage::load(ns), Stored::Ready(_)));
+    assert!(matches!(storage::load(ns), LocalCopy::Ready(_)));
     storage::remove(ns).unwrap();
 }
 
@@ -457,7 +458,7 @@ fn the_crash_screen_offers_the_workbook_in_memory() {
     wb.borrow_mut().organisation.scope = "unsaved change".into();
     let source = wb.clone();
     clausebook::platform::crash::watch(move || {
-        Some(clausebook_core::export::export_json(
+        Some(clausebook_core::file::export::export_json(
             &source.borrow(),
             clausebook::platform::browser::now(),
         ))

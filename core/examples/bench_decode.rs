@@ -2,7 +2,7 @@
 //! benchmark workbook (`bash .ci/bench` writes it first). For finding where
 //! time goes; the benchmark proper measures the browser.
 //!   cargo run --release -p clausebook-core --example bench_decode [-- path/to/large.stored.json]
-use clausebook_core::schema::{self, Envelope};
+use clausebook_core::file::schema::{self, Envelope};
 use std::time::{Duration, Instant};
 
 fn time<T>(f: impl FnOnce() -> T) -> (T, Duration) {
@@ -20,14 +20,15 @@ fn main() {
         std::process::exit(1);
     };
     for _ in 0..3 {
-        let (_, nesting) = time(|| schema::nests_deeper_than(&text, schema::MAX_NESTING));
+        let (_, nesting) =
+            time(|| schema::nests_deeper_than(&text, clausebook_core::limits::MAX_NESTING));
         let (parsed, structs) = time(|| serde_json::from_str::<Envelope>(&text));
         let Ok(envelope) = parsed else {
             eprintln!("{path} is not a current workbook.");
             std::process::exit(1);
         };
         let workbook = &envelope.workbook;
-        let (_, validate) = time(|| clausebook_core::validation::check_workbook(workbook));
+        let (_, validate) = time(|| workbook.validate());
         let (_, decode) = time(|| schema::decode(&text));
         let saved_at = envelope
             .saved_at

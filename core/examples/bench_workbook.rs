@@ -7,7 +7,8 @@
 #[path = "../../bench/generate.rs"]
 mod generate;
 
-use clausebook_core::{export, framework, schema};
+use clausebook_core::file::{export, schema};
+use clausebook_core::framework;
 use std::path::PathBuf;
 
 fn main() {

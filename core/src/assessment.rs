@@ -2,6 +2,8 @@
 
 use crate::calendar::IsoDate;
 use crate::framework::{CapabilityScale, Framework, RequirementId};
+use crate::limits::{self, MAX_NOTES_CHARS, MAX_OWNER_CHARS};
+use crate::validation::ValidationError;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -155,6 +157,28 @@ impl Status {
 impl Assessment {
     pub fn is_blank(&self) -> bool {
         *self == Assessment::default()
+    }
+
+    /// Checks requirement `id`'s record against `framework`: a requirement
+    /// it assesses, sane text, and a capability its scale allows.
+    pub fn validate(
+        &self,
+        id: &RequirementId,
+        framework: &Framework,
+    ) -> Result<(), ValidationError> {
+        if !framework.is_leaf(id) {
+            return Err(ValidationError::UnknownRequirement(id.0.clone()));
+        }
+        limits::check_text(format_args!("owner of {id}"), &self.owner, MAX_OWNER_CHARS)?;
+        limits::check_text(format_args!("notes of {id}"), &self.notes, MAX_NOTES_CHARS)?;
+        // Deserialisation bypasses the constructor, so check the rules again,
+        // against this framework's scale (FitSM stops at 4).
+        self.capability
+            .check(&framework.capability_scale)
+            .map_err(|e| ValidationError::Capability {
+                requirement: id.0.clone(),
+                detail: e.to_string(),
+            })
     }
 }
 

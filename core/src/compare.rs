@@ -6,13 +6,11 @@
 //! read-only and never touches the user's own workbook.
 
 use crate::assessment::Status;
-use crate::export::{self, ImportError};
+use crate::file::export::{self, ImportError};
 use crate::framework::{Framework, FrameworkId, RequirementId};
+use crate::limits::MAX_PARTICIPANTS;
 use crate::workbook::Workbook;
 use thiserror::Error;
-
-/// The most files compared at once; a training group is far smaller.
-pub const MAX_PARTICIPANTS: usize = 30;
 
 /// One loaded file.
 #[derive(Debug, Clone, PartialEq)]

@@ -3,7 +3,8 @@
 
 use crate::calendar::IsoDate;
 use crate::framework::{Framework, RequirementId};
-use crate::validation::{self, MAX_NAME_CHARS, MAX_OWNER_CHARS, ValidationError};
+use crate::limits::{self, MAX_NAME_CHARS, MAX_OWNER_CHARS, MAX_REFERENCE_CHARS};
+use crate::validation::{self, ValidationError};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
@@ -73,11 +74,7 @@ impl EvidenceRegister {
         title: &str,
         requirement: RequirementId,
     ) -> Result<EvidenceId, ValidationError> {
-        let title = title.trim();
-        if title.is_empty() {
-            return Err(ValidationError::MissingTitle("evidence item".into()));
-        }
-        validation::check_text("evidence title", title, MAX_NAME_CHARS)?;
+        let title = validation::title("evidence item", "evidence title", title)?;
         let id = EvidenceId(self.items.iter().map(|i| i.id.0).max().unwrap_or(0) + 1);
         self.items.push(EvidenceItem {
             id,
@@ -186,72 +183,74 @@ impl DocumentChecklist {
     }
 }
 
-/// Import-time rules: unique ids, links that resolve, sane text.
-pub fn validate(
-    register: &EvidenceRegister,
-    documents: &DocumentChecklist,
-    framework: &Framework,
-) -> Result<(), ValidationError> {
-    let mut seen = HashSet::new();
-    for item in &register.items {
-        if !seen.insert(item.id) {
-            return Err(ValidationError::DuplicateId(item.id.to_string()));
+impl EvidenceRegister {
+    /// Import-time rules: unique ids, links that resolve, sane text.
+    pub fn validate(&self, framework: &Framework) -> Result<(), ValidationError> {
+        let mut seen = HashSet::new();
+        for item in &self.items {
+            if !seen.insert(item.id) {
+                return Err(ValidationError::DuplicateId(item.id.to_string()));
+            }
+            item.validate(framework)?;
         }
-        if item.title.trim().is_empty() {
-            return Err(ValidationError::MissingTitle(format!(
-                "evidence item {}",
-                item.id
-            )));
+        Ok(())
+    }
+}
+
+impl EvidenceItem {
+    fn validate(&self, framework: &Framework) -> Result<(), ValidationError> {
+        let id = self.id;
+        if self.title.trim().is_empty() {
+            return Err(ValidationError::MissingTitle(format!("evidence item {id}")));
         }
-        validation::check_text(
-            format_args!("title of {}", item.id),
-            &item.title,
-            MAX_NAME_CHARS,
-        )?;
-        validation::check_text(
-            format_args!("reference of {}", item.id),
-            &item.reference,
-            2_000,
-        )?;
-        validation::check_text(
-            format_args!("owner of {}", item.id),
-            &item.owner,
-            MAX_OWNER_CHARS,
-        )?;
-        validation::check_text(
-            format_args!("version of {}", item.id),
-            &item.version,
-            MAX_OWNER_CHARS,
-        )?;
-        for r in &item.requirements {
+        let texts = [
+            ("title", &self.title, MAX_NAME_CHARS),
+            ("reference", &self.reference, MAX_REFERENCE_CHARS),
+            ("owner", &self.owner, MAX_OWNER_CHARS),
+            ("version", &self.version, MAX_OWNER_CHARS),
+        ];
+        for (field, text, max) in texts {
+            limits::check_text(format_args!("{field} of {id}"), text, max)?;
+        }
+        for r in &self.requirements {
             if !framework.is_leaf(r) {
                 return Err(ValidationError::DanglingLink {
-                    from: item.id.to_string(),
+                    from: id.to_string(),
                     to: format!("requirement {r}"),
                 });
             }
         }
+        Ok(())
     }
-    for (doc, record) in &documents.0 {
-        if framework.document(doc).is_none() {
-            return Err(ValidationError::DanglingLink {
-                from: "documented information checklist".into(),
-                to: format!("document “{doc}”"),
-            });
-        }
-        validation::check_text(
-            format_args!("owner of document {doc}"),
-            &record.owner,
-            MAX_OWNER_CHARS,
-        )?;
-        for e in &record.evidence {
-            if !seen.contains(e) {
+}
+
+impl DocumentChecklist {
+    /// Import-time rules: documents of this framework, evidence that exists in `register`.
+    pub fn validate(
+        &self,
+        framework: &Framework,
+        register: &EvidenceRegister,
+    ) -> Result<(), ValidationError> {
+        let evidence: HashSet<EvidenceId> = register.items.iter().map(|i| i.id).collect();
+        for (doc, record) in &self.0 {
+            if framework.document(doc).is_none() {
+                return Err(ValidationError::DanglingLink {
+                    from: "documented information checklist".into(),
+                    to: format!("document “{doc}”"),
+                });
+            }
+            limits::check_text(
+                format_args!("owner of document {doc}"),
+                &record.owner,
+                MAX_OWNER_CHARS,
+            )?;
+            if let Some(e) = record.evidence.iter().find(|e| !evidence.contains(e)) {
                 return Err(ValidationError::DanglingLink {
                     from: format!("document “{doc}”"),
                     to: format!("evidence item {e}"),
                 });
             }
         }
+        Ok(())
     }
-    Ok(())
 }

@@ -11,21 +11,16 @@
 use crate::calendar::{IsoDate, Timestamp};
 use crate::csv::CsvWriter;
 use crate::framework::{Framework, RequirementId};
-use crate::portfolio::ServiceId;
-use crate::validation::{self, MAX_NAME_CHARS, MAX_NOTES_CHARS, MAX_OWNER_CHARS};
+use crate::limits::{
+    self, MAX_IMPROVEMENT_HISTORY, MAX_IMPROVEMENT_LINKS, MAX_IMPROVEMENTS, MAX_NAME_CHARS,
+    MAX_NOTES_CHARS, MAX_OWNER_CHARS,
+};
+use crate::portfolio::{Portfolio, ServiceId};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashSet};
 use std::fmt;
 use std::str::FromStr;
 use thiserror::Error;
-
-/// The most items one log holds; far beyond any real register, it keeps a
-/// crafted file from making the app crawl.
-pub const MAX_ITEMS: usize = 5_000;
-/// The most links of one kind (requirements, services) an item holds.
-pub const MAX_LINKS: usize = 200;
-/// The most stage changes kept per item.
-pub const MAX_HISTORY: usize = 1_000;
 
 /// The log of all improvement items in a workbook.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -312,7 +307,7 @@ pub enum ImprovementError {
     #[error("Give the item a short title.")]
     MissingTitle,
     #[error(
-        "The improvement log is full ({MAX_ITEMS} items). Export it and close out old items in a new workbook."
+        "The improvement log is full ({MAX_IMPROVEMENTS} items). Export it and close out old items in a new workbook."
     )]
     LogFull,
     #[error("{id} is already in {stage}.")]
@@ -383,17 +378,20 @@ pub enum ImprovementError {
     #[error("{id} links {what} more than once.")]
     DuplicateLink { id: ImprovementId, what: String },
     #[error(
-        "{0} has more than {MAX_LINKS} links or {MAX_HISTORY} history entries; the file may be damaged."
+        "{0} has more than {MAX_IMPROVEMENT_LINKS} links or {MAX_IMPROVEMENT_HISTORY} history entries; the file may be damaged."
     )]
     TooManyEntries(ImprovementId),
     #[error(
         "Improvement item {id} is inconsistent: {problem}. The file may have been edited by hand; export it again from Clausebook."
     )]
     Inconsistent { id: ImprovementId, problem: String },
-    /// A text field that breaks `validation::check_text`; the message names the field.
+    /// A text field that breaks `limits::check_text`; the message names the field.
     #[error("{0}")]
     Text(String),
 }
+
+/// What an edit of the log returns: nothing, or why it was refused.
+pub type Edited = Result<(), ImprovementError>;
 
 /// What a person fills in to raise an item.
 #[derive(Debug, Clone, PartialEq)]
@@ -583,7 +581,7 @@ impl ImprovementLog {
         if title.is_empty() {
             return Err(ImprovementError::MissingTitle);
         }
-        if self.items.len() >= MAX_ITEMS {
+        if self.items.len() >= MAX_IMPROVEMENTS {
             return Err(ImprovementError::LogFull);
         }
         let id = self.next_id();
@@ -717,47 +715,36 @@ impl ImprovementLog {
         Ok(())
     }
 
-    pub fn edit_plan(
-        &mut self,
-        id: ImprovementId,
-        edit: impl FnOnce(&mut PlanRecord),
-    ) -> Result<(), ImprovementError> {
-        let item = self.get_mut(id)?;
-        item.can_edit(Stage::Plan)?;
-        edit(&mut item.plan);
-        Ok(())
+    /// Edits an item's Plan record; only while the item is in Plan.
+    pub fn edit_plan(&mut self, id: ImprovementId, edit: impl FnOnce(&mut PlanRecord)) -> Edited {
+        self.edit_record(id, Stage::Plan, |item| edit(&mut item.plan))
     }
 
-    pub fn edit_do(
-        &mut self,
-        id: ImprovementId,
-        edit: impl FnOnce(&mut DoRecord),
-    ) -> Result<(), ImprovementError> {
-        let item = self.get_mut(id)?;
-        item.can_edit(Stage::Do)?;
-        edit(&mut item.doing);
-        Ok(())
+    /// Edits an item's Do record; only while the item is in Do.
+    pub fn edit_do(&mut self, id: ImprovementId, edit: impl FnOnce(&mut DoRecord)) -> Edited {
+        self.edit_record(id, Stage::Do, |item| edit(&mut item.doing))
     }
 
-    pub fn edit_check(
-        &mut self,
-        id: ImprovementId,
-        edit: impl FnOnce(&mut CheckRecord),
-    ) -> Result<(), ImprovementError> {
-        let item = self.get_mut(id)?;
-        item.can_edit(Stage::Check)?;
-        edit(&mut item.check);
-        Ok(())
+    /// Edits an item's Check record; only while the item is in Check.
+    pub fn edit_check(&mut self, id: ImprovementId, edit: impl FnOnce(&mut CheckRecord)) -> Edited {
+        self.edit_record(id, Stage::Check, |item| edit(&mut item.check))
     }
 
-    pub fn edit_act(
+    /// Edits an item's Act record; only while the item is in Act.
+    pub fn edit_act(&mut self, id: ImprovementId, edit: impl FnOnce(&mut ActRecord)) -> Edited {
+        self.edit_record(id, Stage::Act, |item| edit(&mut item.act))
+    }
+
+    /// Edits the record of `section`, which the item must be in.
+    fn edit_record(
         &mut self,
         id: ImprovementId,
-        edit: impl FnOnce(&mut ActRecord),
-    ) -> Result<(), ImprovementError> {
+        section: Stage,
+        edit: impl FnOnce(&mut ImprovementItem),
+    ) -> Edited {
         let item = self.get_mut(id)?;
-        item.can_edit(Stage::Act)?;
-        edit(&mut item.act);
+        item.can_edit(section)?;
+        edit(item);
         Ok(())
     }
 
@@ -886,10 +873,11 @@ pub const CSV_COLUMNS: [&str; 29] = [
 ];
 
 /// The CSV file name: organisation and date, like the JSON export.
-pub fn csv_file_name(workbook: &crate::workbook::Workbook, today: IsoDate) -> String {
-    let json = crate::export::file_name(workbook, today);
-    let stem = json.strip_suffix(".clausebook.json").unwrap_or(&json);
-    format!("{stem}-improvements.csv")
+pub fn csv_file_name(organisation: &str, today: IsoDate) -> String {
+    format!(
+        "{}-{today}-improvements.csv",
+        crate::file::name::stem(organisation)
+    )
 }
 
 fn check_text(
@@ -897,30 +885,33 @@ fn check_text(
     text: &str,
     max: usize,
 ) -> Result<(), ImprovementError> {
-    validation::check_text(field, text, max).map_err(|e| ImprovementError::Text(e.to_string()))
+    limits::check_text(field, text, max).map_err(|e| ImprovementError::Text(e.to_string()))
 }
 
-/// Import-time rules for the log: unique ids, links that resolve, sane text,
-/// and stage data consistent with the stage rules.
-pub fn validate(
-    workbook: &crate::workbook::Workbook,
-    framework: &Framework,
-) -> Result<(), ImprovementError> {
-    let log = &workbook.improvements;
-    if log.items.len() > MAX_ITEMS {
-        return Err(ImprovementError::LogFull);
-    }
-    let mut seen = HashSet::new();
-    for item in &log.items {
-        if !seen.insert(item.id) {
-            return Err(ImprovementError::DuplicateId(item.id));
+impl ImprovementLog {
+    /// Import-time rules for the log: unique ids, links that resolve (to
+    /// requirements of `framework`, services of `portfolio`), sane text, and
+    /// stage data consistent with the stage rules.
+    pub fn validate(
+        &self,
+        framework: &Framework,
+        portfolio: &Portfolio,
+    ) -> Result<(), ImprovementError> {
+        if self.items.len() > MAX_IMPROVEMENTS {
+            return Err(ImprovementError::LogFull);
         }
+        let mut seen = HashSet::new();
+        for item in &self.items {
+            if !seen.insert(item.id) {
+                return Err(ImprovementError::DuplicateId(item.id));
+            }
+        }
+        let services: HashSet<ServiceId> = portfolio.services.iter().map(|s| s.id).collect();
+        for item in &self.items {
+            validate_item(item, self, framework, &services)?;
+        }
+        Ok(())
     }
-    let services: HashSet<ServiceId> = workbook.portfolio.services.iter().map(|s| s.id).collect();
-    for item in &log.items {
-        validate_item(item, log, framework, &services)?;
-    }
-    Ok(())
 }
 
 fn validate_item(
@@ -975,9 +966,9 @@ fn validate_item(
             MAX_NOTES_CHARS,
         )?;
     }
-    if item.requirements.len() > MAX_LINKS
-        || item.services.len() > MAX_LINKS
-        || item.history.len() > MAX_HISTORY
+    if item.requirements.len() > MAX_IMPROVEMENT_LINKS
+        || item.services.len() > MAX_IMPROVEMENT_LINKS
+        || item.history.len() > MAX_IMPROVEMENT_HISTORY
     {
         return Err(ImprovementError::TooManyEntries(id));
     }
@@ -1438,8 +1429,8 @@ impl fmt::Write for ShortText {
     }
 }
 
-/// Rows per page of the improvement table: a page renders in a few
-/// milliseconds, where 2,000 rows at once took most of a second.
+/// Rows per page of the improvement table: a page renders at once, where
+/// every row of a large log would keep the page from answering.
 pub const TABLE_PAGE_SIZE: usize = 100;
 
 /// How many table pages `len` rows fill; an empty table still has one page.

@@ -1,12 +1,13 @@
-//! The workbooks kept in this browser, and the rules that keep them safe:
-//! the list of workbooks, the small "head" record stored beside each one
-//! (which revision is current and who wrote it), snapshots thinned by age,
-//! and backup reminders.
+//! The library: the rules of the list of workbooks kept in this browser and
+//! what keeps them safe. Slots (one a workbook), the small "head" record
+//! stored beside each one (which revision is current and who wrote it),
+//! conflicts between tabs, snapshots thinned by age, and backup reminders.
 //!
 //! Plain rules with the clock passed in; `storage` does the reading and
 //! writing in the browser.
 
 use crate::calendar::Timestamp;
+use crate::limits::{LOCAL_STORAGE_QUOTA_BYTES, MAX_SNAPSHOTS, MAX_WORKBOOK_NAME_CHARS};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use thiserror::Error;
@@ -128,19 +129,12 @@ pub struct Backup {
     pub revision: u64,
 }
 
-/// Longest workbook name.
-pub const MAX_NAME: usize = 120;
-/// Snapshots kept per workbook.
-pub const MAX_SNAPSHOTS: usize = 10;
 /// While editing, a new snapshot at most this often.
 pub const SNAPSHOT_INTERVAL_MS: i64 = 10 * 60 * 1000;
 /// How long a deletion can be undone.
 pub const UNDO_DELETE_MS: i64 = 15 * 1000;
 /// Changes unbacked for this long bring a reminder.
 pub const BACKUP_REMINDER_MS: i64 = 7 * DAY_MS;
-/// What browsers give one site for local storage, about 5 MB (counted in
-/// UTF-16 code units, so 5 million characters of JSON).
-pub const LOCAL_STORAGE_QUOTA_BYTES: u64 = 5 * 1024 * 1024;
 
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 
@@ -190,8 +184,10 @@ pub fn check_name(name: &str) -> Result<String, LibraryError> {
     if name.is_empty() {
         return Err(LibraryError::EmptyName);
     }
-    if name.chars().count() > MAX_NAME {
-        return Err(LibraryError::NameTooLong { max: MAX_NAME });
+    if name.chars().count() > MAX_WORKBOOK_NAME_CHARS {
+        return Err(LibraryError::NameTooLong {
+            max: MAX_WORKBOOK_NAME_CHARS,
+        });
     }
     if name.chars().any(char::is_control) {
         return Err(LibraryError::ControlCharacter);
@@ -275,7 +271,7 @@ impl Library {
     /// "Name (copy)", or "Name (copy 2)" if that is taken, for a duplicate.
     pub fn copy_name(&self, name: &str) -> String {
         let taken = |candidate: &str| self.live().any(|e| e.name == candidate);
-        let base: String = name.chars().take(MAX_NAME - 12).collect();
+        let base: String = name.chars().take(MAX_WORKBOOK_NAME_CHARS - 12).collect();
         let mut candidate = format!("{base} (copy)");
         let mut n = 2;
         while taken(&candidate) {
@@ -464,7 +460,7 @@ pub fn usage_label(used_bytes: u64) -> String {
     let percent = used_bytes.saturating_mul(100) / LOCAL_STORAGE_QUOTA_BYTES;
     format!(
         "{} of about {} ({percent}%)",
-        crate::export::human_size(used_bytes),
-        crate::export::human_size(LOCAL_STORAGE_QUOTA_BYTES)
+        crate::file::export::human_size(used_bytes),
+        crate::file::export::human_size(LOCAL_STORAGE_QUOTA_BYTES)
     )
 }

@@ -10,19 +10,15 @@
 use crate::calendar::{IsoDate, Timestamp};
 use crate::csv::CsvWriter;
 use crate::framework::{Framework, RequirementId};
-use crate::validation::{self, MAX_NAME_CHARS, MAX_NOTES_CHARS, MAX_OWNER_CHARS};
+use crate::limits::{
+    self, MAX_NAME_CHARS, MAX_NOTES_CHARS, MAX_OWNER_CHARS, MAX_SHORT_CHARS, MAX_TARGET_MINUTES,
+    MAX_TEXT_CHARS,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::str::FromStr;
 use thiserror::Error;
-
-/// Longest short text field (customers, service hours, who decided) in characters.
-pub const MAX_SHORT_CHARS: usize = 500;
-/// Longest descriptive field (outcome, continuity, security, costs) in characters.
-pub const MAX_TEXT_CHARS: usize = 5_000;
-/// Longest response or resolution target: a year, in minutes.
-pub const MAX_TARGET_MINUTES: u32 = 365 * 24 * 60;
 
 /// Every service the organisation plans, runs or has retired.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -741,18 +737,17 @@ impl Service {
             ("security requirements", &self.security, MAX_TEXT_CHARS),
             ("cost notes", &self.cost_notes, MAX_TEXT_CHARS),
         ];
-        let text_error = |e: validation::ValidationError| PortfolioError::Text {
+        let text_error = |e: limits::TextError| PortfolioError::Text {
             service: self.id,
             detail: e.to_string(),
         };
         for (field, text, max) in fields {
-            validation::check_text(field, text, max).map_err(text_error)?;
+            limits::check_text(field, text, max).map_err(text_error)?;
         }
         for m in &self.history {
-            validation::check_text("name of who moved it", &m.who, MAX_SHORT_CHARS)
+            limits::check_text("name of who moved it", &m.who, MAX_SHORT_CHARS)
                 .map_err(text_error)?;
-            validation::check_text("reason for a move", &m.why, MAX_NOTES_CHARS)
-                .map_err(text_error)?;
+            limits::check_text("reason for a move", &m.why, MAX_NOTES_CHARS).map_err(text_error)?;
         }
         Ok(())
     }
@@ -851,7 +846,7 @@ impl Portfolio {
         if name.is_empty() {
             return Err(PortfolioError::MissingName);
         }
-        validation::check_text("service name", name, MAX_NAME_CHARS).map_err(|e| {
+        limits::check_text("service name", name, MAX_NAME_CHARS).map_err(|e| {
             PortfolioError::Text {
                 service: id.unwrap_or_else(|| self.next_id()),
                 detail: e.to_string(),
@@ -970,12 +965,12 @@ impl Portfolio {
         if why.is_empty() {
             return Err(PortfolioError::MissingWhy(service.title()));
         }
-        let text_error = |e: validation::ValidationError| PortfolioError::Text {
+        let text_error = |e: limits::TextError| PortfolioError::Text {
             service: id,
             detail: e.to_string(),
         };
-        validation::check_text("name of who moved it", who, MAX_SHORT_CHARS).map_err(text_error)?;
-        validation::check_text("reason for the move", why, MAX_NOTES_CHARS).map_err(text_error)?;
+        limits::check_text("name of who moved it", who, MAX_SHORT_CHARS).map_err(text_error)?;
+        limits::check_text("reason for the move", why, MAX_NOTES_CHARS).map_err(text_error)?;
         if let Some(previous) = service.history.last().map(|m| m.on)
             && decision.on < previous
         {
@@ -1281,93 +1276,80 @@ impl Portfolio {
 
 /// `harbour-street-it-portfolio-2026-11-25.csv`.
 pub fn csv_file_name(organisation: &str, date: IsoDate) -> String {
-    let mut slug = String::new();
-    for c in organisation.to_lowercase().chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    let slug: String = slug.trim_end_matches('-').chars().take(60).collect();
-    let slug = slug.trim_end_matches('-');
-    if slug.is_empty() {
-        format!("portfolio-{date}.csv")
-    } else {
-        format!("{slug}-portfolio-{date}.csv")
+    match crate::file::name::slug(organisation) {
+        Some(slug) => format!("{slug}-portfolio-{date}.csv"),
+        None => format!("portfolio-{date}.csv"),
     }
 }
 
-/// Import-time rules for the portfolio: unique ids, links that resolve, no
-/// cycles, sane text and targets, and a history that matches the status.
-pub fn validate(
-    workbook: &crate::workbook::Workbook,
-    framework: &Framework,
-) -> Result<(), PortfolioError> {
-    let portfolio = &workbook.portfolio;
-    let mut seen = HashSet::new();
-    for service in &portfolio.services {
-        if !seen.insert(service.id) {
-            return Err(PortfolioError::DuplicateId(service.id));
-        }
-    }
-    for service in &portfolio.services {
-        if service.name.trim().is_empty() {
-            return Err(PortfolioError::Text {
-                service: service.id,
-                detail: PortfolioError::MissingName.to_string(),
-            });
-        }
-        service.check_text()?;
-        service.sla.check()?;
-        for dep in &service.depends_on {
-            if *dep == service.id {
-                return Err(PortfolioError::SelfDependency(service.title()));
+impl Portfolio {
+    /// Import-time rules for the portfolio: unique ids, links that resolve, no
+    /// cycles, sane text and targets, and a history that matches the status.
+    pub fn validate(&self, framework: &Framework) -> Result<(), PortfolioError> {
+        let mut seen = HashSet::new();
+        for service in &self.services {
+            if !seen.insert(service.id) {
+                return Err(PortfolioError::DuplicateId(service.id));
             }
-            if !seen.contains(dep) {
-                return Err(PortfolioError::DanglingDependency {
+        }
+        for service in &self.services {
+            if service.name.trim().is_empty() {
+                return Err(PortfolioError::Text {
                     service: service.id,
-                    missing: *dep,
+                    detail: PortfolioError::MissingName.to_string(),
+                });
+            }
+            service.check_text()?;
+            service.sla.check()?;
+            for dep in &service.depends_on {
+                if *dep == service.id {
+                    return Err(PortfolioError::SelfDependency(service.title()));
+                }
+                if !seen.contains(dep) {
+                    return Err(PortfolioError::DanglingDependency {
+                        service: service.id,
+                        missing: *dep,
+                    });
+                }
+            }
+            for r in &service.requirements {
+                if !framework.is_leaf(r) {
+                    return Err(PortfolioError::UnknownRequirement {
+                        service: service.id,
+                        requirement: r.0.clone(),
+                    });
+                }
+            }
+            for pair in service.history.windows(2) {
+                if pair[1].from != Some(pair[0].to) {
+                    return Err(PortfolioError::BrokenHistory {
+                        service: service.id,
+                        previous: pair[0].to,
+                        from: pair[1]
+                            .from
+                            .map_or_else(|| "nothing".to_owned(), |f| f.label().to_owned()),
+                    });
+                }
+            }
+            let last = service
+                .history
+                .last()
+                .ok_or(PortfolioError::NoHistory(service.id))?;
+            if last.to != service.status {
+                return Err(PortfolioError::HistoryMismatch {
+                    service: service.id,
+                    status: service.status,
+                    last: last.to,
                 });
             }
         }
-        for r in &service.requirements {
-            if !framework.is_leaf(r) {
-                return Err(PortfolioError::UnknownRequirement {
-                    service: service.id,
-                    requirement: r.0.clone(),
-                });
-            }
+        if let Some(cycle) = self.find_cycle() {
+            let names: Vec<String> = cycle
+                .iter()
+                .filter_map(|id| self.get(*id).map(Service::title))
+                .collect();
+            return Err(PortfolioError::Cycle(names.join(" → ")));
         }
-        for pair in service.history.windows(2) {
-            if pair[1].from != Some(pair[0].to) {
-                return Err(PortfolioError::BrokenHistory {
-                    service: service.id,
-                    previous: pair[0].to,
-                    from: pair[1]
-                        .from
-                        .map_or_else(|| "nothing".to_owned(), |f| f.label().to_owned()),
-                });
-            }
-        }
-        let last = service
-            .history
-            .last()
-            .ok_or(PortfolioError::NoHistory(service.id))?;
-        if last.to != service.status {
-            return Err(PortfolioError::HistoryMismatch {
-                service: service.id,
-                status: service.status,
-                last: last.to,
-            });
-        }
+        Ok(())
     }
-    if let Some(cycle) = portfolio.find_cycle() {
-        let names: Vec<String> = cycle
-            .iter()
-            .filter_map(|id| portfolio.get(*id).map(Service::title))
-            .collect();
-        return Err(PortfolioError::Cycle(names.join(" → ")));
-    }
-    Ok(())
 }

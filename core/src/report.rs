@@ -9,9 +9,9 @@ use crate::assessment::{Assessment, CapabilityLevel, Finding, Readiness, Status}
 use crate::calendar::{IsoDate, Timestamp};
 use crate::csv::CsvWriter;
 use crate::evidence::{DocumentStatus, EvidenceId};
+use crate::file::schema::{APP_VERSION, CURRENT_SCHEMA_VERSION};
 use crate::framework::{Framework, Node, RequirementId};
 use crate::improvement::{ImprovementItem, ImprovementLog, Kind, Source, Stage};
-use crate::schema::{APP_VERSION, CURRENT_SCHEMA_VERSION};
 use crate::workbook::Workbook;
 use std::collections::BTreeMap;
 
@@ -1059,11 +1059,6 @@ fn yes_no(b: bool) -> String {
 
 /// `harbour-street-it-gap-analysis-2026-11-25.csv`: organisation, what, date.
 pub fn file_name(workbook: &Workbook, what: &str, date: IsoDate, extension: &str) -> String {
-    let json = crate::export::file_name(workbook, date);
-    let stem = json.strip_suffix(".clausebook.json").unwrap_or(&json);
-    let org = stem
-        .strip_suffix(&format!("-{date}"))
-        .unwrap_or(stem)
-        .to_owned();
+    let org = crate::file::name::stem(&workbook.organisation.name);
     format!("{org}-{what}-{date}.{extension}")
 }

@@ -280,43 +280,6 @@ const ROWS: &[Row] = &[
     },
 ];
 
-/// Shifts a date by whole days (negative for earlier).
-pub fn add_days(date: IsoDate, days: i64) -> IsoDate {
-    from_day_number(day_number(date) + days)
-}
-
-/// Days since 1970-01-01 (proleptic Gregorian; Howard Hinnant's algorithm).
-fn day_number(date: IsoDate) -> i64 {
-    let (y, m, d) = (
-        i64::from(date.year()),
-        i64::from(date.month()),
-        i64::from(date.day()),
-    );
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-fn from_day_number(z: i64) -> IsoDate {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    // Within years 1..9999 the parts always form a real date.
-    match IsoDate::new(y.clamp(1, 9999) as u16, m as u8, d as u8) {
-        Ok(date) => date,
-        Err(_) => unreachable!("day arithmetic always yields a real date"),
-    }
-}
-
 fn level(n: Option<u8>) -> Option<CapabilityLevel> {
     n.and_then(|n| CapabilityLevel::try_from(n).ok())
 }
@@ -341,7 +304,7 @@ pub fn workbook(created_at: Timestamp, today: IsoDate) -> Workbook {
         wb.edit_assessment(&req(row.id), now.clone(), |a| {
             a.status = row.status;
             a.owner = row.owner.to_owned();
-            a.target_date = row.target_in_days.map(|d| add_days(today, d));
+            a.target_date = row.target_in_days.map(|d| today.add_days(d));
             a.capability = capability;
             a.finding = row.finding;
             a.notes = row.notes.to_owned();
@@ -390,7 +353,7 @@ fn add_baseline(wb: &mut Workbook, today: IsoDate) {
         });
     }
     if then
-        .mark_baseline(framework, "Gap analysis", add_days(today, -120), at)
+        .mark_baseline(framework, "Gap analysis", today.add_days(-120), at)
         .is_ok()
     {
         wb.baselines = then.baselines;
@@ -460,7 +423,7 @@ fn add_evidence(wb: &mut Workbook, today: IsoDate) {
             item.reference = reference.to_owned();
             item.owner = owner.to_owned();
             item.version = "1.0".to_owned();
-            item.next_review = review.map(|d| add_days(today, d));
+            item.next_review = review.map(|d| today.add_days(d));
         }
     }
     let documents: [(&str, DocumentStatus, &str, &[u32]); 6] = [
@@ -485,7 +448,7 @@ fn add_evidence(wb: &mut Workbook, today: IsoDate) {
         wb.documents.edit(doc, |record| {
             record.status = status;
             record.owner = owner.to_owned();
-            record.review_date = Some(add_days(today, 180));
+            record.review_date = Some(today.add_days(180));
             record.evidence = evidence.iter().map(|n| EvidenceId(*n)).collect();
         });
     }
@@ -609,14 +572,14 @@ const STORIES: &[Story] = &[
 fn add_improvements(wb: &mut Workbook, today: IsoDate, now: &Timestamp) {
     let log = &mut wb.improvements;
     for story in STORIES {
-        let raised = add_days(today, -story.raised_days_ago);
+        let raised = today.add_days(-story.raised_days_ago);
         let new = NewItem {
             title: story.title.to_owned(),
             kind: story.kind,
             source: story.source,
             priority: story.priority,
             owner: story.owner.to_owned(),
-            target_date: Some(add_days(raised, 90)),
+            target_date: Some(raised.add_days(90)),
             requirements: story.requirements.iter().map(|r| req(r)).collect(),
             services: Vec::new(),
         };
@@ -651,13 +614,13 @@ fn walk(
             Stage::Do => {}
             Stage::Check => log.edit_do(id, |d| {
                 d.actions_taken = "Owner named, steps carried out and recorded.".to_owned();
-                d.done_on = Some(add_days(today, -20));
+                d.done_on = Some(today.add_days(-20));
             })?,
             Stage::Act => log.edit_check(id, |c| {
                 c.result = "The evidence now exists and was checked by a colleague.".to_owned();
                 c.effective = Some(true);
                 c.verified_by = "Priya Nair".to_owned();
-                c.checked_on = Some(add_days(today, -10));
+                c.checked_on = Some(today.add_days(-10));
             })?,
             _ => log.edit_act(id, |a| {
                 a.decision = Some(ActDecision::Standardise);
@@ -681,7 +644,7 @@ fn decision(who: &str, why: &str, on: IsoDate) -> Decision {
 fn advance(wb: &mut Workbook, id: ServiceId, path: &[Lifecycle], today: IsoDate, now: &Timestamp) {
     let start = -(7 * path.len() as i64) - 7;
     for (i, to) in path.iter().enumerate() {
-        let on = add_days(today, start + 7 * (i as i64 + 1));
+        let on = today.add_days(start + 7 * (i as i64 + 1));
         let _ = wb.portfolio.move_service(
             id,
             *to,
@@ -739,7 +702,7 @@ fn add_services(wb: &mut Workbook, today: IsoDate, now: &Timestamp) {
     ];
     let mut ids = Vec::new();
     for (name, kind, _) in &services {
-        let on = add_days(today, -400);
+        let on = today.add_days(-400);
         if let Ok(id) = wb.portfolio.propose(
             name,
             *kind,
@@ -759,7 +722,7 @@ fn add_services(wb: &mut Workbook, today: IsoDate, now: &Timestamp) {
         decision(
             "Tom Ellery",
             "Suggested by a customer.",
-            add_days(today, -300),
+            today.add_days(-300),
         ),
         now.clone(),
     );
@@ -773,7 +736,7 @@ fn add_services(wb: &mut Workbook, today: IsoDate, now: &Timestamp) {
             decision(
                 "Tom Ellery",
                 "Not profitable at our size.",
-                add_days(today, -250),
+                today.add_days(-250),
             ),
             now.clone(),
         );
@@ -814,7 +777,7 @@ fn add_services(wb: &mut Workbook, today: IsoDate, now: &Timestamp) {
             s.owner = owner.to_owned();
             s.criticality = criticality;
             s.service_hours = "Mon–Fri 08:00–18:00".to_owned();
-            s.review_date = Some(add_days(today, 120));
+            s.review_date = Some(today.add_days(120));
         });
     }
     for (id, customers) in [
@@ -837,7 +800,7 @@ fn add_services(wb: &mut Workbook, today: IsoDate, now: &Timestamp) {
     }
     // Backup is live but has no customers or SLA written down: a gap to find.
     let _ = wb.portfolio.edit(portal, |s| {
-        s.target_date = Some(add_days(today, 21));
+        s.target_date = Some(today.add_days(21));
     });
     let framework = framework::iso20000();
     for (id, r) in [(hosting, "8.2.4"), (desktop, "8.6.1"), (backup, "8.7.3.1")] {

@@ -11,6 +11,7 @@
 use crate::calendar::Timestamp;
 use crate::framework::ScaleLevel;
 use crate::framework::{Framework, Node, Phase, RequirementId};
+use crate::limits::{MAX_PROFILE_NAME_CHARS, MAX_STUDY_RUNS};
 use crate::portfolio::{Lifecycle, Part};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -207,6 +208,35 @@ fn assemble(
 
 /// Clauses whose title appears only once in the framework, so a question
 /// about them has one right answer ("General" is the title of several).
+/// A question about one clause whose answer is `answer` of it (its title or
+/// its number), with nearby clauses' answers as the wrong options.
+/// `texts` gives the prompt and the start of the explanation.
+fn clause_question(
+    fw: &Framework,
+    kind: Kind,
+    rng: &mut Rng,
+    answer: fn(&Node) -> &String,
+    texts: fn(&Node) -> (String, String),
+) -> Option<Question> {
+    let pool = unique_titled(fw);
+    let node = *rng.pick(&pool)?;
+    let distractors = near_clauses(fw, node, rng)
+        .into_iter()
+        .map(|n| answer(n).clone())
+        .collect();
+    let (prompt, explanation) = texts(node);
+    let context = clause_context(fw, node);
+    let q = assemble(
+        rng,
+        kind,
+        prompt,
+        answer(node).clone(),
+        distractors,
+        format!("{explanation}{context}"),
+    );
+    (q.options.len() > 1).then_some(q)
+}
+
 fn unique_titled(fw: &Framework) -> Vec<&Node> {
     let mut count: BTreeMap<&str, usize> = BTreeMap::new();
     for n in fw.nodes() {
@@ -282,50 +312,30 @@ fn phase_clauses(fw: &Framework, phase: Phase) -> String {
 /// has too little data for that kind (the built-in one always has enough).
 pub fn question(fw: &Framework, kind: Kind, rng: &mut Rng) -> Option<Question> {
     match kind {
-        Kind::NumberToTitle => {
-            let pool = unique_titled(fw);
-            let node = *rng.pick(&pool)?;
-            let distractors = near_clauses(fw, node, rng)
-                .into_iter()
-                .map(|n| n.title.clone())
-                .collect();
-            let q = assemble(
-                rng,
-                kind,
-                format!("What is the title of clause {}?", node.number),
-                node.title.clone(),
-                distractors,
-                format!(
-                    "Clause {} is “{}”.{}",
-                    node.number,
-                    node.title,
-                    clause_context(fw, node)
-                ),
-            );
-            (q.options.len() > 1).then_some(q)
-        }
-        Kind::TitleToNumber => {
-            let pool = unique_titled(fw);
-            let node = *rng.pick(&pool)?;
-            let distractors = near_clauses(fw, node, rng)
-                .into_iter()
-                .map(|n| n.number.clone())
-                .collect();
-            let q = assemble(
-                rng,
-                kind,
-                format!("Which clause is titled “{}”?", node.title),
-                node.number.clone(),
-                distractors,
-                format!(
-                    "“{}” is clause {}.{}",
-                    node.title,
-                    node.number,
-                    clause_context(fw, node)
-                ),
-            );
-            (q.options.len() > 1).then_some(q)
-        }
+        Kind::NumberToTitle => clause_question(
+            fw,
+            kind,
+            rng,
+            |n| &n.title,
+            |n| {
+                (
+                    format!("What is the title of clause {}?", n.number),
+                    format!("Clause {} is “{}”.", n.number, n.title),
+                )
+            },
+        ),
+        Kind::TitleToNumber => clause_question(
+            fw,
+            kind,
+            rng,
+            |n| &n.number,
+            |n| {
+                (
+                    format!("Which clause is titled “{}”?", n.title),
+                    format!("“{}” is clause {}.", n.title, n.number),
+                )
+            },
+        ),
         Kind::PhaseOfClause => {
             let pool = unique_titled(fw);
             let node = *rng.pick(&pool)?;
@@ -736,10 +746,6 @@ pub struct KindScore {
 
 /// The version of the stored study profile format.
 pub const PROFILE_VERSION: u32 = 1;
-/// Longest profile name, in characters.
-pub const NAME_MAX: usize = 80;
-/// Runs kept; older ones drop off so storage stays small.
-pub const HISTORY_MAX: usize = 200;
 
 /// A study profile: who is studying and how their runs went. Not tied to a workbook.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -775,7 +781,7 @@ impl ProfileError {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
-#[error("A profile name can be at most {NAME_MAX} characters.")]
+#[error("A profile name can be at most {MAX_PROFILE_NAME_CHARS} characters.")]
 pub struct NameTooLong;
 
 impl Profile {
@@ -790,18 +796,18 @@ impl Profile {
 
     pub fn rename(&mut self, name: &str) -> Result<(), NameTooLong> {
         let name = name.trim();
-        if name.chars().count() > NAME_MAX {
+        if name.chars().count() > MAX_PROFILE_NAME_CHARS {
             return Err(NameTooLong);
         }
         self.name = name.to_owned();
         Ok(())
     }
 
-    /// Adds a finished run, dropping the oldest beyond `HISTORY_MAX`.
+    /// Adds a finished run, dropping the oldest beyond `MAX_STUDY_RUNS`.
     pub fn record(&mut self, run: RunRecord) {
         self.runs.push(run);
-        if self.runs.len() > HISTORY_MAX {
-            let extra = self.runs.len() - HISTORY_MAX;
+        if self.runs.len() > MAX_STUDY_RUNS {
+            let extra = self.runs.len() - MAX_STUDY_RUNS;
             self.runs.drain(..extra);
         }
     }
@@ -858,9 +864,9 @@ impl Profile {
             raw: raw.to_owned(),
             reason,
         };
-        if profile.name.chars().count() > NAME_MAX {
+        if profile.name.chars().count() > MAX_PROFILE_NAME_CHARS {
             return Err(invalid(format!(
-                "the name is longer than {NAME_MAX} characters"
+                "the name is longer than {MAX_PROFILE_NAME_CHARS} characters"
             )));
         }
         for (i, run) in profile.runs.iter().enumerate() {

@@ -10,7 +10,8 @@
 //! lets anyone unlock it again.
 
 use crate::framework::{Framework, RequirementId};
-use crate::validation::{self, MAX_NOTES_CHARS, ValidationError};
+use crate::limits::{self, MAX_NOTES_CHARS};
+use crate::validation::ValidationError;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use thiserror::Error;
@@ -59,7 +60,8 @@ impl TrainerNotes {
         if !framework.is_leaf(id) {
             return Err(ValidationError::UnknownRequirement(id.0.clone()).into());
         }
-        validation::check_text(format_args!("trainer note of {id}"), text, MAX_NOTES_CHARS)?;
+        limits::check_text(format_args!("trainer note of {id}"), text, MAX_NOTES_CHARS)
+            .map_err(ValidationError::from)?;
         if text.trim().is_empty() {
             self.notes.remove(id);
         } else {
@@ -77,16 +79,18 @@ impl TrainerNotes {
     }
 }
 
-/// Import-time rules: notes of real requirements, sane text.
-pub fn validate(notes: &TrainerNotes, framework: &Framework) -> Result<(), ValidationError> {
-    for (id, text) in &notes.notes {
-        if !framework.is_leaf(id) {
-            return Err(ValidationError::DanglingLink {
-                from: "trainer notes".into(),
-                to: format!("requirement {id}"),
-            });
+impl TrainerNotes {
+    /// Import-time rules: notes of real requirements, sane text.
+    pub fn validate(&self, framework: &Framework) -> Result<(), ValidationError> {
+        for (id, text) in &self.notes {
+            if !framework.is_leaf(id) {
+                return Err(ValidationError::DanglingLink {
+                    from: "trainer notes".into(),
+                    to: format!("requirement {id}"),
+                });
+            }
+            limits::check_text(format_args!("trainer note of {id}"), text, MAX_NOTES_CHARS)?;
         }
-        validation::check_text(format_args!("trainer note of {id}"), text, MAX_NOTES_CHARS)?;
+        Ok(())
     }
-    Ok(())
 }

@@ -1,14 +1,17 @@
 //! The workbook: one organisation's assessment against one framework.
 
 use crate::assessment::Assessment;
+use crate::baseline;
 use crate::baseline::Baseline;
 use crate::calendar::Timestamp;
-use crate::evidence::{DocumentChecklist, EvidenceRegister};
+use crate::evidence::{DocumentChecklist, EvidenceId, EvidenceRegister};
+use crate::framework;
 use crate::framework::{Framework, FrameworkId, RequirementId};
-use crate::improvement::ImprovementLog;
+use crate::improvement::{ImprovementError, ImprovementLog};
+use crate::limits::{self, MAX_FRAMEWORK_VERSION_CHARS, MAX_NAME_CHARS, MAX_SCOPE_CHARS};
 use crate::portfolio::Portfolio;
-use crate::trainer::TrainerNotes;
-use crate::validation::{self, ValidationError};
+use crate::trainer::{TrainerError, TrainerNotes};
+use crate::validation::ValidationError;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -49,6 +52,28 @@ pub struct Organisation {
     pub scope: String,
 }
 
+impl Organisation {
+    /// An organisation as typed: name and scope are trimmed and checked.
+    pub fn new(name: &str, scope: &str) -> Result<Self, ValidationError> {
+        let organisation = Self {
+            name: name.trim().to_owned(),
+            scope: scope.trim().to_owned(),
+        };
+        organisation.validate()?;
+        Ok(organisation)
+    }
+
+    /// A name is given; name and scope are short enough and printable.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        if self.name.trim().is_empty() {
+            return Err(ValidationError::MissingName);
+        }
+        limits::check_text("organisation name", &self.name, MAX_NAME_CHARS)?;
+        limits::check_text("scope statement", &self.scope, MAX_SCOPE_CHARS)?;
+        Ok(())
+    }
+}
+
 /// Which framework definition, and which version of it, the workbook was written against.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FrameworkRef {
@@ -76,11 +101,7 @@ impl Workbook {
         framework: &Framework,
         now: Timestamp,
     ) -> Result<Self, ValidationError> {
-        let organisation = Organisation {
-            name: name.trim().to_owned(),
-            scope: scope.trim().to_owned(),
-        };
-        validation::check_organisation(&organisation)?;
+        let organisation = Organisation::new(name, scope)?;
         Ok(Self {
             organisation,
             framework: FrameworkRef {
@@ -120,6 +141,96 @@ impl Workbook {
             self.assessments.insert(id.clone(), record);
         }
         self.updated_at = now;
+    }
+
+    /// Checks the whole workbook against the framework it names, composing
+    /// the checks of its parts; returns that framework.
+    pub fn validate(&self) -> Result<&'static Framework, ValidationError> {
+        self.organisation.validate()?;
+        limits::check_text(
+            "framework version",
+            &self.framework.version,
+            MAX_FRAMEWORK_VERSION_CHARS,
+        )?;
+        let framework = framework::by_id(&self.framework.id)
+            .ok_or_else(|| ValidationError::UnknownFramework(self.framework.id.0.clone()))?;
+        for (id, record) in &self.assessments {
+            record.validate(id, framework)?;
+        }
+        self.evidence.validate(framework)?;
+        self.documents.validate(framework, &self.evidence)?;
+        self.improvements.validate(framework, &self.portfolio)?;
+        self.portfolio.validate(framework)?;
+        baseline::validate_all(&self.baselines, framework)?;
+        self.trainer_notes.validate(framework)?;
+        Ok(framework)
+    }
+
+    // -----------------------------------------------------------------------
+    // Edits. Each takes the time of the edit and stamps `updated_at` with it
+    // when the edit is made, so that no caller can forget to.
+
+    /// Renames the organisation or changes its scope.
+    pub fn set_organisation(&mut self, organisation: Organisation, now: Timestamp) {
+        self.organisation = organisation;
+        self.updated_at = now;
+    }
+
+    /// Changes the improvement log through one of its own methods; a change
+    /// it refuses leaves the workbook as it was, time included.
+    pub fn edit_improvements<T>(
+        &mut self,
+        now: Timestamp,
+        change: impl FnOnce(&mut ImprovementLog) -> Result<T, ImprovementError>,
+    ) -> Result<T, ImprovementError> {
+        let result = change(&mut self.improvements);
+        self.stamp_if_ok(now, result)
+    }
+
+    /// Adds an evidence item linked to `requirement`; see [`EvidenceRegister::add`].
+    pub fn add_evidence(
+        &mut self,
+        title: &str,
+        requirement: RequirementId,
+        now: Timestamp,
+    ) -> Result<EvidenceId, ValidationError> {
+        let result = self.evidence.add(title, requirement);
+        self.stamp_if_ok(now, result)
+    }
+
+    /// Replaces the portfolio with one that a change was checked on.
+    pub fn set_portfolio(&mut self, portfolio: Portfolio, now: Timestamp) {
+        self.portfolio = portfolio;
+        self.updated_at = now;
+    }
+
+    /// Sets or (with blank text) removes a trainer note, unless the notes are locked.
+    pub fn set_trainer_note(
+        &mut self,
+        framework: &Framework,
+        id: &RequirementId,
+        text: &str,
+        now: Timestamp,
+    ) -> Result<(), TrainerError> {
+        let result = self.trainer_notes.set(framework, id, text);
+        self.stamp_if_ok(now, result)
+    }
+
+    /// Locks the trainer notes (read-only for participants) or unlocks them.
+    pub fn set_trainer_notes_locked(&mut self, locked: bool, now: Timestamp) {
+        if locked {
+            self.trainer_notes.lock();
+        } else {
+            self.trainer_notes.unlock();
+        }
+        self.updated_at = now;
+    }
+
+    fn stamp_if_ok<T, E>(&mut self, now: Timestamp, result: Result<T, E>) -> Result<T, E> {
+        if result.is_ok() {
+            self.updated_at = now;
+        }
+        result
     }
 
     pub fn summary(&self, framework: &Framework) -> Summary {

@@ -2,7 +2,8 @@
 //! bug: import must refuse bad files with an error. Run with `.ci/fuzz`.
 #![no_main]
 
-use clausebook_core::{export, framework, validation};
+use clausebook_core::file::export;
+use clausebook_core::framework;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -10,7 +11,7 @@ fuzz_target!(|data: &[u8]| {
         // Whatever import accepts must be a valid workbook, and must survive
         // a second round trip unchanged.
         let wb = found.envelope.workbook;
-        assert!(validation::check_workbook(&wb).is_ok());
+        assert!(wb.validate().is_ok());
         let text = export::export_json(&wb, "2026-01-01T00:00:00.000Z".parse().unwrap());
         let again = export::read_import(text.as_bytes(), framework::iso20000())
             .expect("a re-export of an accepted workbook is accepted");

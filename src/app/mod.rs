@@ -14,9 +14,9 @@ use crate::platform::browser;
 use crate::platform::storage::{
     self, Autosaver, Loaded, NAMESPACE, SAVE_DELAY_MS, SaveFn, SaveStatus,
 };
+use clausebook_core::file::schema;
 use clausebook_core::history::History;
 use clausebook_core::library::{self, WorkbookId};
-use clausebook_core::schema;
 use clausebook_core::workbook::Workbook;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -142,7 +142,7 @@ pub fn Workbench(
         workbook
             .try_with_untracked(|w| {
                 w.as_ref()
-                    .map(|w| clausebook_core::export::export_json(w, browser::now()))
+                    .map(|w| clausebook_core::file::export::export_json(w, browser::now()))
             })
             .flatten()
     });

@@ -214,8 +214,8 @@ impl AppState {
         let Some(workbook) = self.workbook.get_untracked() else {
             return Err("There is no workbook to export yet.".into());
         };
-        let name = clausebook_core::export::file_name(&workbook, browser::today());
-        let text = clausebook_core::export::export_json(&workbook, browser::now());
+        let name = clausebook_core::file::export::file_name(&workbook, browser::today());
+        let text = clausebook_core::file::export::export_json(&workbook, browser::now());
         offer_download(&name, &text)?;
         if let Some(id) = self.current.get_untracked() {
             let revision = self.saver.with_value(|s| s.session().known_revision);

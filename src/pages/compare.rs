@@ -6,7 +6,7 @@ use crate::app::{AppState, route};
 use crate::widgets::status_badge;
 use clausebook_core::assessment::Status;
 use clausebook_core::compare::{Group, Row};
-use clausebook_core::export;
+use clausebook_core::file::export;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;

@@ -2,7 +2,7 @@
 
 use crate::app::AppState;
 use crate::platform::storage;
-use clausebook_core::export::{self, ImportPreview};
+use clausebook_core::file::export::{self, ImportPreview};
 use clausebook_core::library::{SnapshotMeta, SnapshotReason};
 use leptos::html;
 use leptos::prelude::*;
@@ -135,7 +135,7 @@ pub fn DataPage() -> impl IntoView {
             <p>
                 {format!(
                     "Reads a Clausebook JSON file (up to {}). It is checked completely and shown to you before anything is replaced.",
-                    export::human_size(export::MAX_IMPORT_BYTES),
+                    export::human_size(clausebook_core::limits::MAX_IMPORT_BYTES),
                 )}
             </p>
             <button type="button" on:click=choose_file>

@@ -13,8 +13,8 @@ use clausebook_core::improvement::{
     self, ActDecision, Filter, ImprovementError, ImprovementId, ImprovementItem, ImprovementLog,
     Kind, NewItem, Priority, SearchIndex, SortKey, Source, Stage,
 };
+use clausebook_core::limits::{MAX_NAME_CHARS, MAX_NOTES_CHARS, MAX_OWNER_CHARS};
 use clausebook_core::portfolio::ServiceId;
-use clausebook_core::validation::{MAX_NAME_CHARS, MAX_NOTES_CHARS, MAX_OWNER_CHARS};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::components::A;
@@ -63,13 +63,11 @@ fn try_move(state: AppState, id: ImprovementId, to: Stage) -> Result<(), String>
     let mut result = Ok(());
     state.edit(|w| {
         let now = browser::now();
-        match w
-            .improvements
-            .move_item(id, to, browser::today(), now.clone())
-        {
-            Ok(()) => w.updated_at = now,
-            Err(e) => result = Err(e.to_string()),
-        }
+        result = w
+            .edit_improvements(now.clone(), |log| {
+                log.move_item(id, to, browser::today(), now)
+            })
+            .map_err(|e| e.to_string());
     });
     result
 }
@@ -80,9 +78,10 @@ fn edit_log(
     f: impl FnOnce(&mut ImprovementLog) -> Result<(), ImprovementError>,
 ) -> Result<(), String> {
     let mut result = Ok(());
-    state.edit(|w| match f(&mut w.improvements) {
-        Ok(()) => w.updated_at = browser::now(),
-        Err(e) => result = Err(e.to_string()),
+    state.edit(|w| {
+        result = w
+            .edit_improvements(browser::now(), f)
+            .map_err(|e| e.to_string())
     });
     result
 }
@@ -93,12 +92,8 @@ fn raise(state: AppState, new: NewItem) -> Result<ImprovementId, String> {
     state.edit(|w| {
         let now = browser::now();
         result = w
-            .improvements
-            .raise(new, browser::today(), now.clone())
+            .edit_improvements(now.clone(), |log| log.raise(new, browser::today(), now))
             .map_err(|e| e.to_string());
-        if result.is_ok() {
-            w.updated_at = now;
-        }
     });
     result
 }
@@ -383,7 +378,7 @@ fn ImprovementLogView() -> impl IntoView {
             return;
         };
         let today = browser::today();
-        let name = improvement::csv_file_name(&wb, today);
+        let name = improvement::csv_file_name(&wb.organisation.name, today);
         let text = wb.improvements.to_csv(today);
         export_message.set(Some(
             browser::download(&name, &text, "text/csv;charset=utf-8")
@@ -1186,12 +1181,10 @@ fn StagePanel(id: ImprovementId, item: ItemMemo) -> impl IntoView {
         state.edit(|w| {
             let now = browser::now();
             result = w
-                .improvements
-                .open_follow_up(id, browser::today(), now.clone())
+                .edit_improvements(now.clone(), |log| {
+                    log.open_follow_up(id, browser::today(), now)
+                })
                 .map_err(|e| e.to_string());
-            if result.is_ok() {
-                w.updated_at = now;
-            }
         });
         match result {
             Ok(new_id) => {

@@ -7,8 +7,8 @@ use crate::widgets::FrameworkChoice;
 use crate::widgets::dom;
 use crate::widgets::markup::{self, Node, el};
 use clausebook_core::assessment::Status;
+use clausebook_core::limits::{MAX_NAME_CHARS, MAX_SCOPE_CHARS};
 use clausebook_core::overview::{Line, Overview};
-use clausebook_core::validation::{self, MAX_NAME_CHARS, MAX_SCOPE_CHARS};
 use clausebook_core::workbook::{Organisation, Workbook};
 use leptos::prelude::*;
 
@@ -466,21 +466,12 @@ fn OrganisationForm() -> impl IntoView {
     let name = RwSignal::new(current.name);
     let scope = RwSignal::new(current.scope);
     let error = RwSignal::new(None::<String>);
-    let apply = move || {
-        let organisation = Organisation {
-            name: name.get_untracked().trim().to_owned(),
-            scope: scope.get_untracked().trim().to_owned(),
-        };
-        match validation::check_organisation(&organisation) {
-            Ok(()) => {
-                error.set(None);
-                state.edit(|w| {
-                    w.organisation = organisation;
-                    w.updated_at = browser::now();
-                });
-            }
-            Err(e) => error.set(Some(e.to_string())),
+    let apply = move || match Organisation::new(&name.get_untracked(), &scope.get_untracked()) {
+        Ok(organisation) => {
+            error.set(None);
+            state.edit(|w| w.set_organisation(organisation, browser::now()));
         }
+        Err(e) => error.set(Some(e.to_string())),
     };
     view! {
         <section class="card form" aria-labelledby="organisation-title">

@@ -11,11 +11,11 @@ use crate::platform::browser;
 use crate::widgets::Missing;
 use clausebook_core::calendar::IsoDate;
 use clausebook_core::framework::{Node, RequirementId};
+use clausebook_core::limits::{MAX_NAME_CHARS, MAX_NOTES_CHARS, MAX_OWNER_CHARS};
 use clausebook_core::portfolio::{
     self, Criticality, Decision, Gap, Lifecycle, Part, Portfolio, PortfolioError, Priority,
     Service, ServiceId, ServiceKind, Times,
 };
-use clausebook_core::validation::{MAX_NAME_CHARS, MAX_NOTES_CHARS, MAX_OWNER_CHARS};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::components::A;
@@ -35,10 +35,7 @@ fn apply<T>(
         return Err("Create a workbook on the Overview first.".into());
     };
     let out = change(&mut portfolio).map_err(|e| e.to_string())?;
-    state.edit(|w| {
-        w.portfolio = portfolio;
-        w.updated_at = browser::now();
-    });
+    state.edit(|w| w.set_portfolio(portfolio, browser::now()));
     Ok(out)
 }
 
@@ -354,7 +351,7 @@ fn NewServiceForm(creating: RwSignal<bool>) -> impl IntoView {
                     id="new-service-who"
                     type="text"
                     autocomplete="name"
-                    maxlength=portfolio::MAX_SHORT_CHARS
+                    maxlength=clausebook_core::limits::MAX_SHORT_CHARS
                     prop:value=move || who.get()
                     on:input=move |ev| who.set(event_target_value(&ev))
                 />
@@ -898,7 +895,7 @@ fn LifecycleCard(id: ServiceId, service: ServiceMemo) -> impl IntoView {
                                 id="move-who"
                                 type="text"
                                 autocomplete="name"
-                                maxlength=portfolio::MAX_SHORT_CHARS
+                                maxlength=clausebook_core::limits::MAX_SHORT_CHARS
                                 prop:value=move || who.get()
                                 on:input=move |ev| who.set(event_target_value(&ev))
                             />
@@ -1022,8 +1019,8 @@ fn DetailsCard(id: ServiceId, service: ServiceMemo) -> impl IntoView {
     );
     let name_error = RwSignal::new(None::<String>);
     let date_error = RwSignal::new(None::<String>);
-    let short = portfolio::MAX_SHORT_CHARS;
-    let long = portfolio::MAX_TEXT_CHARS;
+    let short = clausebook_core::limits::MAX_SHORT_CHARS;
+    let long = clausebook_core::limits::MAX_TEXT_CHARS;
     let date_field = move |dom_id: &'static str,
                            label: &'static str,
                            get: fn(&Service) -> Option<IsoDate>,

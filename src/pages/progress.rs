@@ -5,7 +5,7 @@ use crate::app::{AppState, route};
 use crate::platform::browser;
 use clausebook_core::baseline::{BaselineId, Change, Direction, Point};
 use clausebook_core::calendar::IsoDate;
-use clausebook_core::validation::MAX_NAME_CHARS;
+use clausebook_core::limits::MAX_NAME_CHARS;
 use leptos::prelude::*;
 use leptos_router::components::A;
 

@@ -3,8 +3,8 @@
 
 use crate::platform::browser;
 use crate::platform::storage::{self, NAMESPACE};
+use clausebook_core::file::schema::SchemaError;
 use clausebook_core::library::WorkbookId;
-use clausebook_core::schema::SchemaError;
 use leptos::prelude::*;
 
 #[component]
@@ -16,7 +16,7 @@ pub fn RecoveryPage(id: WorkbookId, raw: String, error: SchemaError) -> impl Int
     let other = library.live().find(|e| e.id != id).map(|e| e.id.clone());
     let outcome = RwSignal::new(None::<String>);
     let understood = RwSignal::new(false);
-    let size = clausebook_core::export::human_size(raw.len() as u64);
+    let size = clausebook_core::file::export::human_size(raw.len() as u64);
     let excerpt: String = raw.chars().take(400).collect();
     let raw = StoredValue::new(raw);
     let download = move |_| {

@@ -82,7 +82,7 @@ impl Export {
                 CSV,
             ),
             Export::ImprovementsCsv => (
-                improvement::csv_file_name(wb, today),
+                improvement::csv_file_name(&wb.organisation.name, today),
                 wb.improvements.to_csv(today),
                 CSV,
             ),

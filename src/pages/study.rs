@@ -798,7 +798,7 @@ fn ProfileView(
                     id="study-name"
                     type="text"
                     autocomplete="name"
-                    maxlength=study::NAME_MAX.to_string()
+                    maxlength=clausebook_core::limits::MAX_PROFILE_NAME_CHARS.to_string()
                     prop:value=move || profile.with(|p| p.name.clone())
                     on:change=move |ev| {
                         let value = event_target_value(&ev);

@@ -3,7 +3,7 @@
 
 use crate::app::{AppState, route};
 use clausebook_core::framework::{Node, RequirementId};
-use clausebook_core::validation::MAX_NOTES_CHARS;
+use clausebook_core::limits::MAX_NOTES_CHARS;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -83,21 +83,14 @@ pub fn TrainerNotesSection() -> impl IntoView {
         let id = selected.get_untracked();
         let mut result = Ok(());
         state.edit(|w| {
-            result = w.trainer_notes.set(framework, &id, &text);
-            if result.is_ok() {
-                w.updated_at = crate::platform::browser::now();
-            }
+            result = w.set_trainer_note(framework, &id, &text, crate::platform::browser::now());
         });
         error.set(result.err().map(|e| e.to_string()));
     };
     let toggle = move |_| {
         state.edit(|w| {
-            if w.trainer_notes.locked {
-                w.trainer_notes.unlock()
-            } else {
-                w.trainer_notes.lock()
-            }
-            w.updated_at = crate::platform::browser::now();
+            let locked = !w.trainer_notes.locked;
+            w.set_trainer_notes_locked(locked, crate::platform::browser::now());
         });
         error.set(None);
     };

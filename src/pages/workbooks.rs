@@ -5,7 +5,7 @@
 use crate::app::AppState;
 use crate::platform::browser;
 use crate::platform::storage;
-use clausebook_core::export::human_size;
+use clausebook_core::file::export::human_size;
 use clausebook_core::library::{self, Entry, Library, WorkbookId};
 use clausebook_core::workbook::Workbook;
 use leptos::prelude::*;

@@ -24,11 +24,11 @@
 
 use crate::platform::browser;
 use clausebook_core::calendar::Timestamp;
+use clausebook_core::file::save_cache;
+use clausebook_core::file::schema::{self, LocalCopy, SchemaError};
 use clausebook_core::library::{
     self, Backup, Conflict, Head, Library, SnapshotMeta, SnapshotReason, WorkbookId,
 };
-use clausebook_core::schema::{self, SchemaError, Stored};
-use clausebook_core::stored;
 use clausebook_core::workbook::Workbook;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -485,9 +485,9 @@ fn plain_text(workbook: &Workbook, saved_at: Timestamp) -> (js_sys::JsString, u6
 /// serialises and converts only what changed.
 #[derive(Default)]
 struct SaveText {
-    items: stored::Cache,
+    items: save_cache::Cache,
     /// The JS string of each item's text of the last save, by serial
-    /// ([`stored::Piece::Item`]).
+    /// ([`save_cache::Piece::Item`]).
     js: std::collections::HashMap<u64, js_sys::JsString>,
     /// The JS strings of the last save's short written pieces: mostly the
     /// commas between items, thousands of them, each a call into JS to
@@ -508,7 +508,7 @@ impl SaveText {
         let mut whole = js_sys::JsString::from("");
         for piece in text.pieces() {
             let part = match piece {
-                stored::Piece::Written(text) if text.len() <= SHORT_PIECE => {
+                save_cache::Piece::Written(text) if text.len() <= SHORT_PIECE => {
                     match short.get(text.as_str()) {
                         Some(part) => js_sys::JsString::clone(part),
                         None => {
@@ -521,8 +521,8 @@ impl SaveText {
                         }
                     }
                 }
-                stored::Piece::Written(text) => js_sys::JsString::from(text.as_str()),
-                stored::Piece::Item { serial, text } => {
+                save_cache::Piece::Written(text) => js_sys::JsString::from(text.as_str()),
+                save_cache::Piece::Item { serial, text } => {
                     let part = self
                         .js
                         .remove(serial)
@@ -784,15 +784,15 @@ pub fn snooze_reminder(ns: &str, id: &WorkbookId, until_ms: i64) {
 // Simple access by namespace (the active workbook), for tests and tools
 
 /// The active workbook of `ns`, classified like any stored data.
-pub fn load(ns: &str) -> Stored {
+pub fn load(ns: &str) -> LocalCopy {
     let library = load_library(ns);
     let Some(id) = active(ns, &library) else {
-        return Stored::Empty;
+        return LocalCopy::Empty;
     };
     match load_workbook(ns, &id) {
-        Loaded::Missing => Stored::Empty,
-        Loaded::Unreadable { raw, error } => Stored::Unreadable { raw, error },
-        Loaded::Ready { workbook, head } => Stored::Ready(Box::new(schema::Envelope {
+        Loaded::Missing => LocalCopy::Empty,
+        Loaded::Unreadable { raw, error } => LocalCopy::Unreadable { raw, error },
+        Loaded::Ready { workbook, head } => LocalCopy::Ready(Box::new(schema::Envelope {
             format: schema::FORMAT.to_owned(),
             schema_version: schema::CURRENT_SCHEMA_VERSION,
             app_version: head.app_version,

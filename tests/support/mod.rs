@@ -3,7 +3,7 @@
 #![allow(dead_code)] // each test file uses its own subset
 
 use clausebook::platform::storage;
-use clausebook_core::schema::Stored;
+use clausebook_core::file::schema::LocalCopy;
 use clausebook_core::workbook::Workbook;
 use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
@@ -58,7 +58,7 @@ pub fn input_event(el: &web_sys::EventTarget, kind: &str) {
 /// The workbook saved under `key`; panics if none could be read.
 pub fn stored(key: &str) -> Workbook {
     match storage::load(key) {
-        Stored::Ready(envelope) => envelope.workbook,
+        LocalCopy::Ready(envelope) => envelope.workbook,
         other => panic!("expected a stored workbook under {key}, got {other:?}"),
     }
 }
@@ -73,7 +73,7 @@ pub fn stored_raw(ns: &str) -> Option<String> {
 
 /// Whether nothing at all is stored in namespace `ns`.
 pub fn nothing_stored(ns: &str) -> bool {
-    storage::load(ns) == Stored::Empty
+    storage::load(ns) == LocalCopy::Empty
 }
 
 /// The text of the first element matching `selector`.

@@ -3,9 +3,10 @@
 
 use crate::generate;
 
+use clausebook_core::file::export;
+use clausebook_core::framework;
 use clausebook_core::improvement::Stage;
 use clausebook_core::portfolio::Lifecycle;
-use clausebook_core::{export, framework};
 
 fn small() -> generate::Size {
     generate::Size {

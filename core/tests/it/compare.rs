@@ -3,9 +3,9 @@
 use clausebook_core::assessment::Status;
 use clausebook_core::calendar::Timestamp;
 use clausebook_core::compare::{CompareError, Group};
-use clausebook_core::export::ImportError;
+use clausebook_core::file::export::ImportError;
+use clausebook_core::file::schema;
 use clausebook_core::framework;
-use clausebook_core::schema;
 use clausebook_core::workbook::Workbook;
 
 fn at(text: &str) -> Timestamp {

@@ -33,15 +33,7 @@ fn ids_are_unique_and_parents_exist_before_children() {
 #[test]
 fn numbering_is_in_document_order() {
     let fw = framework::iso20000();
-    for pair in fw.nodes().windows(2) {
-        assert_eq!(
-            compare_numbers(&pair[0].number, &pair[1].number),
-            Ordering::Less,
-            "{} then {}",
-            pair[0].number,
-            pair[1].number
-        );
-    }
+    crate::support::assert_in_document_order(fw);
 }
 
 #[test]
@@ -169,7 +161,7 @@ fn no_clause_title_is_written_in_rust_code() {
     // The structure is data: titles live in the JSON definition only.
     let fw = framework::iso20000();
     let mut sources = String::new();
-    for entry in walk("src") {
+    for entry in crate::support::files_under("src") {
         if entry.extension().is_some_and(|e| e == "rs") {
             sources.push_str(&std::fs::read_to_string(&entry).unwrap());
         }
@@ -189,17 +181,4 @@ fn no_clause_title_is_written_in_rust_code() {
             node.number
         );
     }
-}
-
-fn walk(dir: &str) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            out.extend(walk(path.to_str().unwrap()));
-        } else {
-            out.push(path);
-        }
-    }
-    out
 }

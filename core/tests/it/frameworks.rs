@@ -5,11 +5,10 @@ use clausebook_core::assessment::{
     Capability, CapabilityError, CapabilityLevel, Readiness, Status, clause_capability,
 };
 use clausebook_core::calendar::Timestamp;
-use clausebook_core::framework::{self, Framework, compare_numbers};
-use clausebook_core::validation::{ValidationError, check_workbook};
+use clausebook_core::framework::{self, Framework};
+use clausebook_core::validation::ValidationError;
 use clausebook_core::walkthrough::{self, ClauseFilter};
 use clausebook_core::workbook::Workbook;
-use std::cmp::Ordering;
 use std::collections::HashSet;
 
 fn now() -> Timestamp {
@@ -31,15 +30,7 @@ fn check_structure(fw: &Framework) {
         }
         assert!(!node.title.trim().is_empty(), "{} has no title", node.id);
     }
-    for pair in fw.nodes().windows(2) {
-        assert_eq!(
-            compare_numbers(&pair[0].number, &pair[1].number),
-            Ordering::Less,
-            "{} then {}",
-            pair[0].number,
-            pair[1].number
-        );
-    }
+    crate::support::assert_in_document_order(fw);
     let per_root: usize = fw.roots().map(|r| fw.leaves_under(&r.id).count()).sum();
     assert_eq!(per_root, fw.leaves().count());
     let scale = &fw.capability_scale;
@@ -109,11 +100,11 @@ fn a_fitsm_workbook_refuses_capability_above_4() {
     wb.edit_assessment(&id, now(), |a| {
         a.capability = Capability::new(None, Some(CapabilityLevel::Predictable)).unwrap()
     });
-    assert_eq!(check_workbook(&wb).map(|f| &f.id), Ok(&fitsm.id));
+    assert_eq!(wb.validate().map(|f| &f.id), Ok(&fitsm.id));
     wb.edit_assessment(&id, now(), |a| {
         a.capability = Capability::new(None, Some(CapabilityLevel::Innovating)).unwrap()
     });
-    let err = check_workbook(&wb).unwrap_err();
+    let err = wb.validate().unwrap_err();
     assert!(
         matches!(&err, ValidationError::Capability { requirement, .. } if requirement == "PR12.3"),
         "{err:?}"
@@ -124,7 +115,7 @@ fn a_fitsm_workbook_refuses_capability_above_4() {
     iso.edit_assessment(&"9.3".into(), now(), |a| {
         a.capability = Capability::new(None, Some(CapabilityLevel::Innovating)).unwrap()
     });
-    assert!(check_workbook(&iso).is_ok());
+    assert!(iso.validate().is_ok());
     assert!(matches!(
         Capability::new(None, Some(CapabilityLevel::Innovating))
             .unwrap()
@@ -144,7 +135,7 @@ fn a_fitsm_workbook_refuses_iso_clause_ids() {
         a.status = Status::FullyImplemented
     });
     assert_eq!(
-        check_workbook(&wb).unwrap_err(),
+        wb.validate().unwrap_err(),
         ValidationError::UnknownRequirement("9.3".into())
     );
 }
@@ -174,7 +165,7 @@ fn page_helpers_work_on_both_frameworks() {
             )
             .unwrap();
         });
-        assert!(check_workbook(&wb).is_ok(), "{}", fw.name);
+        assert!(wb.validate().is_ok(), "{}", fw.name);
         let readiness = Readiness::of(fw, &wb.assessments);
         assert_eq!(readiness.total, leaves.len());
         assert_eq!(readiness.count(Status::FullyImplemented), 1);

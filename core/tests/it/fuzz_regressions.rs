@@ -1,7 +1,8 @@
 //! Replays inputs found by fuzzing (`.ci/fuzz`): each must be refused with an
 //! error or read as a valid workbook, never panic.
 
-use clausebook_core::{export, framework, validation};
+use clausebook_core::file::export;
+use clausebook_core::framework;
 
 #[test]
 fn every_fuzz_finding_is_handled() {
@@ -12,7 +13,7 @@ fn every_fuzz_finding_is_handled() {
         let bytes = std::fs::read(&path).unwrap();
         if let Ok(found) = export::read_import(&bytes, framework::iso20000()) {
             assert!(
-                validation::check_workbook(&found.envelope.workbook).is_ok(),
+                found.envelope.workbook.validate().is_ok(),
                 "{}",
                 path.display()
             );

@@ -2,9 +2,10 @@
 
 use clausebook_core::assessment::Status;
 use clausebook_core::calendar::{IsoDate, Timestamp};
-use clausebook_core::export::{self, ImportError, MAX_IMPORT_BYTES};
+use clausebook_core::file::export::{self, ImportError};
+use clausebook_core::file::schema::{self, CURRENT_SCHEMA_VERSION, LocalCopy, SchemaError};
 use clausebook_core::framework;
-use clausebook_core::schema::{self, CURRENT_SCHEMA_VERSION, SchemaError, Stored};
+use clausebook_core::limits::MAX_IMPORT_BYTES;
 use clausebook_core::validation::ValidationError;
 use clausebook_core::workbook::Workbook;
 use serde_json::{Value, json};
@@ -64,11 +65,11 @@ fn export_then_import_gives_the_same_workbook() {
 fn stored_form_round_trips_too() {
     let wb = sample();
     let text = schema::to_stored_json(&wb, at("2026-11-25T10:00:00.000Z"));
-    match schema::read_stored(Some(text)) {
-        Stored::Ready(envelope) => assert_eq!(envelope.workbook, wb),
+    match schema::read_local_copy(Some(text)) {
+        LocalCopy::Ready(envelope) => assert_eq!(envelope.workbook, wb),
         other => panic!("expected a workbook, got {other:?}"),
     }
-    assert_eq!(schema::read_stored(None), Stored::Empty);
+    assert_eq!(schema::read_local_copy(None), LocalCopy::Empty);
 }
 
 #[test]
@@ -334,7 +335,7 @@ fn content_that_breaks_the_rules_is_refused() {
 #[test]
 fn hostile_nesting_is_refused_without_crashing() {
     let too_deep = ImportError::Schema(SchemaError::TooDeep {
-        limit: schema::MAX_NESTING,
+        limit: clausebook_core::limits::MAX_NESTING,
     });
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     assert_eq!(import(&deep).unwrap_err(), too_deep);
@@ -384,8 +385,8 @@ fn byte_order_mark_is_accepted() {
 #[test]
 fn unreadable_storage_is_kept_for_recovery() {
     let raw = "{\"format\":\"clausebook.workbook\",\"schema_version\":2,\"work".to_owned();
-    match schema::read_stored(Some(raw.clone())) {
-        Stored::Unreadable { raw: kept, error } => {
+    match schema::read_local_copy(Some(raw.clone())) {
+        LocalCopy::Unreadable { raw: kept, error } => {
             assert_eq!(kept, raw);
             assert!(matches!(error, SchemaError::NotJson { .. }));
         }
@@ -393,8 +394,8 @@ fn unreadable_storage_is_kept_for_recovery() {
     }
     let mut newer = exported();
     newer["schema_version"] = json!(99);
-    match schema::read_stored(Some(newer.to_string())) {
-        Stored::Unreadable { error, .. } => {
+    match schema::read_local_copy(Some(newer.to_string())) {
+        LocalCopy::Unreadable { error, .. } => {
             assert_eq!(
                 error,
                 SchemaError::NewerSchema {
@@ -719,29 +720,29 @@ fn error_paths_name_the_value_at_an_offset() {
         r#"{"workbook": {"items": [{"id": 1}, {"t\"x": "a]b", "n": 7}], "4.1": {"notes": 3}}}"#;
     let after = |needle: &str| text.find(needle).unwrap() + needle.len();
     assert_eq!(
-        clausebook_core::schema::json_path_at(text, after("\"n\": 7"), false),
+        clausebook_core::file::schema::json_path_at(text, after("\"n\": 7"), false),
         "workbook.items[1].n"
     );
     assert_eq!(
-        clausebook_core::schema::json_path_at(text, after("\"a]b\""), false),
+        clausebook_core::file::schema::json_path_at(text, after("\"a]b\""), false),
         "workbook.items[1].t\"x"
     );
     assert_eq!(
-        clausebook_core::schema::json_path_at(text, after("\"notes\": 3"), false),
+        clausebook_core::file::schema::json_path_at(text, after("\"notes\": 3"), false),
         "workbook.4.1.notes"
     );
     // Just after the second item's closing brace: that item is the object.
     assert_eq!(
-        clausebook_core::schema::json_path_at(text, after("\"n\": 7}"), true),
+        clausebook_core::file::schema::json_path_at(text, after("\"n\": 7}"), true),
         "workbook.items[1]"
     );
     assert_eq!(
-        clausebook_core::schema::json_path_at(text, after("{\"id\": 1}"), true),
+        clausebook_core::file::schema::json_path_at(text, after("{\"id\": 1}"), true),
         "workbook.items[0]"
     );
     // The whole file closed: the top level.
     assert_eq!(
-        clausebook_core::schema::json_path_at(text, text.len(), true),
+        clausebook_core::file::schema::json_path_at(text, text.len(), true),
         ""
     );
 }

@@ -2,13 +2,13 @@
 //! validation on import, filters and the CSV export.
 
 use clausebook_core::calendar::{IsoDate, Timestamp};
+use clausebook_core::file::schema;
 use clausebook_core::framework::{self, RequirementId};
 use clausebook_core::improvement::{
     self, ActDecision, CSV_COLUMNS, Filter, ImprovementError, ImprovementId, ImprovementLog, Kind,
     NewItem, Priority, SearchIndex, SortKey, Stage,
 };
 use clausebook_core::portfolio::{Decision, ServiceId, ServiceKind};
-use clausebook_core::schema;
 use clausebook_core::validation::ValidationError;
 use clausebook_core::workbook::Workbook;
 
@@ -72,7 +72,8 @@ fn workbook() -> Workbook {
 }
 
 fn validate(wb: &Workbook) -> Result<(), ImprovementError> {
-    improvement::validate(wb, framework::iso20000())
+    wb.improvements
+        .validate(framework::iso20000(), &wb.portfolio)
 }
 
 // --- ids -----------------------------------------------------------------
@@ -700,7 +701,7 @@ fn csv_escapes_commas_quotes_newlines_and_formulas() {
 fn csv_file_is_named_after_organisation_and_date() {
     let wb = workbook();
     assert_eq!(
-        improvement::csv_file_name(&wb, day(TODAY)),
+        improvement::csv_file_name(&wb.organisation.name, day(TODAY)),
         "harbour-street-it-2026-11-25-improvements.csv"
     );
 }

@@ -168,7 +168,7 @@ fn broken_mappings_are_refused_with_the_reason() {
 #[test]
 fn no_outline_title_is_written_in_rust_code() {
     let mut sources = String::new();
-    for path in walk("src") {
+    for path in crate::support::files_under("src") {
         if path.extension().is_some_and(|e| e == "rs") {
             sources.push_str(&std::fs::read_to_string(&path).unwrap());
         }
@@ -183,17 +183,4 @@ fn no_outline_title_is_written_in_rust_code() {
     for title in titles.filter(|t| t.len() > 12 && !ALSO_VOCABULARY.contains(&t.as_str())) {
         assert!(!sources.contains(&title), "“{title}” appears in Rust code");
     }
-}
-
-fn walk(dir: &str) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            out.extend(walk(path.to_str().unwrap()));
-        } else {
-            out.push(path);
-        }
-    }
-    out
 }

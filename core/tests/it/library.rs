@@ -4,6 +4,7 @@
 use clausebook_core::calendar::Timestamp;
 use clausebook_core::history::{COALESCE_MS, History};
 use clausebook_core::library::*;
+use clausebook_core::limits::{MAX_SNAPSHOTS, MAX_WORKBOOK_NAME_CHARS};
 
 fn ts(s: &str) -> Timestamp {
     s.parse().expect("timestamp")
@@ -60,8 +61,10 @@ fn workbooks_are_added_renamed_and_named_for_copies() {
     );
     assert_eq!(lib.rename(&a, "   "), Err(LibraryError::EmptyName));
     assert_eq!(
-        lib.rename(&a, &"n".repeat(MAX_NAME + 1)),
-        Err(LibraryError::NameTooLong { max: MAX_NAME })
+        lib.rename(&a, &"n".repeat(MAX_WORKBOOK_NAME_CHARS + 1)),
+        Err(LibraryError::NameTooLong {
+            max: MAX_WORKBOOK_NAME_CHARS
+        })
     );
     assert_eq!(
         lib.rename(&a, "bad\u{7}"),

@@ -2,13 +2,14 @@
 //! checks, derived portfolio parts, hints, validation and CSV.
 
 use clausebook_core::calendar::{IsoDate, Timestamp};
-use clausebook_core::export;
+use clausebook_core::file::export;
 use clausebook_core::framework::{self, RequirementId};
+use clausebook_core::limits;
 use clausebook_core::portfolio::{
     self, Decision, Gap, Lifecycle, Part, Portfolio, PortfolioError, Priority, ServiceId,
     ServiceKind, Times,
 };
-use clausebook_core::validation::{self, ValidationError};
+use clausebook_core::validation::ValidationError;
 use clausebook_core::workbook::Workbook;
 
 fn now() -> Timestamp {
@@ -126,7 +127,7 @@ fn names_are_required_and_unique() {
         .unwrap_err();
     assert!(matches!(err, PortfolioError::DuplicateName(_)));
     assert!(err.to_string().contains("already called"));
-    let long = "x".repeat(validation::MAX_NAME_CHARS + 1);
+    let long = "x".repeat(limits::MAX_NAME_CHARS + 1);
     assert!(matches!(
         p.propose(&long, ServiceKind::Supporting, decision("x"), now()),
         Err(PortfolioError::Text { .. })
@@ -612,7 +613,7 @@ fn resolution_cannot_be_shorter_than_response() {
         p.get(a).unwrap().sla.check(),
         Err(PortfolioError::ResolutionBeforeResponse(Priority::P2))
     );
-    let err = validation::check_workbook(&workbook_with(p)).unwrap_err();
+    let err = workbook_with(p).validate().unwrap_err();
     assert!(err.to_string().contains("P2"), "{err}");
 }
 
@@ -640,7 +641,7 @@ fn a_valid_portfolio_passes_validation_and_round_trips() {
     })
     .unwrap();
     let wb = workbook_with(p);
-    validation::check_workbook(&wb).unwrap();
+    wb.validate().unwrap();
     let text = export::export_json(&wb, now());
     let back = export::read_import(text.as_bytes(), framework::iso20000()).unwrap();
     assert_eq!(back.envelope.workbook.portfolio, wb.portfolio);
@@ -657,7 +658,7 @@ fn the_empty_register_of_schema_3_still_reads() {
     .unwrap();
     assert_eq!(p.services[0].status, Lifecycle::Proposed);
     assert_eq!(p.services[0].kind, ServiceKind::CustomerFacing);
-    validation::check_workbook(&workbook_with(p)).unwrap();
+    workbook_with(p).validate().unwrap();
 }
 
 #[test]
@@ -718,7 +719,7 @@ fn validation_refuses_cycles_and_names_them() {
 fn validation_refuses_over_long_or_control_text() {
     let mut p = Portfolio::default();
     propose(&mut p, "A", ServiceKind::CustomerFacing);
-    p.services[0].description = "x".repeat(portfolio::MAX_TEXT_CHARS + 1);
+    p.services[0].description = "x".repeat(limits::MAX_TEXT_CHARS + 1);
     let err = import_error(p);
     assert!(
         err.starts_with("Service SVC-0001: The description is"),

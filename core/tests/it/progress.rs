@@ -3,10 +3,10 @@
 use clausebook_core::assessment::{Capability, CapabilityLevel, Status};
 use clausebook_core::baseline::{BaselineId, Direction};
 use clausebook_core::calendar::{IsoDate, Timestamp};
-use clausebook_core::export::{self, ImportError};
+use clausebook_core::file::export::{self, ImportError};
+use clausebook_core::file::schema::{self, CURRENT_SCHEMA_VERSION, SchemaError};
 use clausebook_core::framework;
 use clausebook_core::sample;
-use clausebook_core::schema::{self, CURRENT_SCHEMA_VERSION, SchemaError};
 use clausebook_core::trainer::TrainerError;
 use clausebook_core::validation::ValidationError;
 use clausebook_core::workbook::Workbook;

@@ -94,7 +94,7 @@ fn header_names_organisation_date_and_workbook_version() {
         format!(
             "Workbook as of 2026-11-25 14:05 UTC · Clausebook {}, schema {}",
             env!("CARGO_PKG_VERSION"),
-            clausebook_core::schema::CURRENT_SCHEMA_VERSION
+            clausebook_core::file::schema::CURRENT_SCHEMA_VERSION
         )
     );
 }

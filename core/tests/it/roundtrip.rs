@@ -5,12 +5,11 @@
 use clausebook_core::assessment::{Capability, CapabilityLevel, Finding, Status};
 use clausebook_core::calendar::{IsoDate, Timestamp};
 use clausebook_core::evidence::DocumentStatus;
-use clausebook_core::export;
+use clausebook_core::file::export;
+use clausebook_core::file::schema;
 use clausebook_core::framework::{self, Framework, RequirementId};
 use clausebook_core::improvement::{NewItem, Stage};
 use clausebook_core::portfolio::{Decision, ServiceId, ServiceKind};
-use clausebook_core::schema;
-use clausebook_core::validation;
 use clausebook_core::workbook::Workbook;
 use proptest::prelude::*;
 
@@ -320,7 +319,7 @@ proptest! {
     fn export_then_import_gives_back_the_same_workbook(plan in plan()) {
         let fw = framework::iso20000();
         let wb = build(&plan, fw);
-        prop_assert!(validation::check_workbook(&wb).is_ok(), "{:?}", validation::check_workbook(&wb));
+        prop_assert!(wb.validate().is_ok(), "{:?}", wb.validate());
         let text = export::export_json(&wb, at("2026-11-25T11:00:00.000Z"));
         let back = export::read_import(text.as_bytes(), fw).unwrap().envelope.workbook;
         prop_assert_eq!(&back, &wb);
@@ -346,7 +345,7 @@ proptest! {
     fn incremental_stored_text_is_the_plain_text(first in plan(), second in plan()) {
         let fw = framework::iso20000();
         let (a, b) = (build(&first, fw), build(&second, fw));
-        let mut cache = clausebook_core::stored::Cache::default();
+        let mut cache = clausebook_core::file::save_cache::Cache::default();
         for (wb, when) in [(&a, "2026-11-25T11:00:00.000Z"), (&b, "2026-11-25T11:00:01.000Z"), (&a, "2026-11-25T11:00:02.000Z")] {
             prop_assert_eq!(cache.to_stored_json(wb, at(when)), schema::to_stored_json(wb, at(when)));
         }
@@ -364,12 +363,12 @@ proptest! {
         let mut changed = bytes.clone();
         changed[i] = byte;
         if let Ok(found) = export::read_import(&changed, fw) {
-            prop_assert!(validation::check_workbook(&found.envelope.workbook).is_ok());
+            prop_assert!(found.envelope.workbook.validate().is_ok());
         }
         let mut shorter = bytes.clone();
         shorter.drain(i..(i + span).min(bytes.len()));
         if let Ok(found) = export::read_import(&shorter, fw) {
-            prop_assert!(validation::check_workbook(&found.envelope.workbook).is_ok());
+            prop_assert!(found.envelope.workbook.validate().is_ok());
         }
     }
 }

@@ -3,12 +3,12 @@
 
 use clausebook_core::assessment::Status;
 use clausebook_core::calendar::{IsoDate, Timestamp};
-use clausebook_core::export;
+use clausebook_core::file::export;
+use clausebook_core::file::schema;
 use clausebook_core::framework;
 use clausebook_core::improvement::Stage;
 use clausebook_core::portfolio::{Lifecycle, Part};
 use clausebook_core::sample;
-use clausebook_core::schema;
 
 fn at(text: &str) -> Timestamp {
     text.parse().unwrap()
@@ -125,8 +125,8 @@ fn the_sample_is_deterministic_and_follows_today() {
 #[test]
 fn adding_days_crosses_months_years_and_leap_days() {
     let d = |s: &str| s.parse::<IsoDate>().unwrap();
-    assert_eq!(sample::add_days(d("2026-12-31"), 1), d("2027-01-01"));
-    assert_eq!(sample::add_days(d("2028-02-28"), 1), d("2028-02-29"));
-    assert_eq!(sample::add_days(d("2026-03-01"), -1), d("2026-02-28"));
-    assert_eq!(sample::add_days(d("2026-11-25"), -400), d("2025-10-21"));
+    assert_eq!(d("2026-12-31").add_days(1), d("2027-01-01"));
+    assert_eq!(d("2028-02-28").add_days(1), d("2028-02-29"));
+    assert_eq!(d("2026-03-01").add_days(-1), d("2026-02-28"));
+    assert_eq!(d("2026-11-25").add_days(-400), d("2025-10-21"));
 }

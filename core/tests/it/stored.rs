@@ -5,12 +5,12 @@ use crate::generate;
 
 use clausebook_core::assessment::Status;
 use clausebook_core::calendar::{IsoDate, Timestamp};
+use clausebook_core::file::save_cache::{Cache, Piece};
+use clausebook_core::file::schema;
 use clausebook_core::framework::{self, RequirementId};
 use clausebook_core::improvement::ImprovementId;
 use clausebook_core::portfolio::ServiceId;
 use clausebook_core::sample;
-use clausebook_core::schema;
-use clausebook_core::stored::{Cache, Piece};
 use clausebook_core::workbook::Workbook;
 
 fn at(text: &str) -> Timestamp {

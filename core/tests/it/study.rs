@@ -2,6 +2,7 @@
 
 use clausebook_core::calendar::Timestamp;
 use clausebook_core::framework::{self, Phase};
+use clausebook_core::limits;
 use clausebook_core::portfolio::{Lifecycle, Part};
 use clausebook_core::study::{
     self, Kind, Mode, Practice, Profile, ProfileError, Question, Rng, RunError, Score, Topic,
@@ -316,10 +317,10 @@ fn history_keeps_the_most_recent_runs() {
     let mut profile = Profile::new("").unwrap();
     let fw = framework::iso20000();
     let run = Practice::new(Mode::Quiz, study::quiz(fw, &[], 1, 1), None);
-    for _ in 0..study::HISTORY_MAX + 5 {
+    for _ in 0..limits::MAX_STUDY_RUNS + 5 {
         profile.record(run.finish(at(), 1));
     }
-    assert_eq!(profile.runs.len(), study::HISTORY_MAX);
+    assert_eq!(profile.runs.len(), limits::MAX_STUDY_RUNS);
 }
 
 #[test]

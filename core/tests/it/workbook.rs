@@ -118,3 +118,75 @@ fn status_keys_round_trip() {
     }
     assert_eq!(Status::from_key("not_applicable"), None);
 }
+
+/// Every edit through the workbook's own methods stamps the time it was
+/// made; one the domain refuses leaves the workbook's time alone.
+#[test]
+fn edits_stamp_the_time_of_the_change() {
+    use clausebook_core::improvement::{ImprovementId, NewItem, Stage};
+    use clausebook_core::portfolio::Portfolio;
+    use clausebook_core::workbook::Organisation;
+    let fw = framework::iso20000();
+    let created = at("2026-11-25T10:00:00.000Z");
+    let later = |minute: u32| at(&format!("2026-11-25T11:{minute:02}:00.000Z"));
+    let mut wb = workbook();
+    assert_eq!(wb.updated_at, created);
+
+    let organisation = Organisation::new(" Harbour Street ", "Desktops").unwrap();
+    wb.set_organisation(organisation, later(1));
+    assert_eq!(
+        (wb.organisation.name.as_str(), &wb.updated_at),
+        ("Harbour Street", &later(1))
+    );
+
+    let today: IsoDate = "2026-11-25".parse().unwrap();
+    let id = wb
+        .edit_improvements(later(2), |log| {
+            log.raise(NewItem::titled("Patch weekly"), today, later(2))
+        })
+        .unwrap();
+    assert_eq!(wb.updated_at, later(2));
+    let refused = wb.edit_improvements(later(3), |log| {
+        log.raise(NewItem::titled("   "), today, later(3))
+    });
+    assert!(refused.is_err());
+    assert_eq!(wb.updated_at, later(2), "a refused raise changes nothing");
+    assert!(
+        wb.edit_improvements(later(3), |log| log.move_item(
+            ImprovementId(99),
+            Stage::Do,
+            today,
+            later(3)
+        ))
+        .is_err()
+    );
+    assert_eq!(wb.updated_at, later(2));
+    assert_eq!(wb.improvements.items[0].id, id);
+
+    let requirement = RequirementId::from("4.1");
+    wb.add_evidence("Scope statement", requirement.clone(), later(4))
+        .unwrap();
+    assert_eq!((wb.evidence.items.len(), &wb.updated_at), (1, &later(4)));
+    assert!(wb.add_evidence(" ", requirement.clone(), later(5)).is_err());
+    assert_eq!(wb.updated_at, later(4));
+
+    wb.set_portfolio(Portfolio::default(), later(6));
+    assert_eq!(wb.updated_at, later(6));
+
+    wb.set_trainer_note(fw, &requirement, "Ask about the scope", later(7))
+        .unwrap();
+    assert_eq!(wb.updated_at, later(7));
+    wb.set_trainer_notes_locked(true, later(8));
+    assert_eq!((wb.trainer_notes.locked, &wb.updated_at), (true, &later(8)));
+    assert!(
+        wb.set_trainer_note(fw, &requirement, "Changed", later(9))
+            .is_err(),
+        "locked notes refuse an edit"
+    );
+    assert_eq!(wb.updated_at, later(8));
+    wb.set_trainer_notes_locked(false, later(10));
+    assert_eq!(
+        (wb.trainer_notes.locked, &wb.updated_at),
+        (false, &later(10))
+    );
+}

@@ -6,7 +6,7 @@ use crate::app::route;
 use clausebook_core::calendar::IsoDate;
 use clausebook_core::evidence::{DocumentStatus, EvidenceId, EvidenceItem};
 use clausebook_core::framework::{Framework, Node};
-use clausebook_core::validation::{MAX_NAME_CHARS, MAX_OWNER_CHARS};
+use clausebook_core::limits::{MAX_NAME_CHARS, MAX_OWNER_CHARS};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -49,8 +49,8 @@ pub fn EvidenceSection(node: &'static Node) -> impl IntoView {
         ev.prevent_default();
         let mut result = Ok(EvidenceId(0));
         state.edit(|w| {
-            result = w.evidence.add(&new_title.get_untracked(), id.clone());
-            w.updated_at = crate::platform::browser::now();
+            let now = crate::platform::browser::now();
+            result = w.add_evidence(&new_title.get_untracked(), id.clone(), now);
         });
         match result {
             Ok(_) => {

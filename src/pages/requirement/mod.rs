@@ -13,7 +13,7 @@ use clausebook_core::assessment::{Capability, CapabilityLevel, Finding};
 use clausebook_core::calendar::IsoDate;
 use clausebook_core::framework::{self, Framework, Node};
 use clausebook_core::ims;
-use clausebook_core::validation::{MAX_NOTES_CHARS, MAX_OWNER_CHARS};
+use clausebook_core::limits::{MAX_NOTES_CHARS, MAX_OWNER_CHARS};
 use clausebook_core::walkthrough;
 use evidence::{DocumentChecklist, EvidenceSection};
 use leptos::html;

@@ -6,7 +6,8 @@
 //! the envelope, migrates step by step, deserialises, then validates.
 
 use crate::calendar::Timestamp;
-use crate::validation::{self, ValidationError};
+use crate::limits::{self, MAX_APP_VERSION_CHARS, MAX_NESTING};
+use crate::validation::ValidationError;
 use crate::workbook::Workbook;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
@@ -18,12 +19,6 @@ pub const CURRENT_SCHEMA_VERSION: u64 = 5;
 pub const FORMAT: &str = "clausebook.workbook";
 /// The version of the app, written into every file for support questions.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
-/// How deeply arrays and objects may nest. A real workbook nests about eight
-/// levels; the limit is checked before parsing so that a crafted file cannot
-/// exhaust the stack or produce serde's terse "recursion limit" message.
-pub const MAX_NESTING: usize = 32;
-/// The longest `app_version` an import may carry; it is shown on the Data page.
-pub const MAX_APP_VERSION_CHARS: usize = 40;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Envelope {
@@ -79,7 +74,7 @@ pub enum SchemaError {
 
 /// `Envelope` for writing: borrows the workbook, because cloning a large one
 /// for every autosave cost as much as serialising it. The workbook is any
-/// type that serialises like one, so that [`crate::stored`] can write one
+/// type that serialises like one, so that the autosave's cache can write one
 /// whose unchanged items are text kept from the previous save.
 #[derive(Serialize)]
 struct EnvelopeRef<'a, W> {
@@ -152,12 +147,13 @@ pub fn decode(text: &str) -> Result<Envelope, SchemaError> {
         }
         _ => decode_slowly(text)?,
     };
-    validation::check_text(
+    limits::check_text(
         "app version in the file",
         &envelope.app_version,
         MAX_APP_VERSION_CHARS,
-    )?;
-    validation::check_workbook(&envelope.workbook)?;
+    )
+    .map_err(ValidationError::from)?;
+    envelope.workbook.validate()?;
     Ok(envelope)
 }
 
@@ -404,9 +400,9 @@ fn v1_to_v2(mut value: Value) -> Result<Value, SchemaError> {
     Ok(value)
 }
 
-/// What local storage held when the app started.
+/// The workbook's copy in local storage, as the app found it on starting.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Stored {
+pub enum LocalCopy {
     /// Nothing stored yet: a first visit.
     Empty,
     Ready(Box<Envelope>),
@@ -419,12 +415,12 @@ pub enum Stored {
 }
 
 /// Classifies what was read from storage under the workbook key.
-pub fn read_stored(raw: Option<String>) -> Stored {
+pub fn read_local_copy(raw: Option<String>) -> LocalCopy {
     match raw {
-        None => Stored::Empty,
+        None => LocalCopy::Empty,
         Some(raw) => match decode(&raw) {
-            Ok(envelope) => Stored::Ready(Box::new(envelope)),
-            Err(error) => Stored::Unreadable { raw, error },
+            Ok(envelope) => LocalCopy::Ready(Box::new(envelope)),
+            Err(error) => LocalCopy::Unreadable { raw, error },
         },
     }
 }

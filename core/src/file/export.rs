@@ -1,13 +1,12 @@
 //! Export and import of whole workbooks as JSON files.
 
 use crate::calendar::{IsoDate, Timestamp};
+use crate::file::name;
+use crate::file::schema::{self, Envelope, SchemaError};
 use crate::framework::Framework;
-use crate::schema::{self, Envelope, SchemaError};
+use crate::limits::MAX_IMPORT_BYTES;
 use crate::workbook::{Summary, Workbook};
 use thiserror::Error;
-
-/// Larger files are refused before they are read: real workbooks are far smaller.
-pub const MAX_IMPORT_BYTES: u64 = 5 * 1024 * 1024;
 
 /// What an import file holds, shown to the user before anything is replaced.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,18 +36,10 @@ pub fn export_json(workbook: &Workbook, exported_at: Timestamp) -> String {
 
 /// `harbour-street-it-2026-11-25.clausebook.json` from the organisation's name and the date.
 pub fn file_name(workbook: &Workbook, date: IsoDate) -> String {
-    let mut slug = String::new();
-    for c in workbook.organisation.name.to_lowercase().chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    let slug = slug.trim_end_matches('-');
-    let slug = if slug.is_empty() { "workbook" } else { slug };
-    let slug: String = slug.chars().take(60).collect();
-    format!("{}-{date}.clausebook.json", slug.trim_end_matches('-'))
+    format!(
+        "{}-{date}.clausebook.json",
+        name::stem(&workbook.organisation.name)
+    )
 }
 
 /// Checks the size before reading a file of `size` bytes.

@@ -1,0 +1,32 @@
+//! What several test modules need.
+
+use clausebook_core::framework::{Framework, compare_numbers};
+use std::cmp::Ordering;
+use std::path::{Path, PathBuf};
+
+/// Every file below `dir`, at any depth.
+pub fn files_under(dir: impl AsRef<Path>) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("a readable directory") {
+        let path = entry.expect("a directory entry").path();
+        if path.is_dir() {
+            out.extend(files_under(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+/// Each node's number sorts after the one before it.
+pub fn assert_in_document_order(fw: &Framework) {
+    for pair in fw.nodes().windows(2) {
+        assert_eq!(
+            compare_numbers(&pair[0].number, &pair[1].number),
+            Ordering::Less,
+            "{} then {}",
+            pair[0].number,
+            pair[1].number
+        );
+    }
+}
