@@ -4,7 +4,7 @@ use crate::app::{AppState, route};
 use crate::platform::browser;
 use crate::widgets::{FrameworkChoice, bar, status_badge};
 use clausebook_core::assessment::Status;
-use clausebook_core::overview::{ClauseRow, Line, Overview, Radar};
+use clausebook_core::overview::{ClauseRow, Line, Overview, PhaseRow, Radar};
 use clausebook_core::validation::{self, MAX_NAME_CHARS, MAX_SCOPE_CHARS};
 use clausebook_core::workbook::{Organisation, Workbook};
 use leptos::prelude::*;
@@ -246,33 +246,7 @@ fn OverviewView(#[prop(into)] overview: Signal<Overview>) -> impl IntoView {
                 <h2 id="phases-title">"By PDCA phase"</h2>
                 <div class="table-scroll">
                     <table class="by-phase">
-                        <tbody>
-                            {move || {
-                                phases
-                                    .get()
-                                    .into_iter()
-                                    .map(|p| {
-                                        view! {
-                                            <tr>
-                                                <th scope="row">
-                                                    <span class=format!(
-                                                        "badge phase-{}",
-                                                        p.key,
-                                                    )>{p.label}</span>
-                                                </th>
-                                                <td>
-                                                    {format!("{} of {} assessed", p.assessed, p.total)}
-                                                </td>
-                                                <td>
-                                                    {bar(p.ready_percent)}
-                                                    {format!(" {}% largely or fully", p.ready_percent)}
-                                                </td>
-                                            </tr>
-                                        }
-                                    })
-                                    .collect_view()
-                            }}
-                        </tbody>
+                        <tbody>{move || phases.get().into_iter().map(phase_row).collect_view()}</tbody>
                     </table>
                 </div>
             </section>
@@ -284,41 +258,60 @@ fn OverviewView(#[prop(into)] overview: Signal<Overview>) -> impl IntoView {
                 <h2 id="by-clause-title">"Progress by clause"</h2>
                 <div class="table-scroll">
                     <table class="by-clause">
-                        <thead>
-                            <tr>
-                                <th scope="col">"Clause"</th>
-                                <th scope="col">"PDCA"</th>
-                                <th scope="col">"Assessed"</th>
-                                <th scope="col">"Largely or fully"</th>
-                            </tr>
-                        </thead>
+                        {column_heads(&["Clause", "PDCA", "Assessed", "Largely or fully"])}
                         <tbody>
-                            {move || {
-                                clauses
-                                    .get()
-                                    .into_iter()
-                                    .map(|c| {
-                                        view! {
-                                            <tr>
-                                                <th scope="row">
-                                                    <a href=route(&c.path)>{c.title}</a>
-                                                </th>
-                                                <td>{c.pdca}</td>
-                                                <td>{format!("{} of {}", c.assessed, c.total)}</td>
-                                                <td>
-                                                    {bar(c.ready_percent)}
-                                                    {format!(" {}%", c.ready_percent)}
-                                                </td>
-                                            </tr>
-                                        }
-                                    })
-                                    .collect_view()
-                            }}
+                            {move || clauses.get().into_iter().map(clause_row).collect_view()}
                         </tbody>
                     </table>
                 </div>
             </section>
         </div>
+    }
+}
+
+/// A phase's row: how much of it is assessed, and how much is ready.
+fn phase_row(p: PhaseRow) -> impl IntoView {
+    view! {
+        <tr>
+            <th scope="row">
+                <span class=format!("badge phase-{}", p.key)>{p.label}</span>
+            </th>
+            <td>{format!("{} of {} assessed", p.assessed, p.total)}</td>
+            <td>
+                {bar(p.ready_percent)}
+                {format!(" {}% largely or fully", p.ready_percent)}
+            </td>
+        </tr>
+    }
+}
+
+/// A clause's row, linking to the clause.
+fn clause_row(c: ClauseRow) -> impl IntoView {
+    view! {
+        <tr>
+            <th scope="row">
+                <a href=route(&c.path)>{c.title}</a>
+            </th>
+            <td>{c.pdca}</td>
+            <td>{format!("{} of {}", c.assessed, c.total)}</td>
+            <td>
+                {bar(c.ready_percent)}
+                {format!(" {}%", c.ready_percent)}
+            </td>
+        </tr>
+    }
+}
+
+/// A table's head: one column heading per name.
+fn column_heads(names: &[&'static str]) -> impl IntoView {
+    let heads = names
+        .iter()
+        .map(|name| view! { <th scope="col">{*name}</th> })
+        .collect_view();
+    view! {
+        <thead>
+            <tr>{heads}</tr>
+        </thead>
     }
 }
 
@@ -387,13 +380,7 @@ fn CapabilityRadar(radar: Radar, max: u8, rows: Vec<ClauseRow>) -> impl IntoView
                 </svg>
                 <table class="radar-table">
                     <caption>{format!("Average capability level (0–{max})")}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Clause"</th>
-                            <th scope="col">"Current"</th>
-                            <th scope="col">"Target"</th>
-                        </tr>
-                    </thead>
+                    {column_heads(&["Clause", "Current", "Target"])}
                     <tbody>
                         {rows
                             .into_iter()
