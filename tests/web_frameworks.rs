@@ -4,7 +4,7 @@
 
 use clausebook::app::Workbench;
 use clausebook::platform::browser;
-use clausebook::platform::storage;
+use clausebook::platform::store;
 use clausebook::widgets::FrameworkChoice;
 use clausebook_core::framework::{self, Framework};
 use clausebook_core::workbook::Workbook;
@@ -61,7 +61,7 @@ async fn framework_choice_offers_both_and_reports_the_pick() {
 async fn welcome_form_creates_a_fitsm_workbook_with_attribution() {
     let _one_router_at_a_time = exclusive().await;
     let key = "test.frameworks.welcome";
-    storage::remove(key).unwrap();
+    store::remove(key).unwrap();
     set_path("/");
     let el = container();
     let handle = mount_to(el.clone(), move || {
@@ -87,14 +87,14 @@ async fn welcome_form_creates_a_fitsm_workbook_with_attribution() {
     TimeoutFuture::new(400).await;
     assert_eq!(stored(key).framework.id, framework::fitsm1().id);
     drop(handle);
-    storage::remove(key).unwrap();
+    store::remove(key).unwrap();
 }
 
 #[wasm_bindgen_test]
 async fn fitsm_requirement_page_shows_its_text_and_levels_0_to_4() {
     let _one_router_at_a_time = exclusive().await;
     let key = "test.frameworks.fitsm";
-    storage::remove(key).unwrap();
+    store::remove(key).unwrap();
     set_path("/clauses/PR12.3");
     let el = container();
     let handle = mount_to(el.clone(), move || {
@@ -128,7 +128,7 @@ async fn fitsm_requirement_page_shows_its_text_and_levels_0_to_4() {
     let level = saved.assessments[&"PR12.3".into()].capability.target();
     assert_eq!(level.map(|l| l.number()), Some(4));
     drop(handle);
-    storage::remove(key).unwrap();
+    store::remove(key).unwrap();
     set_path("/");
 }
 
@@ -136,7 +136,7 @@ async fn fitsm_requirement_page_shows_its_text_and_levels_0_to_4() {
 async fn iso_requirement_pages_name_their_counterparts_by_topic() {
     let _one_router_at_a_time = exclusive().await;
     let key = "test.frameworks.iso";
-    storage::remove(key).unwrap();
+    store::remove(key).unwrap();
     for (path, expected) in [
         ("/clauses/10.1", Some(["10.2", "10.2"])),
         ("/clauses/10.2", Some(["10.3", "10.1"])),
@@ -169,6 +169,6 @@ async fn iso_requirement_pages_name_their_counterparts_by_topic() {
         assert_eq!(all(&el, "#capability-current option").len(), 7, "{path}");
         drop(handle);
     }
-    storage::remove(key).unwrap();
+    store::remove(key).unwrap();
     set_path("/");
 }

@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use clausebook::app::Workbench;
-use clausebook::platform::storage;
+use clausebook::platform::store;
 use clausebook_core::calendar::IsoDate;
 use clausebook_core::framework;
 use clausebook_core::improvement::{ImprovementId, NewItem, Stage};
@@ -54,7 +54,7 @@ fn with_items(n: usize) -> Workbook {
 async fn item_page_refuses_a_move_with_its_reason_then_allows_it() {
     let _guard = exclusive().await;
     let key = "test.improvement.item";
-    storage::remove(key).unwrap();
+    store::remove(key).unwrap();
     set_path("/improvements/IMP-0001");
     let el = container();
     let handle = mount_to(el.clone(), move || {
@@ -109,7 +109,7 @@ async fn item_page_refuses_a_move_with_its_reason_then_allows_it() {
     assert_eq!(item.plan.problem, "Restores are untested");
     assert_eq!(item.history.len(), 2);
     drop(handle);
-    storage::remove(key).unwrap();
+    store::remove(key).unwrap();
     set_path("/");
 }
 
@@ -117,7 +117,7 @@ async fn item_page_refuses_a_move_with_its_reason_then_allows_it() {
 async fn board_moves_cards_by_button_and_shows_refusals() {
     let _guard = exclusive().await;
     let key = "test.improvement.board";
-    storage::remove(key).unwrap();
+    store::remove(key).unwrap();
     set_path("/improvements");
     let mut wb = with_items(2);
     wb.improvements
@@ -168,7 +168,7 @@ async fn board_moves_cards_by_button_and_shows_refusals() {
         Stage::Do
     );
     drop(handle);
-    storage::remove(key).unwrap();
+    store::remove(key).unwrap();
     set_path("/");
 }
 
@@ -176,7 +176,7 @@ async fn board_moves_cards_by_button_and_shows_refusals() {
 async fn requirement_page_lists_open_items_and_raises_a_linked_one() {
     let _guard = exclusive().await;
     let key = "test.improvement.requirement";
-    storage::remove(key).unwrap();
+    store::remove(key).unwrap();
     set_path("/clauses/10.1");
     let el = container();
     let handle = mount_to(el.clone(), move || {
@@ -204,7 +204,7 @@ async fn requirement_page_lists_open_items_and_raises_a_linked_one() {
         vec!["10.1".into()]
     );
     drop(handle);
-    storage::remove(key).unwrap();
+    store::remove(key).unwrap();
     set_path("/");
 }
 
@@ -212,7 +212,7 @@ async fn requirement_page_lists_open_items_and_raises_a_linked_one() {
 async fn overview_shows_overdue_items_and_nothing_when_there_are_none() {
     let _guard = exclusive().await;
     let key = "test.improvement.overview";
-    storage::remove(key).unwrap();
+    store::remove(key).unwrap();
     set_path("/");
     let el = container();
     let handle = mount_to(el.clone(), move || {
@@ -232,14 +232,14 @@ async fn overview_shows_overdue_items_and_nothing_when_there_are_none() {
     assert!(el.query_selector(".overdue-card").unwrap().is_none());
     assert!(el.query_selector("#overdue-title").unwrap().is_none());
     drop(handle);
-    storage::remove(key).unwrap();
+    store::remove(key).unwrap();
 }
 
 #[wasm_bindgen_test]
 async fn item_page_follows_a_link_to_another_item() {
     let _guard = exclusive().await;
     let key = "test.improvement.params";
-    storage::remove(key).unwrap();
+    store::remove(key).unwrap();
     set_path("/improvements/IMP-0001");
     let mut wb = with_items(2);
     wb.improvements.items[1].follow_up_of = Some(ImprovementId(1));
@@ -265,7 +265,7 @@ async fn item_page_follows_a_link_to_another_item() {
     assert_eq!(text(&el, "h1"), "IMP-0002 Item 2");
     assert!(text(&el, ".stage-now").starts_with("IMP-0002 is in Plan."));
     drop(handle);
-    storage::remove(key).unwrap();
+    store::remove(key).unwrap();
     set_path("/");
 }
 
@@ -273,7 +273,7 @@ async fn item_page_follows_a_link_to_another_item() {
 async fn table_shows_one_page_of_rows_at_a_time() {
     let _guard = exclusive().await;
     let key = "test.improvement.pages";
-    storage::remove(key).unwrap();
+    store::remove(key).unwrap();
     set_path("/improvements?view=table");
     let el = container();
     let handle = mount_to(el.clone(), move || {
@@ -308,7 +308,7 @@ async fn table_shows_one_page_of_rows_at_a_time() {
     tick().await;
     assert!(rows()[0].text_content().unwrap().starts_with("IMP-0101"));
     drop(handle);
-    storage::remove(key).unwrap();
+    store::remove(key).unwrap();
     set_path("/");
 }
 
@@ -316,7 +316,7 @@ async fn table_shows_one_page_of_rows_at_a_time() {
 async fn search_filters_at_once_and_reaches_the_url_once_typing_pauses() {
     let _guard = exclusive().await;
     let key = "test.improvement.search";
-    storage::remove(key).unwrap();
+    store::remove(key).unwrap();
     set_path("/improvements?view=table");
     let el = container();
     let handle = mount_to(el.clone(), move || {
@@ -355,6 +355,6 @@ async fn search_filters_at_once_and_reaches_the_url_once_typing_pauses() {
     assert_eq!(search(), "?q=item%2012&view=table");
     assert_eq!(rows().len(), 11);
     drop(handle);
-    storage::remove(key).unwrap();
+    store::remove(key).unwrap();
     set_path("/");
 }

@@ -3,7 +3,7 @@
 
 use clausebook::app::Workbench;
 use clausebook::platform::browser;
-use clausebook::platform::storage;
+use clausebook::platform::store;
 use clausebook_core::framework;
 use clausebook_core::portfolio::{Decision, Lifecycle, ServiceId, ServiceKind};
 use clausebook_core::workbook::Workbook;
@@ -75,7 +75,7 @@ fn sample() -> Workbook {
 async fn lanes_show_counts_and_new_service_creates_one() {
     let _one_router_at_a_time = exclusive().await;
     let key = "test.portfolio.lanes";
-    storage::remove(key).unwrap();
+    store::remove(key).unwrap();
     set_path("/portfolio");
     let el = container();
     let handle = mount_to(el.clone(), move || {
@@ -111,7 +111,7 @@ async fn lanes_show_counts_and_new_service_creates_one() {
     let service = saved.portfolio.get(ServiceId(4)).unwrap();
     assert_eq!(service.status, Lifecycle::Proposed);
     drop(handle);
-    storage::remove(key).unwrap();
+    store::remove(key).unwrap();
     set_path("/");
 }
 
@@ -119,7 +119,7 @@ async fn lanes_show_counts_and_new_service_creates_one() {
 async fn service_page_moves_and_refuses_retiring_a_needed_service() {
     let _one_router_at_a_time = exclusive().await;
     let key = "test.portfolio.moves";
-    storage::remove(key).unwrap();
+    store::remove(key).unwrap();
     set_path("/portfolio/SVC-0003");
     let el = container();
     let handle = mount_to(el.clone(), move || {
@@ -167,7 +167,7 @@ async fn service_page_moves_and_refuses_retiring_a_needed_service() {
     assert_eq!(dir.sla.availability, Some(99.5));
     assert_eq!(dir.status, Lifecycle::Live);
     drop(handle);
-    storage::remove(key).unwrap();
+    store::remove(key).unwrap();
     set_path("/");
 }
 
@@ -175,7 +175,7 @@ async fn service_page_moves_and_refuses_retiring_a_needed_service() {
 async fn hints_appear_only_on_the_catalogue_and_service_level_requirements() {
     let _one_router_at_a_time = exclusive().await;
     let key = "test.portfolio.hints";
-    storage::remove(key).unwrap();
+    store::remove(key).unwrap();
     for (path, expected) in [
         (
             "/clauses/8.2.4",
@@ -206,7 +206,7 @@ async fn hints_appear_only_on_the_catalogue_and_service_level_requirements() {
         }
         drop(handle);
     }
-    storage::remove(key).unwrap();
+    store::remove(key).unwrap();
     set_path("/");
 }
 
@@ -214,7 +214,7 @@ async fn hints_appear_only_on_the_catalogue_and_service_level_requirements() {
 async fn catalogue_lists_only_live_services() {
     let _one_router_at_a_time = exclusive().await;
     let key = "test.portfolio.catalogue";
-    storage::remove(key).unwrap();
+    store::remove(key).unwrap();
     set_path("/portfolio/catalogue");
     let el = container();
     let handle = mount_to(el.clone(), move || {
@@ -230,6 +230,6 @@ async fn catalogue_lists_only_live_services() {
         "a proposed service is not in the catalogue"
     );
     drop(handle);
-    storage::remove(key).unwrap();
+    store::remove(key).unwrap();
     set_path("/");
 }

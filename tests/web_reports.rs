@@ -3,7 +3,7 @@
 
 use clausebook::app::Workbench;
 use clausebook::platform::browser;
-use clausebook::platform::storage;
+use clausebook::platform::store;
 use clausebook_core::assessment::{Finding, Status};
 use clausebook_core::framework::{self, RequirementId};
 use clausebook_core::improvement::{Kind, NewItem};
@@ -51,7 +51,7 @@ fn sample() -> Workbook {
 }
 
 async fn mount_at(path: &str, key: &'static str) -> (web_sys::HtmlElement, impl Drop) {
-    storage::remove(key).unwrap();
+    store::remove(key).unwrap();
     set_path(path);
     let el = container();
     let handle = mount_to(el.clone(), move || {

@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use clausebook::app::Workbench;
-use clausebook::platform::storage::{self, Autosaver, Loaded, SaveFn, SaveStatus, Session};
+use clausebook::platform::store::{self, Autosaver, Loaded, SaveFn, SaveStatus, Session};
 use clausebook_core::assessment::Status;
 use clausebook_core::file::schema::LocalCopy;
 use clausebook_core::framework;
@@ -40,11 +40,11 @@ fn sample(name: &str) -> Workbook {
 
 /// A fresh namespace holding one stored workbook; returns its id and revision.
 fn stored_one(ns: &str, name: &str) -> (WorkbookId, u64) {
-    storage::remove(ns).unwrap();
-    storage::save(ns, &sample(name)).unwrap();
-    let library = storage::load_library(ns);
-    let id = storage::active(ns, &library).unwrap();
-    let revision = storage::read_head(ns, &id).unwrap().revision;
+    store::remove(ns).unwrap();
+    store::save(ns, &sample(name)).unwrap();
+    let library = store::load_library(ns);
+    let id = store::active(ns, &library).unwrap();
+    let revision = store::read_head(ns, &id).unwrap().revision;
     (id, revision)
 }
 
@@ -71,31 +71,31 @@ fn saves_alternate_slots_verify_and_leave_one_copy() {
     let mut wb = sample("Slots Ltd");
     for i in 0..3 {
         wb.organisation.scope = format!("revision {i}");
-        let head = storage::write_workbook(ns, &mut session, &wb).unwrap();
+        let head = store::write_workbook(ns, &mut session, &wb).unwrap();
         assert_eq!(head.revision, first + 1 + i);
-        let current = storage::workbook_key(ns, &id, head.slot.key());
-        let other = storage::workbook_key(ns, &id, head.slot.other().key());
+        let current = store::workbook_key(ns, &id, head.slot.key());
+        let other = store::workbook_key(ns, &id, head.slot.other().key());
         assert!(
-            storage::read_raw(&current)
+            store::read_raw(&current)
                 .unwrap()
                 .contains(&format!("revision {i}"))
         );
-        assert_eq!(storage::read_raw(&other), None, "the old slot is cleared");
+        assert_eq!(store::read_raw(&other), None, "the old slot is cleared");
     }
     // A damaged current slot falls back to the other one if it is intact.
-    let head = storage::read_head(ns, &id).unwrap();
-    let good = storage::read_raw(&storage::workbook_key(ns, &id, head.slot.key())).unwrap();
-    storage::write_raw(
-        &storage::workbook_key(ns, &id, head.slot.other().key()),
+    let head = store::read_head(ns, &id).unwrap();
+    let good = store::read_raw(&store::workbook_key(ns, &id, head.slot.key())).unwrap();
+    store::write_raw(
+        &store::workbook_key(ns, &id, head.slot.other().key()),
         &good,
     )
     .unwrap();
-    storage::write_raw(&storage::workbook_key(ns, &id, head.slot.key()), "{cut off").unwrap();
-    match storage::load_workbook(ns, &id) {
+    store::write_raw(&store::workbook_key(ns, &id, head.slot.key()), "{cut off").unwrap();
+    match store::load_workbook(ns, &id) {
         Loaded::Ready { workbook, .. } => assert_eq!(workbook.organisation.scope, "revision 2"),
         other => panic!("expected the intact slot, got {other:?}"),
     }
-    storage::remove(ns).unwrap();
+    store::remove(ns).unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -111,46 +111,46 @@ fn a_tab_never_writes_over_another_tabs_newer_revision() {
     let mut tab_two = tab_one.clone();
     let mut theirs = sample("Tabs Ltd");
     theirs.organisation.scope = "saved by tab two".into();
-    storage::write_workbook(ns, &mut tab_two, &theirs).unwrap();
+    store::write_workbook(ns, &mut tab_two, &theirs).unwrap();
     let mut ours = sample("Tabs Ltd");
     ours.organisation.scope = "typed in tab one".into();
-    let refused = storage::write_workbook(ns, &mut tab_one, &ours);
+    let refused = store::write_workbook(ns, &mut tab_one, &ours);
     assert!(
         matches!(
             refused,
-            Err(storage::SaveError::Conflict(Conflict::OtherTab { .. }))
+            Err(store::SaveError::Conflict(Conflict::OtherTab { .. }))
         ),
         "{refused:?}"
     );
     assert!(tab_one.blocked.is_some(), "tab one stops writing for good");
     assert_eq!(stored(ns).organisation.scope, "saved by tab two");
-    storage::remove(ns).unwrap();
+    store::remove(ns).unwrap();
 }
 
 #[wasm_bindgen_test]
 fn an_older_app_never_writes_over_data_from_a_newer_one() {
     let ns = "safety.newer";
     let (id, revision) = stored_one(ns, "Newer Ltd");
-    let key = storage::workbook_key(ns, &id, "head");
-    let mut head: Head = serde_json::from_str(&storage::read_raw(&key).unwrap()).unwrap();
+    let key = store::workbook_key(ns, &id, "head");
+    let mut head: Head = serde_json::from_str(&store::read_raw(&key).unwrap()).unwrap();
     head.app_version = "99.0.0".into();
-    storage::write_raw(&key, &serde_json::to_string(&head).unwrap()).unwrap();
+    store::write_raw(&key, &serde_json::to_string(&head).unwrap()).unwrap();
     let before = stored_raw(ns);
     let mut session = Session {
         id: Some(id),
         known_revision: revision,
         ..Session::default()
     };
-    let refused = storage::write_workbook(ns, &mut session, &sample("Older Ltd"));
+    let refused = store::write_workbook(ns, &mut session, &sample("Older Ltd"));
     assert!(
         matches!(
             refused,
-            Err(storage::SaveError::Conflict(Conflict::NewerApp { ref app_version })) if app_version == "99.0.0"
+            Err(store::SaveError::Conflict(Conflict::NewerApp { ref app_version })) if app_version == "99.0.0"
         ),
         "{refused:?}"
     );
     assert_eq!(stored_raw(ns), before);
-    storage::remove(ns).unwrap();
+    store::remove(ns).unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -173,11 +173,11 @@ async fn a_storage_event_from_another_tab_blocks_the_workbench() {
     };
     let mut theirs = sample("Event Ltd");
     theirs.organisation.scope = "from the other tab".into();
-    storage::write_workbook(ns, &mut other, &theirs).unwrap();
-    let head_key = storage::workbook_key(ns, &id, "head");
+    store::write_workbook(ns, &mut other, &theirs).unwrap();
+    let head_key = store::workbook_key(ns, &id, "head");
     let init = web_sys::StorageEventInit::new();
     init.set_key(Some(&head_key));
-    init.set_new_value(storage::read_raw(&head_key).as_deref());
+    init.set_new_value(store::read_raw(&head_key).as_deref());
     let event = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
     gloo_utils::window().dispatch_event(&event).unwrap();
     tick().await;
@@ -196,7 +196,7 @@ async fn a_storage_event_from_another_tab_blocks_the_workbench() {
     assert_eq!(stored(ns).organisation.scope, "from the other tab");
     assert!(!stored_raw(ns).unwrap().contains("stale tab"));
     drop(handle);
-    storage::remove(ns).unwrap();
+    store::remove(ns).unwrap();
     set_path("/");
 }
 
@@ -209,7 +209,7 @@ async fn full_storage_is_reported_with_an_export_button_and_the_last_copy_kept()
     // Fill the rest of the quota with someone else's data.
     let filler = "safety.filler";
     let mut size = 6 * 1024 * 1024;
-    while size > 1024 && storage::write_raw(filler, &"f".repeat(size)).is_err() {
+    while size > 1024 && store::write_raw(filler, &"f".repeat(size)).is_err() {
         size = size * 9 / 10;
     }
     set_path("/clauses/4.1");
@@ -228,7 +228,7 @@ async fn full_storage_is_reported_with_an_export_button_and_the_last_copy_kept()
     input_event(&notes, "input");
     TimeoutFuture::new(400).await;
     let status = text(&el, "[data-testid=save-status]");
-    storage::write_raw(filler, "").unwrap();
+    store::write_raw(filler, "").unwrap();
     assert!(status.starts_with("Not saved"), "{status}");
     assert!(status.contains("full"), "{status}");
     find_button(&el, "Export JSON");
@@ -239,8 +239,8 @@ async fn full_storage_is_reported_with_an_export_button_and_the_last_copy_kept()
     );
     assert_eq!(notes.value().len(), 200_000, "the text stays on screen");
     drop(handle);
-    storage::remove(ns).unwrap();
-    storage::remove(filler).unwrap();
+    store::remove(ns).unwrap();
+    store::remove(filler).unwrap();
     set_path("/");
 }
 
@@ -248,7 +248,7 @@ async fn full_storage_is_reported_with_an_export_button_and_the_last_copy_kept()
 async fn undo_and_redo_take_back_typing_as_one_step_and_clicks_as_their_own() {
     let _one_router_at_a_time = exclusive().await;
     let ns = "safety.undo";
-    storage::remove(ns).unwrap();
+    store::remove(ns).unwrap();
     set_path("/clauses/4.1");
     let el = container();
     let handle = mount_to(el.clone(), move || {
@@ -314,7 +314,7 @@ async fn undo_and_redo_take_back_typing_as_one_step_and_clicks_as_their_own() {
         "undo and redo are saved too"
     );
     drop(handle);
-    storage::remove(ns).unwrap();
+    store::remove(ns).unwrap();
     set_path("/");
 }
 
@@ -338,7 +338,7 @@ async fn snapshots_are_kept_and_restore_brings_an_earlier_version_back() {
     notes.set_value("a later thought");
     input_event(&notes, "input");
     TimeoutFuture::new(400).await;
-    let snaps = storage::snapshots(ns, &id);
+    let snaps = store::snapshots(ns, &id);
     assert_eq!(snaps.len(), 1, "the copy found at the start of the session");
     assert_eq!(snaps[0].revision, revision);
 
@@ -365,12 +365,12 @@ async fn snapshots_are_kept_and_restore_brings_an_earlier_version_back() {
     TimeoutFuture::new(100).await;
     assert_eq!(stored(ns).assessment(&"4.1".into()).notes, "");
     assert_eq!(
-        storage::snapshots(ns, &id).len(),
+        store::snapshots(ns, &id).len(),
         2,
         "the replaced version is kept as a snapshot too"
     );
     drop(handle);
-    storage::remove(ns).unwrap();
+    store::remove(ns).unwrap();
     set_path("/");
 }
 
@@ -392,7 +392,7 @@ async fn workbooks_page_creates_renames_duplicates_deletes_and_undoes() {
     tick().await;
     TimeoutFuture::new(50).await;
     assert_eq!(text(&el, "[data-testid=organisation]"), "Second Ltd");
-    assert_eq!(storage::load_library(ns).live().count(), 2);
+    assert_eq!(store::load_library(ns).live().count(), 2);
     // Rename the first.
     find_button(&el, "Rename First Ltd").click();
     tick().await;
@@ -400,14 +400,11 @@ async fn workbooks_page_creates_renames_duplicates_deletes_and_undoes() {
     type_into(&el, &field, "Course 12");
     find_button(&el, "Save name").click();
     tick().await;
-    assert_eq!(
-        storage::load_library(ns).get(&id).unwrap().name,
-        "Course 12"
-    );
+    assert_eq!(store::load_library(ns).get(&id).unwrap().name, "Course 12");
     // Duplicate it.
     find_button(&el, "Duplicate Course 12").click();
     tick().await;
-    let names: Vec<String> = storage::load_library(ns)
+    let names: Vec<String> = store::load_library(ns)
         .live()
         .map(|e| e.name.clone())
         .collect();
@@ -417,10 +414,10 @@ async fn workbooks_page_creates_renames_duplicates_deletes_and_undoes() {
     tick().await;
     find_button(&el, "Yes, delete").click();
     tick().await;
-    assert!(storage::load_library(ns).get(&id).is_none());
+    assert!(store::load_library(ns).get(&id).is_none());
     find_button(&el, "Undo delete").click();
     tick().await;
-    assert!(storage::load_library(ns).get(&id).is_some());
+    assert!(store::load_library(ns).get(&id).is_some());
     // Open it again.
     find_button(&el, "Open Course 12").click();
     tick().await;
@@ -428,28 +425,28 @@ async fn workbooks_page_creates_renames_duplicates_deletes_and_undoes() {
     let usage = text(&el, "[data-testid=storage-usage]");
     assert!(usage.contains("of about 5.0 MB"), "{usage}");
     drop(handle);
-    storage::remove(ns).unwrap();
+    store::remove(ns).unwrap();
     set_path("/");
 }
 
 #[wasm_bindgen_test]
 fn the_single_workbook_of_older_versions_moves_into_the_list() {
     let ns = "safety.legacy";
-    storage::remove(ns).unwrap();
+    store::remove(ns).unwrap();
     let wb = sample("Legacy Ltd");
     let raw =
         clausebook_core::file::schema::to_stored_json(&wb, clausebook::platform::browser::now());
-    storage::write_raw(&format!("{ns}.workbook"), &raw).unwrap();
-    let library = storage::load_library(ns);
+    store::write_raw(&format!("{ns}.workbook"), &raw).unwrap();
+    let library = store::load_library(ns);
     assert_eq!(library.live().count(), 1);
     assert_eq!(library.live().next().unwrap().name, "Legacy Ltd");
-    assert_eq!(storage::read_raw(&format!("{ns}.workbook")), None);
+    assert_eq!(store::read_raw(&format!("{ns}.workbook")), None);
     assert_eq!(stored(ns), wb);
     // A damaged list is rebuilt from the stored workbooks.
-    storage::write_raw(&format!("{ns}.library"), "{not json").unwrap();
-    assert_eq!(storage::load_library(ns).live().count(), 1);
-    assert!(matches!(storage::load(ns), LocalCopy::Ready(_)));
-    storage::remove(ns).unwrap();
+    store::write_raw(&format!("{ns}.library"), "{not json").unwrap();
+    assert_eq!(store::load_library(ns).live().count(), 1);
+    assert!(matches!(store::load(ns), LocalCopy::Ready(_)));
+    store::remove(ns).unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -503,7 +500,7 @@ fn autosaver_reports_blocked_and_stays_pending() {
     ));
     assert!(saver.is_pending(), "the browser warns before leaving");
     assert_eq!(saver.writes(), 0);
-    storage::remove(ns).unwrap();
+    store::remove(ns).unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -538,9 +535,9 @@ fn a_workbook_too_large_for_two_copies_replaces_the_copy_in_force() {
             statuses.borrow().last()
         );
         assert_eq!(stored(ns), *wb.borrow(), "the stored copy is the workbook");
-        let head = storage::read_head(ns, &id).unwrap();
-        let other = storage::workbook_key(ns, &id, head.slot.other().key());
-        assert_eq!(storage::read_raw(&other), None, "one copy only");
+        let head = store::read_head(ns, &id).unwrap();
+        let other = store::workbook_key(ns, &id, head.slot.other().key());
+        assert_eq!(store::read_raw(&other), None, "one copy only");
         (head, saver.session().in_place_from)
     };
     // Over the small workbook stored first, the large one fits.
@@ -560,5 +557,5 @@ fn a_workbook_too_large_for_two_copies_replaces_the_copy_in_force() {
     assert_eq!(fourth.slot, first.slot.other(), "back to two slots");
     assert_eq!(in_place, None);
     assert_eq!(saver.writes(), 4);
-    storage::remove(ns).unwrap();
+    store::remove(ns).unwrap();
 }

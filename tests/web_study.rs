@@ -2,7 +2,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use clausebook::pages::study::Study;
-use clausebook::platform::storage;
+use clausebook::platform::store;
 use clausebook_core::framework;
 use clausebook_core::study::{self, Kind, Profile};
 use leptos::mount::mount_to;
@@ -41,7 +41,7 @@ fn press(el: &HtmlElement, key: &str) {
 #[wasm_bindgen_test]
 async fn a_quiz_answer_is_checked_explained_and_the_score_saved() {
     let key = "test.study.quiz";
-    storage::remove(key).unwrap();
+    store::remove(key).unwrap();
     let el = container();
     let _handle = mount_to(el.clone(), move || {
         view! { <Study storage_key=key seed=11 /> }
@@ -84,7 +84,7 @@ async fn a_quiz_answer_is_checked_explained_and_the_score_saved() {
     assert!(score.contains("4 of 5 correctly (80%)"), "{score}");
 
     // Saved under the study key, as a valid profile.
-    let raw = storage::read_raw(key).expect("profile saved");
+    let raw = store::read_raw(key).expect("profile saved");
     let profile = Profile::from_json(&raw).unwrap();
     assert_eq!(profile.runs.len(), 1);
     assert_eq!(profile.runs[0].score.correct, 4);
@@ -92,14 +92,14 @@ async fn a_quiz_answer_is_checked_explained_and_the_score_saved() {
     // The workbook key is never touched by studying.
     assert!(text(&el, "[data-testid=study-summary]").contains("1 scored run"));
     assert!(text(&el, ".study-history").contains("4 of 5 (80%)"));
-    storage::remove(key).unwrap();
+    store::remove(key).unwrap();
 }
 
 #[wasm_bindgen_test]
 async fn unreadable_study_data_is_reported_and_kept() {
     let key = "test.study.bad";
-    storage::write_raw(key, "{broken").unwrap();
-    storage::remove(&format!("{key}.unreadable")).unwrap();
+    store::write_raw(key, "{broken").unwrap();
+    store::remove(&format!("{key}.unreadable")).unwrap();
     let el = container();
     let _handle = mount_to(el.clone(), move || {
         view! { <Study storage_key=key seed=3 /> }
@@ -117,13 +117,13 @@ async fn unreadable_study_data_is_reported_and_kept() {
     input_event(&name, "change");
     tick().await;
     assert_eq!(
-        storage::read_raw(&format!("{key}.unreadable")).as_deref(),
+        store::read_raw(&format!("{key}.unreadable")).as_deref(),
         Some("{broken")
     );
-    let saved = Profile::from_json(&storage::read_raw(key).unwrap()).unwrap();
+    let saved = Profile::from_json(&store::read_raw(key).unwrap()).unwrap();
     assert_eq!(saved.name, "Robin");
-    storage::remove(key).unwrap();
-    storage::remove(&format!("{key}.unreadable")).unwrap();
+    store::remove(key).unwrap();
+    store::remove(&format!("{key}.unreadable")).unwrap();
 }
 
 #[wasm_bindgen_test]

@@ -4,7 +4,7 @@
 
 use clausebook::app::Workbench;
 use clausebook::platform::browser;
-use clausebook::platform::storage;
+use clausebook::platform::store;
 use clausebook_core::assessment::Status;
 use clausebook_core::file::schema;
 use clausebook_core::framework;
@@ -52,7 +52,7 @@ fn choose_files(input: &web_sys::Element, files: &[(&str, String)]) {
 async fn progress_marks_a_baseline_and_compares_the_sample() {
     let _one_router_at_a_time = exclusive().await;
     let key = "test.workshop.progress";
-    storage::remove(key).unwrap();
+    store::remove(key).unwrap();
     set_path("/progress");
     let el = container();
     let wb = sample::workbook(browser::now(), browser::today());
@@ -94,7 +94,7 @@ async fn progress_marks_a_baseline_and_compares_the_sample() {
     tick().await;
     assert_eq!(all(&el, ".baseline-table tbody tr").len(), 1);
     drop(handle);
-    storage::remove(key).unwrap();
+    store::remove(key).unwrap();
     set_path("/");
 }
 
@@ -103,7 +103,7 @@ async fn compare_loads_files_counts_statuses_and_never_saves() {
     use Status::*;
     let _one_router_at_a_time = exclusive().await;
     let key = "test.workshop.compare";
-    storage::remove(key).unwrap();
+    store::remove(key).unwrap();
     set_path("/compare");
     let el = container();
     let own = Workbook::create("Own Ltd", "", framework::iso20000(), browser::now()).unwrap();
@@ -175,7 +175,7 @@ async fn compare_loads_files_counts_statuses_and_never_saves() {
     assert_eq!(all(&el, ".compare-table tbody tr").len(), 0);
     TimeoutFuture::new(400).await;
     assert!(
-        storage::read_raw(key).is_none(),
+        store::read_raw(key).is_none(),
         "comparing writes nothing to storage"
     );
     drop(handle);
@@ -186,7 +186,7 @@ async fn compare_loads_files_counts_statuses_and_never_saves() {
 async fn locked_trainer_notes_are_read_only_until_unlocked() {
     let _one_router_at_a_time = exclusive().await;
     let key = "test.workshop.trainer";
-    storage::remove(key).unwrap();
+    store::remove(key).unwrap();
     let fw = framework::iso20000();
     let mut wb = Workbook::create("Course Ltd", "", fw, browser::now()).unwrap();
     wb.trainer_notes
@@ -253,6 +253,6 @@ async fn locked_trainer_notes_are_read_only_until_unlocked() {
         Some("Work in pairs.")
     );
     drop(handle);
-    storage::remove(key).unwrap();
+    store::remove(key).unwrap();
     set_path("/");
 }

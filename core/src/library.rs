@@ -425,36 +425,6 @@ pub fn backup_reminder_due(
     changed && now_ms - since >= BACKUP_REMINDER_MS
 }
 
-/// The first moment after `now_ms` at which [`backup_label`] may read
-/// differently (the next whole day since the export), or `None` if it never
-/// will. Until then, a label drawn now is still right (`ui::boot` stores one).
-pub fn backup_label_changes_at(backup: Option<&Backup>, now_ms: i64) -> Option<i64> {
-    let exported = backup?.exported_at.epoch_ms();
-    let days = (now_ms - exported).max(0) / DAY_MS;
-    Some(exported + (days + 1) * DAY_MS)
-}
-
-/// The first moment after `now_ms` at which [`backup_reminder_due`], with
-/// the same arguments otherwise, may answer differently, or `None` if it
-/// never will. May be early (the answer then stays the same), never late.
-pub fn backup_reminder_changes_at(
-    backup: Option<&Backup>,
-    revision: u64,
-    created_at: &Timestamp,
-    now_ms: i64,
-    snoozed_until_ms: Option<i64>,
-) -> Option<i64> {
-    if let Some(until) = snoozed_until_ms.filter(|until| now_ms < *until) {
-        return Some(until);
-    }
-    let (since, changed) = match backup {
-        Some(b) => (b.exported_at.epoch_ms(), revision > b.revision),
-        None => (created_at.epoch_ms(), revision > 0),
-    };
-    let due_at = since + BACKUP_REMINDER_MS;
-    (changed && now_ms < due_at).then_some(due_at)
-}
-
 /// "1.2 MB of about 5 MB (24%)": local storage use against the usual quota.
 pub fn usage_label(used_bytes: u64) -> String {
     let percent = used_bytes.saturating_mul(100) / LOCAL_STORAGE_QUOTA_BYTES;

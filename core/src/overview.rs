@@ -1,23 +1,17 @@
 //! The Overview: everything the Overview page shows, worked out from a
-//! workbook in one go and ready to display (text already composed).
-//!
-//! A copy is stored beside each saved workbook ([`Stored`]). The next start
-//! paints the Overview from those few kilobytes at once, while the workbook
-//! itself (megabytes after a year of use) is read, checked and decoded
-//! behind it: see `ui::boot`. The copy is only trusted for the revision and
-//! the day it was made for, because gaps and overdue items depend on the date.
+//! workbook in one go and ready to display (text already composed). Gaps
+//! and overdue items depend on the date, so it is worked out for a day.
 
 use crate::assessment::{Readiness, Status, clause_capability};
-use crate::calendar::{IsoDate, Timestamp};
+use crate::calendar::IsoDate;
 use crate::framework::{Framework, Phase};
 use crate::workbook::Workbook;
-use serde::{Deserialize, Serialize};
 
 /// At most this many gaps and overdue items are listed; the rest are counted.
 pub const LISTED: usize = 12;
 
 /// The Overview's contents for one workbook on one day.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Overview {
     pub organisation: String,
     pub framework_name: String,
@@ -38,7 +32,7 @@ pub struct Overview {
 }
 
 /// One entry of a list: a link into the app and what follows it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Line {
     /// An in-app path ("/clauses/8.1"), without the base path.
     pub path: String,
@@ -46,7 +40,7 @@ pub struct Line {
     pub detail: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct PhaseRow {
     pub key: String,
     pub label: String,
@@ -55,7 +49,7 @@ pub struct PhaseRow {
     pub ready_percent: u32,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ClauseRow {
     pub path: String,
     /// The clause number and title, as one line.
@@ -70,7 +64,7 @@ pub struct ClauseRow {
 }
 
 /// The capability radar, as SVG point lists.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Radar {
     /// One ring per level, 1 to the top of the scale.
     pub rings: Vec<String>,
@@ -81,38 +75,11 @@ pub struct Radar {
     pub last: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct RadarLabel {
     pub x: String,
     pub y: String,
     pub text: String,
-}
-
-/// The copy kept in storage: which revision of the workbook it describes,
-/// and on which day it was worked out.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Stored {
-    pub revision: u64,
-    pub today: IsoDate,
-    /// When the workbook was created (the backup reminder counts from it).
-    pub created_at: Timestamp,
-    pub overview: Overview,
-}
-
-impl Stored {
-    pub fn new(revision: u64, workbook: &Workbook, framework: &Framework, today: IsoDate) -> Self {
-        Self {
-            revision,
-            today,
-            created_at: workbook.created_at.clone(),
-            overview: Overview::of(workbook, framework, today),
-        }
-    }
-
-    /// Whether this copy may stand in for the workbook at `revision` on `today`.
-    pub fn describes(&self, revision: u64, today: IsoDate) -> bool {
-        self.revision == revision && self.today == today
-    }
 }
 
 /// A clause's average capability: current and target.

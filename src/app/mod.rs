@@ -2,6 +2,8 @@
 //! the routes between them.
 
 pub mod boot;
+pub mod records;
+pub mod recovery;
 mod shell;
 mod state;
 pub mod theme;
@@ -11,7 +13,7 @@ use crate::pages::{
     progress, recovery::RecoveryPage, reports, requirement::RequirementPage, study, workbooks,
 };
 use crate::platform::browser;
-use crate::platform::storage::{
+use crate::platform::store::{
     self, Autosaver, Loaded, NAMESPACE, SAVE_DELAY_MS, SaveFn, SaveStatus,
 };
 use clausebook_core::file::schema;
@@ -28,9 +30,9 @@ pub use crate::platform::browser::base_path;
 pub use shell::UpdateReady;
 pub use state::AppState;
 
-/// Mounts the app after the start-up preview (`boot`), if any, and hands
-/// the page over to it. In a release build the app is a chunk of its own,
-/// fetched here, so that the first download holds only the preview.
+/// Mounts the app. In a release build the app is a chunk of its own,
+/// fetched here, so that the first download holds only the start-up code
+/// (`boot`).
 pub fn open_app() {
     #[cfg(feature = "split")]
     wasm_bindgen_futures::spawn_local(mount_app());
@@ -46,7 +48,6 @@ fn mount_app() {
 
 fn mount_app_now() {
     leptos::mount::mount_to_body(App);
-    boot::hand_over();
     crate::platform::perf::mark("clausebook:app");
 }
 
@@ -57,24 +58,15 @@ pub fn App() -> impl IntoView {
     let update = UpdateReady(RwSignal::new(false));
     provide_context(update);
     crate::platform::offline::register(move || update.0.set(true));
-    storage::purge_deleted(NAMESPACE);
-    let library = storage::load_library(NAMESPACE);
-    let Some(id) = storage::active(NAMESPACE, &library) else {
-        // Nothing for the next start to preview (the mirror may still
-        // describe a workbook whose storage was cleared).
-        crate::platform::startup::publish(NAMESPACE);
+    store::purge_deleted(NAMESPACE);
+    store::remove_retired_entries(NAMESPACE);
+    let library = store::load_library(NAMESPACE);
+    let Some(id) = store::active(NAMESPACE, &library) else {
         return view! { <Workbench initial=None /> }.into_any();
     };
     // The benchmark's share of "Start" spent reading the stored workbook.
-    let loaded = crate::platform::perf::measure("clausebook:load", || {
-        storage::load_workbook(NAMESPACE, &id)
-    });
-    if let Loaded::Ready { workbook, head } = &loaded {
-        // The next start paints the Overview from this copy (`ui::boot`).
-        storage::refresh_overview(NAMESPACE, &id, head.revision, workbook);
-    }
-    // Whatever this start found, the next one previews from it (`startup`).
-    crate::platform::startup::publish(NAMESPACE);
+    let loaded =
+        crate::platform::perf::measure("clausebook:load", || store::load_workbook(NAMESPACE, &id));
     match loaded {
         Loaded::Unreadable { raw, error } => view! { <RecoveryPage id raw error /> }.into_any(),
         Loaded::Missing => view! { <Workbench initial=None /> }.into_any(),
@@ -122,7 +114,7 @@ pub fn Workbench(
         backup: RwSignal::new(
             opened
                 .as_ref()
-                .and_then(|(id, _)| storage::backup(storage_key, id)),
+                .and_then(|(id, _)| store::backup(storage_key, id)),
         ),
         can_undo: RwSignal::new(false),
         can_redo: RwSignal::new(false),
@@ -215,7 +207,7 @@ fn watch_other_tabs(state: AppState, saver: Autosaver) {
             let Some(id) = state.current.get_untracked() else {
                 return;
             };
-            if key != storage::workbook_key(&ns, &id, "head") {
+            if key != store::workbook_key(&ns, &id, "head") {
                 return;
             }
             let session = saver.session();

@@ -3,15 +3,28 @@
 //! messages that belong to no single page.
 
 use super::theme::ThemeSwitch;
-use super::{AppState, boot, route};
+use super::{AppState, route};
 use crate::platform::browser;
-use crate::platform::storage::{self, SaveStatus};
+use crate::platform::store::{self, SaveStatus};
 use crate::widgets::FrameworkAttribution;
 use crate::widgets::local_time;
 use clausebook_core::framework;
 use clausebook_core::library;
 use leptos::prelude::*;
 use leptos_router::components::A;
+
+/// The app's main pages, in the order of the navigation bar.
+pub const PAGES: [(&str, &str); 9] = [
+    ("/", "Overview"),
+    ("/clauses", "Clauses"),
+    ("/improvements", "Improvements"),
+    ("/portfolio", "Portfolio"),
+    ("/progress", "Progress"),
+    ("/reports", "Reports"),
+    ("/workbooks", "Workbooks"),
+    ("/data", "Data"),
+    ("/study", "Study"),
+];
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -51,7 +64,7 @@ pub fn Header() -> impl IntoView {
             <BackupReminder />
             <nav aria-label="Main">
                 <ul>
-                    {boot::PAGES
+                    {PAGES
                         .into_iter()
                         .map(|(path, name)| {
                             view! {
@@ -157,13 +170,13 @@ fn BackupReminder() -> impl IntoView {
                     state.revision(),
                     &created,
                     browser::now().epoch_ms(),
-                    storage::reminder_snoozed_until(&ns, &id),
+                    store::reminder_snoozed_until(&ns, &id),
                 )
             })
     };
     let snooze = move |_| {
         if let Some(id) = state.current.get_untracked() {
-            storage::snooze_reminder(
+            store::snooze_reminder(
                 &state.namespace(),
                 &id,
                 browser::now().epoch_ms() + 24 * 60 * 60 * 1000,

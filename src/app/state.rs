@@ -3,10 +3,11 @@
 //! history and tells the autosaver.
 
 use crate::platform::browser;
-use crate::platform::storage::{self, Autosaver, Loaded, SaveStatus};
+use crate::platform::store::{self, Autosaver, Loaded, SaveError, SaveStatus, StorageError};
+use clausebook_core::file::schema::SchemaError;
 use clausebook_core::framework::{self, Framework};
 use clausebook_core::history::History;
-use clausebook_core::library::{Backup, WorkbookId};
+use clausebook_core::library::{Backup, Head, Library, SnapshotMeta, SnapshotReason, WorkbookId};
 use clausebook_core::workbook::Workbook;
 use leptos::prelude::*;
 
@@ -136,20 +137,18 @@ impl AppState {
     pub fn open(&self, id: &WorkbookId) -> Result<(), String> {
         self.flush();
         let ns = self.namespace();
-        match storage::load_workbook(&ns, id) {
+        match store::load_workbook(&ns, id) {
             Loaded::Ready { workbook, head } => {
                 self.saver
                     .with_value(|s| s.open(Some(id.clone()), head.revision));
                 self.opening.set_value(true);
-                storage::refresh_overview(&ns, id, head.revision, &workbook);
-                // Also brings the start-up mirror up to date, overview included.
-                storage::set_active(&ns, id);
+                store::set_active(&ns, id);
                 self.workbook.set(Some(*workbook));
                 self.after_switch(Some(id.clone()));
                 Ok(())
             }
             Loaded::Unreadable { .. } => {
-                storage::set_active(&ns, id);
+                store::set_active(&ns, id);
                 let _ = gloo_utils::window().location().reload();
                 Ok(())
             }
@@ -184,7 +183,7 @@ impl AppState {
         self.history.update_value(History::clear);
         self.refresh_history();
         self.backup
-            .set(id.as_ref().and_then(|id| storage::backup(&ns, id)));
+            .set(id.as_ref().and_then(|id| store::backup(&ns, id)));
         self.current.set(id);
         self.save_status.set(SaveStatus::Idle);
         self.library_changed.update(|n| *n += 1);
@@ -196,14 +195,14 @@ impl AppState {
         self.flush();
         let ns = self.namespace();
         let sample = clausebook_core::sample::workbook(browser::now(), browser::today());
-        let library = storage::load_library(&ns);
+        let library = store::load_library(&ns);
         let base = format!("Sample: {}", clausebook_core::sample::ORGANISATION);
         let name = if library.live().any(|e| e.name == base) {
             library.copy_name(&base)
         } else {
             base
         };
-        let id = storage::create_workbook(&ns, &name, &sample, true).map_err(|e| e.to_string())?;
+        let id = store::create_workbook(&ns, &name, &sample, true).map_err(|e| e.to_string())?;
         self.open(&id)?;
         Ok(name)
     }
@@ -219,7 +218,7 @@ impl AppState {
         offer_download(&name, &text)?;
         if let Some(id) = self.current.get_untracked() {
             let revision = self.saver.with_value(|s| s.session().known_revision);
-            if let Ok(backup) = storage::record_backup(&self.namespace(), &id, revision) {
+            if let Ok(backup) = store::record_backup(&self.namespace(), &id, revision) {
                 self.backup.set(Some(backup));
             }
         }
@@ -229,6 +228,78 @@ impl AppState {
     /// The revision of the open workbook this tab knows.
     pub fn revision(&self) -> u64 {
         self.saver.with_value(|s| s.session().known_revision)
+    }
+
+    /// The list of workbooks in this browser.
+    pub fn library(&self) -> Library {
+        store::load_library(&self.namespace())
+    }
+
+    /// Stores a changed list of workbooks (renamed, deleted, restored).
+    pub fn save_library(&self, library: &Library) -> Result<(), StorageError> {
+        store::save_library(&self.namespace(), library)
+    }
+
+    /// What a stored workbook's head says: its revision, organisation,
+    /// size and when it was saved.
+    pub fn head(&self, id: &WorkbookId) -> Option<Head> {
+        store::read_head(&self.namespace(), id)
+    }
+
+    /// A stored workbook as it was last saved, if it can be read.
+    pub fn stored_workbook(&self, id: &WorkbookId) -> Option<Workbook> {
+        match store::load_workbook(&self.namespace(), id) {
+            Loaded::Ready { workbook, .. } => Some(*workbook),
+            Loaded::Missing | Loaded::Unreadable { .. } => None,
+        }
+    }
+
+    /// Adds `workbook` to the list as `name`, without opening it.
+    pub fn add_workbook(&self, name: &str, workbook: &Workbook) -> Result<WorkbookId, SaveError> {
+        store::create_workbook(&self.namespace(), name, workbook, false)
+    }
+
+    /// Removes for good the workbooks whose deletion can no longer be
+    /// undone. Nothing to do once the workbench is gone: the next start
+    /// purges them.
+    pub fn purge_deleted(&self) {
+        if let Some(ns) = self.saver.try_with_value(|s| s.namespace().to_owned()) {
+            store::purge_deleted(&ns);
+        }
+    }
+
+    /// Characters this site holds in local storage, against the browser's quota.
+    pub fn storage_usage(&self) -> u64 {
+        store::usage()
+    }
+
+    /// Whether the browser promised to keep this site's storage.
+    pub async fn storage_persisted(&self) -> bool {
+        store::is_persisted().await
+    }
+
+    /// The snapshots of a stored workbook, newest first.
+    pub fn snapshots(&self, id: &WorkbookId) -> Vec<SnapshotMeta> {
+        store::snapshots(&self.namespace(), id)
+    }
+
+    /// The workbook kept in a snapshot, checked like an import.
+    pub fn read_snapshot(&self, id: &WorkbookId, snap: i64) -> Result<Workbook, SchemaError> {
+        store::read_snapshot(&self.namespace(), id, snap)
+    }
+
+    /// Keeps the stored copy of a workbook as a snapshot (before it is
+    /// replaced by an import or a restore); nothing to keep if it was never saved.
+    pub fn keep_snapshot(
+        &self,
+        id: &WorkbookId,
+        reason: SnapshotReason,
+    ) -> Result<(), StorageError> {
+        let ns = self.namespace();
+        match store::read_head(&ns, id) {
+            Some(head) => store::take_snapshot(&ns, id, &head, reason),
+            None => Ok(()),
+        }
     }
 }
 

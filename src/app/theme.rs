@@ -1,7 +1,7 @@
-//! The colour theme: the system's, or one the user picked. Part of the
-//! start-up code (`ui::boot`), so the chosen theme applies before the first paint.
+//! The colour theme: the system's, or one the user picked. Applied at
+//! start-up (`boot`), so the chosen theme is there from the first paint.
 
-use crate::platform::storage;
+use super::records;
 use leptos::prelude::*;
 
 /// Where the chosen theme is remembered.
@@ -46,9 +46,8 @@ pub fn apply_theme(theme: Theme) {
     }
 }
 
-/// The theme in force, as applied at start-up. Not read back from storage,
-/// which would load all of local storage while the start-up preview paints
-/// (see `startup`).
+/// The theme in force: the one applied at start-up or picked since, which
+/// the page itself records (`data-theme`).
 pub fn current() -> Theme {
     gloo_utils::document()
         .document_element()
@@ -63,8 +62,7 @@ pub fn choose(theme: Theme) {
     apply_theme(theme);
     // A preference, not work: if storage refuses, the theme still applies
     // for this visit.
-    let _ = storage::write_raw(THEME_KEY, theme.key());
-    crate::platform::startup::publish(storage::NAMESPACE);
+    let _ = records::write(THEME_KEY, theme.key());
 }
 
 #[component]
@@ -99,12 +97,8 @@ pub fn ThemeSwitch() -> impl IntoView {
 
 /// The theme chosen earlier, or the system's.
 pub fn stored() -> Theme {
-    from_stored(storage::read_raw(THEME_KEY))
-}
-
-/// The theme named by the stored text, or the system's.
-pub fn from_stored(text: Option<String>) -> Theme {
-    text.as_deref()
+    records::read(THEME_KEY)
+        .as_deref()
         .and_then(Theme::from_key)
         .unwrap_or(Theme::System)
 }

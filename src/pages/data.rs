@@ -1,7 +1,6 @@
 //! Data: export the workbook as JSON, and import one after checking it.
 
 use crate::app::AppState;
-use crate::platform::storage;
 use clausebook_core::file::export::{self, ImportPreview};
 use clausebook_core::library::{SnapshotMeta, SnapshotReason};
 use leptos::html;
@@ -78,11 +77,8 @@ pub fn DataPage() -> impl IntoView {
             let name = found.envelope.workbook.organisation.name.clone();
             // Keep the copy being replaced: Restore (below) or Undo bring it back.
             state.flush();
-            let ns = state.namespace();
-            if let Some(id) = state.current.get_untracked()
-                && let Some(head) = storage::read_head(&ns, &id)
-            {
-                let _ = storage::take_snapshot(&ns, &id, &head, SnapshotReason::BeforeImport);
+            if let Some(id) = state.current.get_untracked() {
+                let _ = state.keep_snapshot(&id, SnapshotReason::BeforeImport);
             }
             state.replace(found.envelope.workbook);
             preview.set(None);
@@ -262,14 +258,14 @@ fn Snapshots() -> impl IntoView {
         state
             .current
             .get()
-            .map(|id| storage::snapshots(&state.namespace(), &id))
+            .map(|id| state.snapshots(&id))
             .unwrap_or_default()
     });
     let current_bytes = move || {
         state
             .current
             .get()
-            .and_then(|id| storage::read_head(&state.namespace(), &id))
+            .and_then(|id| state.head(&id))
             .map(|h| h.bytes)
             .unwrap_or(0)
     };
@@ -277,13 +273,10 @@ fn Snapshots() -> impl IntoView {
         let Some(id) = state.current.get_untracked() else {
             return;
         };
-        let ns = state.namespace();
-        match storage::read_snapshot(&ns, &id, snap) {
+        match state.read_snapshot(&id, snap) {
             Ok(workbook) => {
                 state.flush();
-                if let Some(head) = storage::read_head(&ns, &id) {
-                    let _ = storage::take_snapshot(&ns, &id, &head, SnapshotReason::BeforeRestore);
-                }
+                let _ = state.keep_snapshot(&id, SnapshotReason::BeforeRestore);
                 state.replace(workbook);
                 state.flush();
                 message.set(Some(

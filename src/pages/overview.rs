@@ -1,14 +1,11 @@
 //! Overview: the welcome for a first visit, then readiness at a glance.
 
-use crate::app::AppState;
-use crate::app::base_path;
+use crate::app::{AppState, route};
 use crate::platform::browser;
-use crate::widgets::FrameworkChoice;
-use crate::widgets::dom;
-use crate::widgets::markup::{self, Node, el};
+use crate::widgets::{FrameworkChoice, bar, status_badge};
 use clausebook_core::assessment::Status;
 use clausebook_core::limits::{MAX_NAME_CHARS, MAX_SCOPE_CHARS};
-use clausebook_core::overview::{Line, Overview};
+use clausebook_core::overview::{ClauseRow, Line, Overview, PhaseRow, Radar};
 use clausebook_core::workbook::{Organisation, Workbook};
 use leptos::prelude::*;
 
@@ -125,331 +122,289 @@ fn Dashboard() -> impl IntoView {
     }
 }
 
-/// Readiness at a glance, drawn from an [`Overview`] through [`markup`]: the
-/// start-up preview (`ui::boot`), which has nothing but the stored copy and
-/// no reactive renderer yet, draws the very same nodes before the app loads.
-/// An edit redraws only the sections it changes.
+/// Readiness at a glance, drawn from an [`Overview`]. One memo per
+/// section: an edit redraws only the sections it changes.
 #[component]
-pub fn OverviewView(#[prop(into)] overview: Signal<Overview>) -> impl IntoView {
-    view! { <div class="overview" use:draw=overview></div> }
-}
-
-/// Draws the Overview into `el` now, and again on every change.
-fn draw(el: web_sys::Element, overview: Signal<Overview>) {
-    let all = |o: &Overview| {
-        let mut nodes = above_fold(o, base_path());
-        nodes.extend(below_fold(o, base_path()));
-        nodes
-    };
-    // Now, not on the next tick as an effect would: the app replaces the
-    // start-up preview as soon as it is mounted.
-    let drawn = overview.with_untracked(all);
-    dom::append(&el, &drawn);
-    let drawn = std::cell::RefCell::new(drawn);
-    Effect::new(move |_| {
-        let next = overview.with(all);
-        dom::update(&el, &drawn.borrow(), &next);
-        *drawn.borrow_mut() = next;
+fn OverviewView(#[prop(into)] overview: Signal<Overview>) -> impl IntoView {
+    let name = Memo::new(move |_| overview.with(|o| o.organisation.clone()));
+    let readiness = Memo::new(move |_| overview.with(|o| o.readiness.clone()));
+    let next = Memo::new(move |_| overview.with(|o| o.next_unassessed.clone()));
+    let gaps = Memo::new(move |_| overview.with(|o| (o.gaps.clone(), o.gaps_total)));
+    let overdue = Memo::new(move |_| overview.with(|o| (o.overdue.clone(), o.overdue_total)));
+    let phases = Memo::new(move |_| overview.with(|o| o.phases.clone()));
+    let clauses = Memo::new(move |_| overview.with(|o| o.clauses.clone()));
+    let radar = Memo::new(move |_| {
+        overview.with(|o| (o.radar.clone(), o.capability_max, o.clauses.clone()))
     });
-}
-
-/// The Overview's first screenful: the organisation, readiness and gaps.
-/// Links are under `base`, the path the app is served under.
-pub fn above_fold(o: &Overview, base: &str) -> Vec<Node> {
-    let r = &o.readiness;
-    let status_rows = Status::ALL.into_iter().map(|s| {
-        el("tr")
-            .child(el("th").attr("scope", "row").child(badge(s)))
-            .child(el("td").text(r.count(s).to_string()))
-    });
-    let readiness = el("section")
-        .class("card readiness")
-        .attr("aria-labelledby", "readiness-title")
-        .child(el("h2").attr("id", "readiness-title").text("Readiness"))
-        .child(
-            el("div")
-                .class("figures")
-                .child(figure(
-                    el("span")
-                        .class("figure-value")
-                        .attr("data-testid", "ready-percent")
-                        .text(format!("{}%", r.ready_percent)),
-                    format!(
-                        "of {} requirements at Largely or Fully implemented",
-                        r.total
-                    ),
-                ))
-                .child(figure(
-                    el("span")
-                        .class("figure-value")
-                        .text(format!("{}/100", r.score)),
-                    "weighted score (Partially ⅓, Largely ⅔, Fully 1)".to_owned(),
-                )),
-        )
-        .child(
-            el("table")
-                .class("status-counts")
-                .child(el("caption").text("Requirements by status"))
-                .child(el("tbody").children(status_rows)),
-        )
-        .child_opt(o.next_unassessed.as_ref().map(|id| {
-            el("p").child(
-                el("a")
-                    .attr("href", format!("{base}/clauses/{id}"))
-                    .text(format!("Continue the assessment at {id}")),
-            )
-        }));
-    let gaps = el("section")
-        .class("card gaps")
-        .attr("aria-labelledby", "gaps-title")
-        .child(el("h2").attr("id", "gaps-title").text("Top gaps"));
-    let gaps = if o.gaps.is_empty() {
-        gaps.child(el("p").class("hint").text(
-            "No requirement is marked Not implemented or with a major nonconformity, no target date has passed, and no evidence is past its review.",
-        ))
-    } else {
-        gaps.child(
-            el("ul")
-                .class("gap-list")
-                .children(o.gaps.iter().map(|l| line(l, base))),
-        )
-        .child_opt(more(o.gaps_total, o.gaps.len()))
-    };
-    vec![
-        el("h1").text(o.organisation.clone()).into(),
-        readiness.into(),
-        gaps.into(),
-    ]
-}
-
-/// The rest of the Overview: overdue items, phases, capability and clauses.
-pub fn below_fold(o: &Overview, base: &str) -> Vec<Node> {
-    let mut nodes = Vec::new();
-    let count = o.overdue_total;
-    if count > 0 {
-        let summary = if count == 1 {
-            "1 item is past its target date and not closed.".to_owned()
-        } else {
-            format!("{count} items are past their target date and not closed.")
-        };
-        nodes.push(
-            el("section")
-                .class("card overdue-card")
-                .attr("aria-labelledby", "overdue-title")
-                .child(
-                    el("h2")
-                        .attr("id", "overdue-title")
-                        .text("Overdue improvements"),
-                )
-                .child(el("p").text(summary))
-                .child(el("ul").children(o.overdue.iter().map(|l| line(l, base))))
-                .child_opt(more(count, o.overdue.len()))
-                .child(
-                    el("p").child(
-                        el("a")
-                            .attr("href", format!("{base}/improvements?overdue=1&view=table"))
-                            .text("See overdue items in the log"),
-                    ),
-                )
-                .into(),
-        );
+    view! {
+        <div class="overview">
+            <h1>{move || name.get()}</h1>
+            <section class="card readiness" aria-labelledby="readiness-title">
+                <h2 id="readiness-title">"Readiness"</h2>
+                {move || {
+                    let r = readiness.get();
+                    view! {
+                        <div class="figures">
+                            <p class="figure">
+                                <span class="figure-value" data-testid="ready-percent">
+                                    {format!("{}%", r.ready_percent)}
+                                </span>
+                                <span class="figure-label">
+                                    {format!(
+                                        "of {} requirements at Largely or Fully implemented",
+                                        r.total,
+                                    )}
+                                </span>
+                            </p>
+                            <p class="figure">
+                                <span class="figure-value">{format!("{}/100", r.score)}</span>
+                                <span class="figure-label">
+                                    "weighted score (Partially ⅓, Largely ⅔, Fully 1)"
+                                </span>
+                            </p>
+                        </div>
+                        <table class="status-counts">
+                            <caption>"Requirements by status"</caption>
+                            <tbody>
+                                {Status::ALL
+                                    .into_iter()
+                                    .map(|s| {
+                                        view! {
+                                            <tr>
+                                                <th scope="row">{status_badge(s)}</th>
+                                                <td>{r.count(s)}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    }
+                }}
+                {move || {
+                    next.get()
+                        .map(|id| {
+                            view! {
+                                <p>
+                                    <a href=route(&format!("/clauses/{id}"))>
+                                        {format!("Continue the assessment at {id}")}
+                                    </a>
+                                </p>
+                            }
+                        })
+                }}
+            </section>
+            <section class="card gaps" aria-labelledby="gaps-title">
+                <h2 id="gaps-title">"Top gaps"</h2>
+                {move || {
+                    let (gaps, total) = gaps.get();
+                    if gaps.is_empty() {
+                        return view! {
+                            <p class="hint">
+                                "No requirement is marked Not implemented or with a major nonconformity, no target date has passed, and no evidence is past its review."
+                            </p>
+                        }
+                            .into_any();
+                    }
+                    let shown = gaps.len();
+                    view! {
+                        <ul class="gap-list">{gaps.into_iter().map(line).collect_view()}</ul>
+                        {more(total, shown)}
+                    }
+                        .into_any()
+                }}
+            </section>
+            {move || {
+                let (items, count) = overdue.get();
+                (count > 0)
+                    .then(|| {
+                        let shown = items.len();
+                        view! {
+                            <section class="card overdue-card" aria-labelledby="overdue-title">
+                                <h2 id="overdue-title">"Overdue improvements"</h2>
+                                <p>
+                                    {if count == 1 {
+                                        "1 item is past its target date and not closed.".to_owned()
+                                    } else {
+                                        format!(
+                                            "{count} items are past their target date and not closed.",
+                                        )
+                                    }}
+                                </p>
+                                <ul>{items.into_iter().map(line).collect_view()}</ul>
+                                {more(count, shown)}
+                                <p>
+                                    <a href=route("/improvements?overdue=1&view=table")>
+                                        "See overdue items in the log"
+                                    </a>
+                                </p>
+                            </section>
+                        }
+                    })
+            }}
+            <section class="card" aria-labelledby="phases-title">
+                <h2 id="phases-title">"By PDCA phase"</h2>
+                <div class="table-scroll">
+                    <table class="by-phase">
+                        <tbody>{move || phases.get().into_iter().map(phase_row).collect_view()}</tbody>
+                    </table>
+                </div>
+            </section>
+            {move || {
+                let (radar, max, rows) = radar.get();
+                view! { <CapabilityRadar radar max rows /> }
+            }}
+            <section class="card" aria-labelledby="by-clause-title">
+                <h2 id="by-clause-title">"Progress by clause"</h2>
+                <div class="table-scroll">
+                    <table class="by-clause">
+                        {column_heads(&["Clause", "PDCA", "Assessed", "Largely or fully"])}
+                        <tbody>
+                            {move || clauses.get().into_iter().map(clause_row).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            </section>
+        </div>
     }
-    let phase_rows = o.phases.iter().map(|p| {
-        el("tr")
-            .child(
-                el("th").attr("scope", "row").child(
-                    el("span")
-                        .class(format!("badge phase-{}", p.key))
-                        .text(p.label.clone()),
-                ),
-            )
-            .child(el("td").text(format!("{} of {} assessed", p.assessed, p.total)))
-            .child(
-                el("td")
-                    .child(bar(p.ready_percent))
-                    .text(format!(" {}% largely or fully", p.ready_percent)),
-            )
-    });
-    nodes.push(
-        el("section")
-            .class("card")
-            .attr("aria-labelledby", "phases-title")
-            .child(el("h2").attr("id", "phases-title").text("By PDCA phase"))
-            .child(
-                el("div").class("table-scroll").child(
-                    el("table")
-                        .class("by-phase")
-                        .child(el("tbody").children(phase_rows)),
-                ),
-            )
-            .into(),
-    );
-    nodes.push(capability_radar(o).into());
-    let clause_rows = o.clauses.iter().map(|c| {
-        el("tr")
-            .child(
-                el("th").attr("scope", "row").child(
-                    el("a")
-                        .attr("href", format!("{base}{}", c.path))
-                        .text(c.title.clone()),
-                ),
-            )
-            .child(el("td").text(c.pdca.clone()))
-            .child(el("td").text(format!("{} of {}", c.assessed, c.total)))
-            .child(
-                el("td")
-                    .child(bar(c.ready_percent))
-                    .text(format!(" {}%", c.ready_percent)),
-            )
-    });
-    let head = ["Clause", "PDCA", "Assessed", "Largely or fully"]
-        .map(|h| el("th").attr("scope", "col").text(h));
-    nodes.push(
-        el("section")
-            .class("card")
-            .attr("aria-labelledby", "by-clause-title")
-            .child(
-                el("h2")
-                    .attr("id", "by-clause-title")
-                    .text("Progress by clause"),
-            )
-            .child(
-                el("div").class("table-scroll").child(
-                    el("table")
-                        .class("by-clause")
-                        .child(el("thead").child(el("tr").children(head)))
-                        .child(el("tbody").children(clause_rows)),
-                ),
-            )
-            .into(),
-    );
-    nodes
 }
 
-/// A headline figure and what it counts.
-fn figure(value: markup::Element, label: String) -> markup::Element {
-    el("p")
-        .class("figure")
-        .child(value)
-        .child(el("span").class("figure-label").text(label))
+/// A phase's row: how much of it is assessed, and how much is ready.
+fn phase_row(p: PhaseRow) -> impl IntoView {
+    view! {
+        <tr>
+            <th scope="row">
+                <span class=format!("badge phase-{}", p.key)>{p.label}</span>
+            </th>
+            <td>{format!("{} of {} assessed", p.assessed, p.total)}</td>
+            <td>
+                {bar(p.ready_percent)}
+                {format!(" {}% largely or fully", p.ready_percent)}
+            </td>
+        </tr>
+    }
+}
+
+/// A clause's row, linking to the clause.
+fn clause_row(c: ClauseRow) -> impl IntoView {
+    view! {
+        <tr>
+            <th scope="row">
+                <a href=route(&c.path)>{c.title}</a>
+            </th>
+            <td>{c.pdca}</td>
+            <td>{format!("{} of {}", c.assessed, c.total)}</td>
+            <td>
+                {bar(c.ready_percent)}
+                {format!(" {}%", c.ready_percent)}
+            </td>
+        </tr>
+    }
+}
+
+/// A table's head: one column heading per name.
+fn column_heads(names: &[&'static str]) -> impl IntoView {
+    let heads = names
+        .iter()
+        .map(|name| view! { <th scope="col">{*name}</th> })
+        .collect_view();
+    view! {
+        <thead>
+            <tr>{heads}</tr>
+        </thead>
+    }
 }
 
 /// A list entry: the link, then what follows it.
-fn line(line: &Line, base: &str) -> markup::Element {
-    el("li")
-        .child(
-            el("a")
-                .attr("href", format!("{base}{}", line.path))
-                .text(line.link.clone()),
-        )
-        .text(line.detail.clone())
+fn line(line: Line) -> impl IntoView {
+    view! {
+        <li>
+            <a href=route(&line.path)>{line.link}</a>
+            {line.detail}
+        </li>
+    }
 }
 
 /// "and N more", when a list shows `shown` of `total`.
-fn more(total: usize, shown: usize) -> Option<markup::Element> {
+fn more(total: usize, shown: usize) -> Option<impl IntoView> {
     let more = total.saturating_sub(shown);
-    (more > 0).then(|| el("p").class("hint").text(format!("and {more} more")))
-}
-
-/// A status as a badge, as `ui::status_badge` draws it.
-fn badge(s: Status) -> markup::Element {
-    el("span")
-        .class(format!("badge status-{}", s.key()))
-        .text(s.label())
-}
-
-/// A share as a bar, as `ui::bar` draws it: hidden from assistive
-/// technology, since the figure follows it in text.
-fn bar(percent: u32) -> markup::Element {
-    el("span").class("bar").attr("aria-hidden", "true").child(
-        el("span")
-            .class("bar-fill")
-            .style("width", format!("{percent}%")),
-    )
+    (more > 0).then(|| view! { <p class="hint">{format!("and {more} more")}</p> })
 }
 
 /// Capability current vs target per clause, as an SVG radar with a table beside it.
-fn capability_radar(o: &Overview) -> markup::Element {
-    let (radar, max) = (&o.radar, o.capability_max);
-    let svg = el("svg")
-        .class("radar")
-        .attr("viewBox", "0 0 300 300")
-        .attr("role", "img")
-        .attr("aria-labelledby", "radar-svg-title radar-svg-desc")
-        .child(
-            el("title")
-                .attr("id", "radar-svg-title")
-                .text("Capability radar: current and target per clause"),
-        )
-        .child(el("desc").attr("id", "radar-svg-desc").text(format!(
-            "One axis per clause {} to {}, from level 0 at the centre to level {max} at the edge. The solid shape is the average current capability of each clause's rated requirements, the dashed outline the average target. The table beside it gives the same figures.",
-            radar.first, radar.last
-        )))
-        .children(
-            radar
-                .rings
-                .iter()
-                .map(|ring| el("polygon").class("radar-ring").attr("points", ring.clone())),
-        )
-        .child(
-            el("polygon")
-                .class("radar-target")
-                .attr("points", radar.target.clone()),
-        )
-        .child(
-            el("polygon")
-                .class("radar-current")
-                .attr("points", radar.current.clone()),
-        )
-        .children(radar.labels.iter().map(|l| {
-            el("text")
-                .class("radar-label")
-                .attr("x", l.x.to_string())
-                .attr("y", l.y.to_string())
-                .attr("text-anchor", "middle")
-                .attr("dominant-baseline", "middle")
-                .text(l.text.clone())
-        }));
-    let rows = o.clauses.iter().map(|c| {
-        el("tr")
-            .child(el("th").attr("scope", "row").text(c.title.clone()))
-            .child(el("td").text(c.current.clone()))
-            .child(el("td").text(c.target.clone()))
-    });
-    let head = ["Clause", "Current", "Target"].map(|h| el("th").attr("scope", "col").text(h));
-    el("section")
-        .class("card")
-        .attr("aria-labelledby", "radar-title")
-        .child(
-            el("h2")
-                .attr("id", "radar-title")
-                .text("Capability by clause"),
-        )
-        .child(
-            el("div").class("radar-layout").child(svg).child(
-                el("table")
-                    .class("radar-table")
-                    .child(el("caption").text(format!("Average capability level (0–{max})")))
-                    .child(el("thead").child(el("tr").children(head)))
-                    .child(el("tbody").children(rows)),
-            ),
-        )
-        .child(
-            el("p")
-                .class("legend")
-                .child(
-                    el("span")
-                        .class("swatch swatch-current")
-                        .attr("aria-hidden", "true"),
-                )
-                .text(" Current ")
-                .child(
-                    el("span")
-                        .class("swatch swatch-target")
-                        .attr("aria-hidden", "true"),
-                )
-                .text(" Target"),
-        )
+#[component]
+fn CapabilityRadar(radar: Radar, max: u8, rows: Vec<ClauseRow>) -> impl IntoView {
+    let (first, last) = (radar.first, radar.last);
+    view! {
+        <section class="card" aria-labelledby="radar-title">
+            <h2 id="radar-title">"Capability by clause"</h2>
+            <div class="radar-layout">
+                <svg
+                    class="radar"
+                    viewBox="0 0 300 300"
+                    role="img"
+                    aria-labelledby="radar-svg-title radar-svg-desc"
+                >
+                    <title id="radar-svg-title">
+                        "Capability radar: current and target per clause"
+                    </title>
+                    <desc id="radar-svg-desc">
+                        {format!(
+                            "One axis per clause {first} to {last}, from level 0 at the centre to level {max} at the edge. The solid shape is the average current capability of each clause's rated requirements, the dashed outline the average target. The table beside it gives the same figures.",
+                        )}
+                    </desc>
+                    {radar
+                        .rings
+                        .into_iter()
+                        .map(|ring| view! { <polygon class="radar-ring" points=ring></polygon> })
+                        .collect_view()}
+                    <polygon class="radar-target" points=radar.target></polygon>
+                    <polygon class="radar-current" points=radar.current></polygon>
+                    {radar
+                        .labels
+                        .into_iter()
+                        .map(|l| {
+                            view! {
+                                <text
+                                    class="radar-label"
+                                    x=l.x
+                                    y=l.y
+                                    text-anchor="middle"
+                                    dominant-baseline="middle"
+                                >
+                                    {l.text}
+                                </text>
+                            }
+                        })
+                        .collect_view()}
+                </svg>
+                <table class="radar-table">
+                    <caption>{format!("Average capability level (0–{max})")}</caption>
+                    {column_heads(&["Clause", "Current", "Target"])}
+                    <tbody>
+                        {rows
+                            .into_iter()
+                            .map(|c| {
+                                view! {
+                                    <tr>
+                                        <th scope="row">{c.title}</th>
+                                        <td>{c.current}</td>
+                                        <td>{c.target}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <p class="legend">
+                <span class="swatch swatch-current" aria-hidden="true"></span>
+                " Current "
+                <span class="swatch swatch-target" aria-hidden="true"></span>
+                " Target"
+            </p>
+        </section>
+    }
 }
 
 /// Name and scope, editable in place. An invalid value is shown, not saved.

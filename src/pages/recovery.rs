@@ -1,8 +1,8 @@
 //! Recovery: shown instead of the app when stored data cannot be read.
 //! Nothing is written until the user has had the chance to download it.
 
+use crate::app::recovery;
 use crate::platform::browser;
-use crate::platform::storage::{self, NAMESPACE};
 use clausebook_core::file::schema::SchemaError;
 use clausebook_core::library::WorkbookId;
 use leptos::prelude::*;
@@ -12,7 +12,7 @@ pub fn RecoveryPage(id: WorkbookId, raw: String, error: SchemaError) -> impl Int
     // Data from a newer version is not damaged: the fix is to update, and
     // deleting it is not offered.
     let newer = matches!(error, SchemaError::NewerSchema { .. });
-    let library = storage::load_library(NAMESPACE);
+    let library = recovery::library();
     let other = library.live().find(|e| e.id != id).map(|e| e.id.clone());
     let outcome = RwSignal::new(None::<String>);
     let understood = RwSignal::new(false);
@@ -28,20 +28,15 @@ pub fn RecoveryPage(id: WorkbookId, raw: String, error: SchemaError) -> impl Int
         }));
     };
     let remove_id = id.clone();
-    let start_again = move |_| {
-        let mut library = storage::load_library(NAMESPACE);
-        storage::remove_workbook_data(NAMESPACE, &remove_id);
-        library.purge(&remove_id);
-        match storage::save_library(NAMESPACE, &library) {
-            Ok(()) => {
-                let _ = gloo_utils::window().location().reload();
-            }
-            Err(e) => outcome.set(Some(e.to_string())),
+    let start_again = move |_| match recovery::discard(&remove_id) {
+        Ok(()) => {
+            let _ = gloo_utils::window().location().reload();
         }
+        Err(e) => outcome.set(Some(e.to_string())),
     };
     let open_other = move |_| {
         if let Some(other) = &other {
-            storage::set_active(NAMESPACE, other);
+            recovery::open_next(other);
             let _ = gloo_utils::window().location().reload();
         }
     };

@@ -3,8 +3,8 @@
 //! Needs no workbook. Scores go into a study profile under its own storage
 //! key, so studying never touches a workbook.
 
+use crate::app::records;
 use crate::platform::browser;
-use crate::platform::storage;
 use clausebook_core::framework;
 use clausebook_core::study::{
     self, Flashcard, Kind, Mode, Practice, Profile, ProfileError, Rng, RunRecord, Topic,
@@ -111,7 +111,7 @@ pub fn Study(
     #[prop(optional)]
     seed: Option<u64>,
 ) -> impl IntoView {
-    let (initial, load_error) = match storage::read_raw(storage_key) {
+    let (initial, load_error) = match records::read(storage_key) {
         None => (Profile::new("").unwrap_or_default(), None),
         Some(raw) => match Profile::from_json(&raw) {
             Ok(p) => (p, None),
@@ -133,13 +133,13 @@ pub fn Study(
         // first new save, so nothing the student had is lost.
         if let Some(e) = load_error.get_untracked() {
             let backup = format!("{storage_key}.unreadable");
-            if let Err(err) = storage::write_raw(&backup, e.raw()) {
+            if let Err(err) = records::write(&backup, e.raw()) {
                 save_message.set(Some(format!("Not saved: {err}")));
                 return;
             }
         }
         let text = profile.with_untracked(Profile::to_json);
-        match storage::write_raw(storage_key, &text) {
+        match records::write(storage_key, &text) {
             Ok(()) => save_message.set(Some("Saved in this browser.".to_owned())),
             Err(err) => save_message.set(Some(format!("Not saved: {err}"))),
         }
@@ -937,5 +937,5 @@ fn Chart(recent: Memo<Vec<(usize, RunRecord)>>) -> impl IntoView {
 
 /// Keeps `ProfileError` in the public surface used by tests.
 pub fn read_profile(key: &str) -> Option<Result<Profile, ProfileError>> {
-    storage::read_raw(key).map(|raw| Profile::from_json(&raw))
+    records::read(key).map(|raw| Profile::from_json(&raw))
 }

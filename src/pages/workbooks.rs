@@ -4,7 +4,6 @@
 
 use crate::app::AppState;
 use crate::platform::browser;
-use crate::platform::storage;
 use clausebook_core::file::export::human_size;
 use clausebook_core::library::{self, Entry, Library, WorkbookId};
 use clausebook_core::workbook::Workbook;
@@ -22,59 +21,53 @@ struct Row {
 #[component]
 pub fn WorkbooksPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let ns = state.namespace();
     let message = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
     // The deletion that can still be undone.
     let deleted = RwSignal::new(None::<(WorkbookId, String)>);
-    let rows = {
-        let ns = ns.clone();
-        Memo::new(move |_| {
-            state.library_changed.track();
-            state.save_status.track();
-            let library = storage::load_library(&ns);
-            library
-                .live()
-                .map(|entry| {
-                    let head = storage::read_head(&ns, &entry.id);
-                    Row {
-                        organisation: head
-                            .as_ref()
-                            .map(|h| h.organisation.clone())
-                            .unwrap_or_default(),
-                        saved_at: head.as_ref().map(|h| h.saved_at.to_string()),
-                        bytes: head.map(|h| h.bytes).unwrap_or(0),
-                        entry: entry.clone(),
-                    }
-                })
-                .collect::<Vec<_>>()
-        })
-    };
+    let rows = Memo::new(move |_| {
+        state.library_changed.track();
+        state.save_status.track();
+        let library = state.library();
+        library
+            .live()
+            .map(|entry| {
+                let head = state.head(&entry.id);
+                Row {
+                    organisation: head
+                        .as_ref()
+                        .map(|h| h.organisation.clone())
+                        .unwrap_or_default(),
+                    saved_at: head.as_ref().map(|h| h.saved_at.to_string()),
+                    bytes: head.map(|h| h.bytes).unwrap_or(0),
+                    entry: entry.clone(),
+                }
+            })
+            .collect::<Vec<_>>()
+    });
     let usage = Memo::new(move |_| {
         state.library_changed.track();
         state.save_status.track();
-        library::usage_label(storage::usage())
+        library::usage_label(state.storage_usage())
     });
     let persisted = RwSignal::new(None::<bool>);
     leptos::task::spawn_local(async move {
-        persisted.set(Some(storage::is_persisted().await));
+        persisted.set(Some(state.storage_persisted().await));
     });
 
-    let with_library = {
-        let ns = ns.clone();
-        move |f: &dyn Fn(&mut Library) -> Result<String, String>| {
-            error.set(None);
-            let mut library = storage::load_library(&ns);
-            match f(&mut library).and_then(|done| {
-                storage::save_library(&ns, &library)
-                    .map(|()| done)
-                    .map_err(|e| e.to_string())
-            }) {
-                Ok(done) => message.set(Some(done)),
-                Err(e) => error.set(Some(e)),
-            }
-            state.library_changed.update(|n| *n += 1);
+    let with_library = move |f: &dyn Fn(&mut Library) -> Result<String, String>| {
+        error.set(None);
+        let mut library = state.library();
+        match f(&mut library).and_then(|done| {
+            state
+                .save_library(&library)
+                .map(|()| done)
+                .map_err(|e| e.to_string())
+        }) {
+            Ok(done) => message.set(Some(done)),
+            Err(e) => error.set(Some(e)),
         }
+        state.library_changed.update(|n| *n += 1);
     };
     let with_library = StoredValue::new_local(with_library);
 
@@ -94,31 +87,26 @@ pub fn WorkbooksPage() -> impl IntoView {
             })
         })
     };
-    let duplicate = {
-        let ns = ns.clone();
-        move |id: WorkbookId| {
-            error.set(None);
-            state.flush();
-            let library = storage::load_library(&ns);
-            let Some(entry) = library.get(&id) else {
-                error.set(Some("That workbook is no longer in the list.".into()));
-                return;
-            };
-            let name = library.copy_name(&entry.name);
-            match storage::load_workbook(&ns, &id) {
-                storage::Loaded::Ready { workbook, .. } => {
-                    match storage::create_workbook(&ns, &name, &workbook, false) {
-                        Ok(_) => message.set(Some(format!("Made a copy named “{name}”."))),
-                        Err(e) => error.set(Some(e.to_string())),
-                    }
-                }
-                _ => error.set(Some(
-                    "That workbook cannot be read, so it cannot be copied. Open it to recover it."
-                        .into(),
-                )),
-            }
-            state.library_changed.update(|n| *n += 1);
+    let duplicate = move |id: WorkbookId| {
+        error.set(None);
+        state.flush();
+        let library = state.library();
+        let Some(entry) = library.get(&id) else {
+            error.set(Some("That workbook is no longer in the list.".into()));
+            return;
+        };
+        let name = library.copy_name(&entry.name);
+        match state.stored_workbook(&id) {
+            Some(workbook) => match state.add_workbook(&name, &workbook) {
+                Ok(_) => message.set(Some(format!("Made a copy named “{name}”."))),
+                Err(e) => error.set(Some(e.to_string())),
+            },
+            None => error.set(Some(
+                "That workbook cannot be read, so it cannot be copied. Open it to recover it."
+                    .into(),
+            )),
         }
+        state.library_changed.update(|n| *n += 1);
     };
     let duplicate = StoredValue::new_local(duplicate);
     let delete = move |id: WorkbookId, name: String| {
@@ -138,7 +126,6 @@ pub fn WorkbooksPage() -> impl IntoView {
             state.close();
         }
         // After the undo window the data goes for good (also at the next start).
-        let ns = state.namespace();
         set_timeout(
             move || {
                 // The page may have been left in the meantime.
@@ -149,7 +136,7 @@ pub fn WorkbooksPage() -> impl IntoView {
                 {
                     let _ = deleted.try_set(None);
                 }
-                storage::purge_deleted(&ns);
+                state.purge_deleted();
             },
             std::time::Duration::from_millis(library::UNDO_DELETE_MS as u64 + 100),
         );

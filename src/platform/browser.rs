@@ -1,4 +1,5 @@
-//! The few things the app asks of the browser itself: the clock and downloads.
+//! The few things the app asks of the browser itself: the clock, chance
+//! and downloads.
 
 use clausebook_core::calendar::{IsoDate, Timestamp};
 use wasm_bindgen::JsCast;
@@ -25,17 +26,9 @@ pub fn today() -> IsoDate {
     .unwrap_or_else(|_| now().date())
 }
 
-/// The coming midnight in the user's own time zone, in milliseconds since
-/// the epoch: when [`today`] next changes.
-pub fn next_midnight_ms() -> i64 {
-    let d = js_sys::Date::new_0();
-    d.set_milliseconds(0);
-    d.set_seconds(0);
-    d.set_minutes(0);
-    // Hour 24 is the next day's first; Date keeps to local time across
-    // daylight saving changes.
-    d.set_hours(24);
-    d.get_time() as i64
+/// A random number, for ids that only need to differ (not secrets).
+pub fn random_u32() -> u32 {
+    (js_sys::Math::random() * f64::from(u32::MAX)) as u32
 }
 
 /// Offers `text` to the user as a downloaded file.

@@ -6,5 +6,4 @@ pub mod browser;
 pub mod crash;
 pub mod offline;
 pub mod perf;
-pub mod startup;
-pub mod storage;
+pub mod store;

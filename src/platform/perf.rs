@@ -23,7 +23,7 @@ pub fn measure<T>(name: &str, work: impl FnOnce() -> T) -> T {
     result
 }
 
-/// Records that something happened now (e.g. `clausebook:app`, when the app has taken over from the start-up preview).
+/// Records that something happened now (e.g. `clausebook:app`, when the app is mounted).
 pub fn mark(name: &str) {
     if !cfg!(target_arch = "wasm32") {
         return;

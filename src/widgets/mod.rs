@@ -1,8 +1,6 @@
 //! Small components and helpers that several pages share.
 
-pub mod dom;
 mod framework_choice;
-pub mod markup;
 
 use crate::app::route;
 use leptos::prelude::*;

@@ -23,7 +23,6 @@ export async function launch({ dist = DIST, prefix = '' } = {}) {
       '--disable-sync',
       '--disable-quic',
       // For experiments, e.g. CLAUSEBOOK_CHROMIUM_ARGS=--js-flags=--no-wasm-lazy-compilation
-      // (how stop 16 found that first-call compiles dominated the preview).
       ...(process.env.CLAUSEBOOK_CHROMIUM_ARGS?.split(' ').filter(Boolean) ?? []),
     ],
   });
@@ -92,51 +91,7 @@ export async function editStored(page, change, arg) {
       const stored = JSON.parse(localStorage.getItem(key));
       new Function('stored', 'arg', change)(stored, arg);
       localStorage.setItem(key, JSON.stringify(stored));
-      // The copy of the Overview's figures (src/ui/boot.rs) no longer
-      // matches; a writer that does not know of it leaves none.
-      localStorage.removeItem(key.replace(/\.[ab]$/, '.overview'));
     },
     [await page.evaluate(`(${slotKey})()`), change, arg],
   );
-  await clearMirror(page);
-}
-
-/// The start-up mirror (src/startup.rs) of the app's namespace in the page:
-/// `op` is 'get' (its entries, key → text, or null), 'put' (stores `value`)
-/// or 'delete'.
-function mirror(page, op, value) {
-  return page.evaluate(
-    ([op, value]) =>
-      new Promise((ok, fail) => {
-        const open = indexedDB.open('clausebook', 1);
-        open.onupgradeneeded = () => open.result.createObjectStore('start');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('start', op === 'get' ? 'readonly' : 'readwrite');
-          const store = tx.objectStore('start');
-          const request = op === 'get' ? store.get('mirror') : op === 'put' ? store.put(value, 'mirror') : store.delete('mirror');
-          tx.oncomplete = () => {
-            open.result.close();
-            ok(op === 'get' ? (request.result ?? null) : undefined);
-          };
-          tx.onerror = () => fail(tx.error);
-        };
-      }),
-    [op, value],
-  );
-}
-
-export const readMirror = (page) => mirror(page, 'get');
-export const writeMirror = (page, entries) => mirror(page, 'put', entries);
-/// Removes the mirror, as a writer that does not know of it would leave
-/// none: the next start reads local storage.
-export const clearMirror = (page) => mirror(page, 'delete');
-
-/// Waits (up to two seconds) until the mirror satisfies `ok`.
-export async function mirrorUntil(page, ok) {
-  for (let i = 0; i < 100; i++) {
-    if (ok(await readMirror(page))) return;
-    await page.waitForTimeout(20);
-  }
-  throw new Error(`the mirror never got there: ${JSON.stringify(await readMirror(page)).slice(0, 300)}`);
 }

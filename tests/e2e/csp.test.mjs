@@ -107,7 +107,7 @@ for (const [what, pattern, type] of [
 
 test('a tampered app chunk is refused (subresource integrity), and the crash screen says so', async () => {
   const dist = process.env.CLAUSEBOOK_DIST ?? DIST;
-  // Everything but the start-up preview (src/ui/boot.rs) is in this chunk.
+  // Everything but the start-up code (src/app/boot.rs) is in this chunk.
   const name = (await readdir(dist)).find((f) => /^split_mount_app_.*\.wasm$/.test(f));
   if (!name) return; // a build without the split
   const body = Buffer.from(await readFile(join(dist, name)));

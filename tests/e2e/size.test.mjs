@@ -1,11 +1,11 @@
 // The first-load figure (.ci/size-check.mjs) counts what index.html links and
 // what its modules import. These tests check that against what Chromium
-// actually fetches: a returning visit paints the Overview from those files
-// alone (the start-up preview, src/ui/boot.rs), and the rest of the app is
-// one more file, fetched after that, which holds every page.
+// actually fetches: the start-up code (src/app/boot.rs) runs from those files
+// alone, and the rest of the app is one more file, fetched after that, which
+// holds every page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, DIST, createWorkbook, mirrorUntil } from './browser.mjs';
+import { launch, DIST, createWorkbook } from './browser.mjs';
 import { firstLoadFiles } from '../../.ci/size-check.mjs';
 
 let env;
@@ -46,20 +46,18 @@ async function fetchedAround(page, name) {
 
 const isAppChunk = (f) => /^split_mount_app_.*\.wasm$/.test(f);
 
-test('a returning visit paints the Overview from the files counted as first load', async () => {
+test('a returning visit starts from the files counted as first load, then fetches the app chunk', async () => {
   const counted = new Set(firstLoadFiles(DIST));
   assert.ok(![...counted].some(isAppChunk), 'the app chunk is not counted as first load');
   const page = await plainPage();
   await createWorkbook(page, env.base);
-  // A returning visit: the first save has reached the start-up mirror (a
-  // save made as the page unloads may not: src/startup.rs).
-  await mirrorUntil(page, (m) => Object.keys(m ?? {}).some((k) => k.endsWith('.overview')));
+  await page.getByText('Saved at').waitFor();
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Harbour Street IT' }).waitFor();
-  const { before, after, marked } = await fetchedAround(page, 'clausebook:preview');
-  assert.ok(marked, 'the Overview was painted from its stored copy');
+  const { before, after, marked } = await fetchedAround(page, 'clausebook:boot');
+  assert.ok(marked, 'the start-up code ran');
   assert.ok(before.length > 0);
-  assert.deepEqual(before.filter((f) => !counted.has(f)), [], 'fetched before the preview');
+  assert.deepEqual(before.filter((f) => !counted.has(f)), [], 'fetched before the start-up code ran');
   // Then the app: one chunk, and nothing else that is not first load.
   assert.deepEqual(
     after.filter((f) => !counted.has(f)),

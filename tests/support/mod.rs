@@ -2,7 +2,7 @@
 //! finding elements, and reading what was saved.
 #![allow(dead_code)] // each test file uses its own subset
 
-use clausebook::platform::storage;
+use clausebook::platform::store;
 use clausebook_core::file::schema::LocalCopy;
 use clausebook_core::workbook::Workbook;
 use gloo_timers::future::TimeoutFuture;
@@ -57,7 +57,7 @@ pub fn input_event(el: &web_sys::EventTarget, kind: &str) {
 
 /// The workbook saved under `key`; panics if none could be read.
 pub fn stored(key: &str) -> Workbook {
-    match storage::load(key) {
+    match store::load(key) {
         LocalCopy::Ready(envelope) => envelope.workbook,
         other => panic!("expected a stored workbook under {key}, got {other:?}"),
     }
@@ -65,15 +65,15 @@ pub fn stored(key: &str) -> Workbook {
 
 /// The raw text of the active workbook's copy in force in namespace `ns`.
 pub fn stored_raw(ns: &str) -> Option<String> {
-    let library = storage::load_library(ns);
-    let id = storage::active(ns, &library)?;
-    let head = storage::read_head(ns, &id)?;
-    storage::read_raw(&storage::workbook_key(ns, &id, head.slot.key()))
+    let library = store::load_library(ns);
+    let id = store::active(ns, &library)?;
+    let head = store::read_head(ns, &id)?;
+    store::read_raw(&store::workbook_key(ns, &id, head.slot.key()))
 }
 
 /// Whether nothing at all is stored in namespace `ns`.
 pub fn nothing_stored(ns: &str) -> bool {
-    storage::load(ns) == LocalCopy::Empty
+    store::load(ns) == LocalCopy::Empty
 }
 
 /// The text of the first element matching `selector`.

@@ -1,4 +1,4 @@
-//! The Overview's figures, and the stored copy the start-up preview paints from.
+//! The Overview's figures.
 
 // Shared with the benchmark, which uses more of it.
 #[allow(dead_code)]
@@ -7,7 +7,7 @@ use crate::generate;
 use clausebook_core::assessment::{Readiness, Status, clause_capability};
 use clausebook_core::calendar::{IsoDate, Timestamp};
 use clausebook_core::framework::{self, Phase};
-use clausebook_core::overview::{LISTED, Overview, Stored};
+use clausebook_core::overview::{LISTED, Overview};
 use clausebook_core::sample;
 
 fn today() -> IsoDate {
@@ -101,33 +101,6 @@ fn long_lists_show_the_first_few_and_count_the_rest() {
         "{}",
         o.overdue[0].detail
     );
-}
-
-#[test]
-fn the_stored_copy_stands_in_only_for_its_revision_and_day() {
-    let fw = framework::iso20000();
-    let wb = sample::workbook(created(), today());
-    let stored = Stored::new(7, &wb, fw, today());
-    assert_eq!(stored.created_at, wb.created_at);
-    assert!(stored.describes(7, today()));
-    assert!(!stored.describes(8, today()), "a later save");
-    assert!(!stored.describes(6, today()), "an older head");
-    let tomorrow = IsoDate::new(2026, 11, 27).unwrap();
-    assert!(
-        !stored.describes(7, tomorrow),
-        "gaps and overdue items move with the date"
-    );
-}
-
-#[test]
-fn the_stored_copy_reads_back_as_written() {
-    let fw = framework::iso20000();
-    let stored = Stored::new(3, &large(), fw, today());
-    let text = serde_json::to_string(&stored).unwrap();
-    // A few kilobytes, whatever the size of the workbook.
-    assert!(text.len() < 16_000, "{} bytes", text.len());
-    let back: Stored = serde_json::from_str(&text).unwrap();
-    assert_eq!(back, stored);
 }
 
 #[test]

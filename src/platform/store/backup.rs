@@ -1,0 +1,32 @@
+//! When each workbook was last exported (its backup), and until when the
+//! reminder to back it up is snoozed.
+
+use super::error::StorageError;
+use super::keys::workbook_key;
+use super::local::{read_json, read_raw, write_json, write_raw};
+use crate::platform::browser;
+use clausebook_core::library::{Backup, WorkbookId};
+
+/// The workbook's last export, if it was ever exported.
+pub fn backup(ns: &str, id: &WorkbookId) -> Option<Backup> {
+    read_json(&workbook_key(ns, id, "backup"))
+}
+
+/// Records that the workbook was exported at `revision`.
+pub fn record_backup(ns: &str, id: &WorkbookId, revision: u64) -> Result<Backup, StorageError> {
+    let backup = Backup {
+        exported_at: browser::now(),
+        revision,
+    };
+    write_json(&workbook_key(ns, id, "backup"), &backup)?;
+    Ok(backup)
+}
+
+/// Until when the backup reminder is snoozed.
+pub fn reminder_snoozed_until(ns: &str, id: &WorkbookId) -> Option<i64> {
+    read_raw(&workbook_key(ns, id, "remind"))?.parse().ok()
+}
+
+pub fn snooze_reminder(ns: &str, id: &WorkbookId, until_ms: i64) {
+    let _ = write_raw(&workbook_key(ns, id, "remind"), &until_ms.to_string());
+}

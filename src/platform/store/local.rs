@@ -1,0 +1,113 @@
+//! Local storage itself: text under keys, exactly as written, what it all
+//! costs against the browser's quota, and whether the browser promised to
+//! keep it.
+
+use super::error::StorageError;
+use wasm_bindgen::JsValue;
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `Storage` taking and giving JS strings, for the workbook slots.
+    #[wasm_bindgen(js_name = Storage)]
+    pub(super) type JsStorage;
+    #[wasm_bindgen(method, catch, js_name = setItem)]
+    pub(super) fn set_item(
+        this: &JsStorage,
+        key: &str,
+        value: &js_sys::JsString,
+    ) -> Result<(), JsValue>;
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    pub(super) fn get_item(this: &JsStorage, key: &str) -> Result<JsValue, JsValue>;
+}
+
+/// Local storage, taking and giving JS strings: a workbook's megabytes of
+/// text are written, verified and copied without coming into Rust.
+pub(super) fn js_storage() -> Result<JsStorage, StorageError> {
+    use wasm_bindgen::JsCast;
+    Ok(local_storage()?.unchecked_into())
+}
+
+pub(super) fn local_storage() -> Result<web_sys::Storage, StorageError> {
+    gloo_utils::window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .ok_or(StorageError::Unavailable)
+}
+
+/// The raw stored text under `key`, exactly as written.
+pub fn read_raw(key: &str) -> Option<String> {
+    local_storage().ok()?.get_item(key).ok().flatten()
+}
+
+/// Writes text under `key`; a refused write (quota) leaves the old value in place.
+pub fn write_raw(key: &str, text: &str) -> Result<(), StorageError> {
+    local_storage()?
+        .set_item(key, text)
+        .map_err(|_| StorageError::Full)
+}
+
+pub(super) fn remove_raw(key: &str) {
+    if let Ok(storage) = local_storage() {
+        let _ = storage.remove_item(key);
+    }
+}
+
+/// Every key in local storage that starts with `prefix`.
+pub(super) fn keys_with_prefix(prefix: &str) -> Vec<String> {
+    let Ok(storage) = local_storage() else {
+        return Vec::new();
+    };
+    let count = storage.length().unwrap_or(0);
+    (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(prefix))
+        .collect()
+}
+
+/// Characters held in local storage by this site (keys and values): what
+/// the browser counts against its quota of about 5 million.
+pub fn usage() -> u64 {
+    let Ok(storage) = local_storage() else {
+        return 0;
+    };
+    let count = storage.length().unwrap_or(0);
+    (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .map(|k| {
+            let value = storage.get_item(&k).ok().flatten().unwrap_or_default();
+            (k.encode_utf16().count() + value.encode_utf16().count()) as u64
+        })
+        .sum()
+}
+
+pub(super) fn read_json<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
+    serde_json::from_str(&read_raw(key)?).ok()
+}
+
+pub(super) fn write_json<T: serde::Serialize>(key: &str, value: &T) -> Result<(), StorageError> {
+    // Plain structs with string keys always serialise.
+    write_raw(key, &serde_json::to_string(value).unwrap_or_default())
+}
+
+/// Asks the browser not to clear this site's storage under pressure.
+pub fn request_persistence() {
+    if let Ok(promise) = gloo_utils::window().navigator().storage().persist() {
+        // The answer only matters for display; the browser may decide later.
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        });
+    }
+}
+
+/// Whether the browser promised to keep this site's storage.
+pub async fn is_persisted() -> bool {
+    let Ok(promise) = gloo_utils::window().navigator().storage().persisted() else {
+        return false;
+    };
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
