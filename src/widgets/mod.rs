@@ -1,6 +1,7 @@
 //! Small components and helpers that several pages share.
 
 pub mod dom;
+mod focus;
 mod framework_choice;
 pub mod markup;
 
@@ -8,6 +9,7 @@ use crate::app::route;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+pub use focus::focus_later;
 pub use framework_choice::{FrameworkAttribution, FrameworkChoice};
 
 /// "25 Nov 2026, 14:05" in the user's time zone.

@@ -1,11 +1,11 @@
 //! One clause or requirement: guidance, and for requirements the assessment form.
 
 mod evidence;
+mod improvements;
+mod portfolio_hints;
 
 use crate::app::AppState;
 use crate::app::route;
-use crate::pages::improvements::RequirementImprovements;
-use crate::pages::portfolio::RequirementHints;
 use crate::platform::browser;
 use crate::widgets::{FrameworkAttribution, Missing};
 use clausebook_core::assessment::{Assessment, Status};
@@ -16,12 +16,14 @@ use clausebook_core::ims;
 use clausebook_core::validation::{MAX_NOTES_CHARS, MAX_OWNER_CHARS};
 use clausebook_core::walkthrough;
 use evidence::{DocumentChecklist, EvidenceSection};
+use improvements::RequirementImprovements;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use leptos_router::hooks::use_params_map;
+use portfolio_hints::RequirementHints;
 
 #[component]
 pub fn RequirementPage() -> impl IntoView {
