@@ -3,7 +3,7 @@
 
 use crate::app::{AppState, route};
 use crate::platform::browser;
-use crate::widgets::{Missing, bar, status_badge};
+use crate::widgets::{Missing, NoWorkbook, bar, status_badge};
 use clausebook_core::assessment::{Readiness, Status};
 use clausebook_core::calendar::IsoDate;
 use clausebook_core::framework::Framework;
@@ -189,13 +189,6 @@ pub fn ReportsPage() -> impl IntoView {
             }
                 .into_any()
         }}
-    }
-}
-
-#[component]
-fn NoWorkbook() -> impl IntoView {
-    view! {
-        <p>"There is no workbook yet. " <A href=route("/")>"Create one on the Overview"</A> "."</p>
     }
 }
 

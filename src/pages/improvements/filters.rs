@@ -1,53 +1,10 @@
 //! The log's filters: search, kind, stage, priority, owner, clause, overdue.
 
 use crate::app::AppState;
+use crate::widgets::{EnumSelect, choices};
 use clausebook_core::framework::RequirementId;
 use clausebook_core::improvement::{Filter, Kind, Priority, Stage};
 use leptos::prelude::*;
-
-/// A select over one of the domain's choice enums, with an "any" option.
-#[allow(clippy::too_many_arguments)]
-fn filter_select<T: Copy + PartialEq + Send + Sync + 'static>(
-    id: &'static str,
-    label: &'static str,
-    any: &'static str,
-    all: &'static [T],
-    key: fn(T) -> &'static str,
-    text: fn(T) -> &'static str,
-    current: impl Fn() -> Option<T> + Copy + Send + Sync + 'static,
-    pick: impl Fn(Option<T>) + 'static,
-) -> impl IntoView {
-    // The options follow this one field, not the whole filter, so a search
-    // keystroke does not revisit every option.
-    let current = Memo::new(move |_| current());
-    view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <select
-                id=id
-                on:change=move |ev| {
-                    let value = event_target_value(&ev);
-                    pick(all.iter().copied().find(|v| key(*v) == value));
-                }
-            >
-                <option value="" prop:selected=move || current.get().is_none()>
-                    {any}
-                </option>
-                {all
-                    .iter()
-                    .copied()
-                    .map(|v| {
-                        view! {
-                            <option value=key(v) prop:selected=move || current.get() == Some(v)>
-                                {text(v)}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
-            </select>
-        </div>
-    }
-}
 
 #[component]
 pub(super) fn Filters(
@@ -104,36 +61,39 @@ pub(super) fn Filters(
                     }
                 />
             </div>
-            {filter_select(
-                "filter-kind",
-                "Kind",
-                "All kinds",
-                Kind::ALL,
-                Kind::key,
-                Kind::label,
-                move || filter.with(|f| f.kind),
-                move |v| update(&|f| f.kind = v),
-            )}
-            {filter_select(
-                "filter-stage",
-                "Stage",
-                "All stages",
-                Stage::ALL,
-                Stage::key,
-                Stage::label,
-                move || filter.with(|f| f.stage),
-                move |v| update(&|f| f.stage = v),
-            )}
-            {filter_select(
-                "filter-priority",
-                "Priority",
-                "All priorities",
-                Priority::ALL,
-                Priority::key,
-                Priority::label,
-                move || filter.with(|f| f.priority),
-                move |v| update(&|f| f.priority = v),
-            )}
+            <EnumSelect
+                id="filter-kind"
+                label="Kind"
+                any="All kinds"
+                options=choices(Kind::ALL, Kind::key, Kind::label)
+                current=Signal::derive(move || filter.with(|f| f.kind.map(Kind::key)))
+                on_pick=UnsyncCallback::new(move |key: Option<&str>| {
+                    let picked = key.and_then(Kind::from_key);
+                    update(&|f| f.kind = picked);
+                })
+            />
+            <EnumSelect
+                id="filter-stage"
+                label="Stage"
+                any="All stages"
+                options=choices(Stage::ALL, Stage::key, Stage::label)
+                current=Signal::derive(move || filter.with(|f| f.stage.map(Stage::key)))
+                on_pick=UnsyncCallback::new(move |key: Option<&str>| {
+                    let picked = key.and_then(Stage::from_key);
+                    update(&|f| f.stage = picked);
+                })
+            />
+            <EnumSelect
+                id="filter-priority"
+                label="Priority"
+                any="All priorities"
+                options=choices(Priority::ALL, Priority::key, Priority::label)
+                current=Signal::derive(move || filter.with(|f| f.priority.map(Priority::key)))
+                on_pick=UnsyncCallback::new(move |key: Option<&str>| {
+                    let picked = key.and_then(Priority::from_key);
+                    update(&|f| f.priority = picked);
+                })
+            />
             <div class="field">
                 <label for="filter-owner">"Owner"</label>
                 <select

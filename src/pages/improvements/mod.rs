@@ -14,7 +14,7 @@ mod table;
 use crate::app::AppState;
 use crate::app::route;
 use clausebook_core::calendar::IsoDate;
-use clausebook_core::improvement::{ImprovementId, ImprovementItem, Stage};
+use clausebook_core::improvement::{ImprovementId, ImprovementItem};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -31,10 +31,6 @@ use table::Table;
 /// The address of an item's own page.
 pub fn item_href(id: ImprovementId) -> String {
     format!("/improvements/{id}")
-}
-
-pub(crate) fn stage_class(stage: Stage) -> String {
-    format!("badge stage-{}", stage.key())
 }
 
 fn target_view(item: &ImprovementItem, today: IsoDate) -> impl IntoView + use<> {

@@ -2,6 +2,7 @@
 
 use super::{item_href, raise};
 use crate::app::AppState;
+use crate::widgets::{EnumSelect, choices, pick_variant};
 use clausebook_core::improvement::{Kind, NewItem};
 use clausebook_core::validation::MAX_NAME_CHARS;
 use leptos::prelude::*;
@@ -45,29 +46,13 @@ pub(super) fn RaiseForm() -> impl IntoView {
                         on:input=move |ev| title.set(event_target_value(&ev))
                     />
                 </div>
-                <div class="field">
-                    <label for="raise-item-kind">"Kind"</label>
-                    <select
-                        id="raise-item-kind"
-                        on:change=move |ev| {
-                            if let Some(k) = Kind::from_key(&event_target_value(&ev)) {
-                                kind.set(k);
-                            }
-                        }
-                    >
-                        {Kind::ALL
-                            .iter()
-                            .map(|k| {
-                                let k = *k;
-                                view! {
-                                    <option value=k.key() prop:selected=move || kind.get() == k>
-                                        {k.label()}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
+                <EnumSelect
+                    id="raise-item-kind"
+                    label="Kind"
+                    options=choices(Kind::ALL, Kind::key, Kind::label)
+                    current=Signal::derive(move || Some(kind.get().key()))
+                    on_pick=pick_variant(Kind::from_key, move |k| kind.set(k))
+                />
             </div>
             <p class="error" role="alert">
                 {move || error.get()}

@@ -1,8 +1,9 @@
 //! The log as a sortable table, one page of rows at a time.
 
-use super::{item_href, stage_class, target_cell};
+use super::{item_href, target_cell};
 use crate::app::AppState;
 use crate::app::route;
+use crate::widgets::stage_badge;
 use clausebook_core::calendar::IsoDate;
 use clausebook_core::framework::Framework;
 use clausebook_core::improvement::{
@@ -193,7 +194,7 @@ pub(super) fn Table(
                             <td data-label="Title">{row.title}</td>
                             <td data-label="Kind">{row.kind.label()}</td>
                             <td data-label="Stage">
-                                <span class=stage_class(row.stage)>{row.stage.label()}</span>
+                                {stage_badge(row.stage)}
                             </td>
                             <td data-label="Priority">{row.priority.label()}</td>
                             <td data-label="Owner">{row.owner}</td>

@@ -4,6 +4,7 @@ use super::plural;
 use crate::app::AppState;
 use crate::app::route;
 use crate::platform::browser;
+use crate::widgets::NoWorkbook;
 use clausebook_core::portfolio::{self, Priority, Service, ServiceKind, Times};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -28,9 +29,7 @@ pub fn CataloguePage() -> impl IntoView {
         let Some((organisation, live)) = data.get() else {
             return view! {
                 <h1>"Service catalogue"</h1>
-                <p>
-                    "There is no workbook yet. " <A href=route("/")>"Create one on the Overview"</A> "."
-                </p>
+                <NoWorkbook />
             }
             .into_any();
         };

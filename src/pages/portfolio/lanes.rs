@@ -1,8 +1,9 @@
 //! The three parts of the portfolio as lanes.
 
-use super::{lifecycle_badge, service_href};
+use super::service_href;
 use crate::app::AppState;
 use crate::app::route;
+use crate::widgets::lifecycle_badge;
 use clausebook_core::portfolio::Part;
 use leptos::prelude::*;
 use leptos_router::components::A;

@@ -15,7 +15,7 @@ mod table;
 use crate::app::AppState;
 use crate::app::route;
 use crate::platform::browser;
-use clausebook_core::portfolio::{self, Lifecycle, Portfolio, PortfolioError, ServiceId};
+use clausebook_core::portfolio::{self, Portfolio, PortfolioError, ServiceId};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -49,10 +49,6 @@ pub(super) fn apply<T>(
 
 pub(super) fn service_href(id: ServiceId) -> String {
     format!("/portfolio/{id}")
-}
-
-pub(super) fn lifecycle_badge(status: Lifecycle) -> impl IntoView {
-    view! { <span class=format!("badge lifecycle-{}", status.key())>{status.label()}</span> }
 }
 
 pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {

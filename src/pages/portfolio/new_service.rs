@@ -3,6 +3,7 @@
 use super::{apply, service_href};
 use crate::app::AppState;
 use crate::platform::browser;
+use crate::widgets::{EnumSelect, choices, pick_variant};
 use clausebook_core::portfolio::{self, Decision, ServiceKind};
 use clausebook_core::validation::{MAX_NAME_CHARS, MAX_NOTES_CHARS};
 use leptos::prelude::*;
@@ -65,28 +66,13 @@ pub(super) fn NewServiceForm(creating: RwSignal<bool>) -> impl IntoView {
                     on:input=move |ev| name.set(event_target_value(&ev))
                 />
             </div>
-            <div class="field">
-                <label for="new-service-kind">"Type"</label>
-                <select
-                    id="new-service-kind"
-                    on:change=move |ev| {
-                        if let Some(k) = ServiceKind::from_key(&event_target_value(&ev)) {
-                            kind.set(k);
-                        }
-                    }
-                >
-                    {ServiceKind::ALL
-                        .into_iter()
-                        .map(|k| {
-                            view! {
-                                <option value=k.key() prop:selected=move || kind.get() == k>
-                                    {k.label()}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
+            <EnumSelect
+                id="new-service-kind"
+                label="Type"
+                options=choices(&ServiceKind::ALL, ServiceKind::key, ServiceKind::label)
+                current=Signal::derive(move || Some(kind.get().key()))
+                on_pick=pick_variant(ServiceKind::from_key, move |k| kind.set(k))
+            />
             <div class="field">
                 <label for="new-service-who">"Proposed by"</label>
                 <input

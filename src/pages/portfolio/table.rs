@@ -1,8 +1,10 @@
 //! Every service as a table whose search, filters and sort live in the URL.
 
-use super::{lifecycle_badge, plural, service_href};
+use super::{plural, service_href};
 use crate::app::AppState;
 use crate::app::route;
+use crate::widgets::lifecycle_badge;
+use crate::widgets::{EnumSelect, choices};
 use clausebook_core::portfolio::{
     Criticality, Lifecycle, Part, Portfolio, Service, ServiceId, ServiceKind,
 };
@@ -269,54 +271,26 @@ pub(super) fn ServiceTable() -> impl IntoView {
                     />
                     <p id="service-search-hint" class="hint">"Name, number, owner or customers."</p>
                 </div>
-                <div class="field">
-                    <label for="service-part">"Part"</label>
-                    <select
-                        id="service-part"
-                        on:change=move |ev| set_part("part", event_target_value(&ev))
-                    >
-                        <option value="" prop:selected=move || query.with(|q| q.part.is_none())>
-                            "All parts"
-                        </option>
-                        {Part::ALL
-                            .into_iter()
-                            .map(|p| {
-                                view! {
-                                    <option
-                                        value=p.key()
-                                        prop:selected=move || query.with(|q| q.part == Some(p))
-                                    >
-                                        {p.label()}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="service-type">"Type"</label>
-                    <select
-                        id="service-type"
-                        on:change=move |ev| set_kind("type", event_target_value(&ev))
-                    >
-                        <option value="" prop:selected=move || query.with(|q| q.kind.is_none())>
-                            "All types"
-                        </option>
-                        {ServiceKind::ALL
-                            .into_iter()
-                            .map(|k| {
-                                view! {
-                                    <option
-                                        value=k.key()
-                                        prop:selected=move || query.with(|q| q.kind == Some(k))
-                                    >
-                                        {k.label()}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
+                <EnumSelect
+                    id="service-part"
+                    label="Part"
+                    any="All parts"
+                    options=choices(&Part::ALL, Part::key, Part::label)
+                    current=Signal::derive(move || query.with(|q| q.part.map(Part::key)))
+                    on_pick=UnsyncCallback::new(move |key: Option<&str>| {
+                        set_part("part", key.unwrap_or_default().to_owned())
+                    })
+                />
+                <EnumSelect
+                    id="service-type"
+                    label="Type"
+                    any="All types"
+                    options=choices(&ServiceKind::ALL, ServiceKind::key, ServiceKind::label)
+                    current=Signal::derive(move || query.with(|q| q.kind.map(ServiceKind::key)))
+                    on_pick=UnsyncCallback::new(move |key: Option<&str>| {
+                        set_kind("type", key.unwrap_or_default().to_owned())
+                    })
+                />
             </div>
             <p class="hint" role="status">
                 {move || {

@@ -3,8 +3,9 @@
 
 use crate::app::AppState;
 use crate::app::route;
-use crate::pages::improvements::{item_href, raise, stage_class};
+use crate::pages::improvements::{item_href, raise};
 use crate::widgets::focus_later;
+use crate::widgets::stage_badge;
 use clausebook_core::framework::Node;
 use clausebook_core::improvement::NewItem;
 use leptos::prelude::*;
@@ -58,7 +59,7 @@ pub fn RequirementImprovements(node: &'static Node) -> impl IntoView {
                                             <li>
                                                 <A href=route(&item_href(id))>{format!("{id} {title}")}</A>
                                                 " "
-                                                <span class=stage_class(stage)>{stage.label()}</span>
+                                                {stage_badge(stage)}
                                             </li>
                                         }
                                     })

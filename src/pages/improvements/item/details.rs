@@ -3,6 +3,7 @@
 use super::ItemMemo;
 use crate::app::AppState;
 use crate::pages::improvements::edit_log;
+use crate::widgets::{EnumSelect, choices, pick_variant};
 use clausebook_core::calendar::IsoDate;
 use clausebook_core::improvement::{ImprovementId, ImprovementItem, Kind, Priority, Source};
 use clausebook_core::validation::{MAX_NAME_CHARS, MAX_OWNER_CHARS};
@@ -20,42 +21,6 @@ pub(super) fn DetailsSection(id: ImprovementId, item: ItemMemo) -> impl IntoView
         move || item.with(|i| i.as_ref().map(f).unwrap_or_default())
     };
     let date_error = RwSignal::new(None::<String>);
-    fn choice_select<T: Copy + PartialEq + Send + Sync + 'static>(
-        field_id: &'static str,
-        label: &'static str,
-        all: &'static [T],
-        key: fn(T) -> &'static str,
-        text: fn(T) -> &'static str,
-        current: impl Fn() -> Option<T> + Copy + Send + Sync + 'static,
-        pick: impl Fn(T) + 'static,
-    ) -> impl IntoView {
-        view! {
-            <div class="field">
-                <label for=field_id>{label}</label>
-                <select
-                    id=field_id
-                    on:change=move |ev| {
-                        let value = event_target_value(&ev);
-                        if let Some(v) = all.iter().copied().find(|v| key(*v) == value) {
-                            pick(v);
-                        }
-                    }
-                >
-                    {all
-                        .iter()
-                        .copied()
-                        .map(|v| {
-                            view! {
-                                <option value=key(v) prop:selected=move || current() == Some(v)>
-                                    {text(v)}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
-        }
-    }
     view! {
         <section class="card form details" aria-labelledby="details-title">
             <h2 id="details-title">"Details"</h2>
@@ -74,9 +39,27 @@ pub(super) fn DetailsSection(id: ImprovementId, item: ItemMemo) -> impl IntoView
                     }
                 />
             </div>
-            {choice_select("item-kind", "Kind", Kind::ALL, Kind::key, Kind::label, move || item.with(|i| i.as_ref().map(|i| i.kind)), move |v| edit(&|i| i.kind = v))}
-            {choice_select("item-source", "Source", Source::ALL, Source::key, Source::label, move || item.with(|i| i.as_ref().map(|i| i.source)), move |v| edit(&|i| i.source = v))}
-            {choice_select("item-priority", "Priority", Priority::ALL, Priority::key, Priority::label, move || item.with(|i| i.as_ref().map(|i| i.priority)), move |v| edit(&|i| i.priority = v))}
+            <EnumSelect
+                id="item-kind"
+                label="Kind"
+                options=choices(Kind::ALL, Kind::key, Kind::label)
+                current=Signal::derive(move || item.with(|i| i.as_ref().map(|i| i.kind.key())))
+                on_pick=pick_variant(Kind::from_key, move |v| edit(&|i| i.kind = v))
+            />
+            <EnumSelect
+                id="item-source"
+                label="Source"
+                options=choices(Source::ALL, Source::key, Source::label)
+                current=Signal::derive(move || item.with(|i| i.as_ref().map(|i| i.source.key())))
+                on_pick=pick_variant(Source::from_key, move |v| edit(&|i| i.source = v))
+            />
+            <EnumSelect
+                id="item-priority"
+                label="Priority"
+                options=choices(Priority::ALL, Priority::key, Priority::label)
+                current=Signal::derive(move || item.with(|i| i.as_ref().map(|i| i.priority.key())))
+                on_pick=pick_variant(Priority::from_key, move |v| edit(&|i| i.priority = v))
+            />
             <div class="field">
                 <label for="item-owner">"Owner"</label>
                 <input

@@ -3,7 +3,8 @@
 use super::ItemMemo;
 use crate::app::AppState;
 use crate::app::route;
-use crate::pages::improvements::{item_href, stage_class};
+use crate::pages::improvements::item_href;
+use crate::widgets::stage_badge;
 use clausebook_core::improvement::ImprovementId;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -43,7 +44,7 @@ pub(super) fn FollowUps(id: ImprovementId, item: ItemMemo) -> impl IntoView {
                                                 <li>
                                                     <A href=route(&item_href(fid))>{format!("{fid} {title}")}</A>
                                                     " "
-                                                    <span class=stage_class(stage)>{stage.label()}</span>
+                                                    {stage_badge(stage)}
                                                 </li>
                                             }
                                         })

@@ -15,21 +15,16 @@ use links::LinksSection;
 use stage_panel::StagePanel;
 use stages::{ActSection, CheckSection, DoSection, PlanSection};
 
-use super::stage_class;
 use crate::app::AppState;
-use crate::app::route;
 use crate::platform::browser;
-use crate::widgets::Missing;
+use crate::widgets::{ItemHeading, Missing, NoWorkbook, id_param, stage_class};
 use clausebook_core::improvement::{ImprovementId, ImprovementItem, Stage};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn ImprovementPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let params = use_params_map();
-    let raw = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let raw = id_param();
     // One memo for both the id and whether it exists: two memos over the same
     // source, both read by the view, can leave it stale when only the id changes.
     let shown = Memo::new(move |_| {
@@ -41,12 +36,11 @@ pub fn ImprovementPage() -> impl IntoView {
         });
         (exists, id)
     });
-    move || {
-        match shown.get() {
+    move || match shown.get() {
         (Some(true), Some(id)) => view! { <ItemView id /> }.into_any(),
         (None, _) => view! {
             <h1>"Improvement item"</h1>
-            <p>"There is no workbook yet. " <A href=route("/")>"Create one on the Overview"</A> "."</p>
+            <NoWorkbook />
         }
         .into_any(),
         _ => view! {
@@ -58,7 +52,6 @@ pub fn ImprovementPage() -> impl IntoView {
             />
         }
         .into_any(),
-    }
     }
 }
 
@@ -75,19 +68,12 @@ fn ItemView(id: ImprovementId) -> impl IntoView {
     let today = browser::today();
     let overdue = move || item.with(|i| i.as_ref().is_some_and(|i| i.is_overdue(today)));
     view! {
-        <nav class="breadcrumb" aria-label="Breadcrumb">
-            <ol>
-                <li>
-                    <A href=route("/improvements")>"Improvements"</A>
-                </li>
-                <li>{id.to_string()}</li>
-            </ol>
-        </nav>
-        <h1>
-            <span class="num">{id.to_string()}</span>
-            " "
-            {title}
-        </h1>
+        <ItemHeading
+            list_href="/improvements"
+            list_label="Improvements"
+            id=id.to_string()
+            title=Signal::derive(title)
+        />
         <p class="meta">
             <span class=move || stage_class(stage.get())>{move || stage.get().label()}</span>
             {move || overdue().then(|| view! { " " <span class="badge overdue">"Overdue"</span> })}

@@ -3,7 +3,8 @@
 use super::ServiceMemo;
 use crate::app::AppState;
 use crate::app::route;
-use crate::pages::portfolio::{apply, lifecycle_badge, service_href};
+use crate::pages::portfolio::{apply, service_href};
+use crate::widgets::lifecycle_badge;
 use clausebook_core::portfolio::{Lifecycle, Service, ServiceId};
 use leptos::prelude::*;
 use leptos_router::components::A;

@@ -3,6 +3,7 @@
 use super::ServiceMemo;
 use crate::app::AppState;
 use crate::pages::portfolio::apply;
+use crate::widgets::{Choice, EnumSelect, choices};
 use clausebook_core::calendar::IsoDate;
 use clausebook_core::portfolio::{self, Criticality, Service, ServiceId, ServiceKind};
 use clausebook_core::validation::{MAX_NAME_CHARS, MAX_OWNER_CHARS};
@@ -101,38 +102,23 @@ pub(super) fn DetailsCard(id: ServiceId, service: ServiceMemo) -> impl IntoView 
             </div>
         }
     };
-    let select_field = move |dom_id: &'static str,
-                             label: &'static str,
-                             options: Vec<(&'static str, &'static str)>,
-                             current: fn(&Service) -> &'static str,
-                             set: fn(&mut Service, &str)| {
+    let choice = move |dom_id: &'static str,
+                       label: &'static str,
+                       options: Vec<Choice>,
+                       current: fn(&Service) -> &'static str,
+                       set: fn(&mut Service, &str)| {
         view! {
-            <div class="field">
-                <label for=dom_id>{label}</label>
-                <select
-                    id=dom_id
-                    on:change=move |ev| {
-                        let key = event_target_value(&ev);
-                        let _ = apply(state, |p| p.edit(id, |s| set(s, &key)));
+            <EnumSelect
+                id=dom_id
+                label
+                options
+                current=Signal::derive(move || service.with(|s| s.as_ref().map(current)))
+                on_pick=UnsyncCallback::new(move |key: Option<&str>| {
+                    if let Some(key) = key {
+                        let _ = apply(state, |p| p.edit(id, |s| set(s, key)));
                     }
-                >
-                    {options
-                        .into_iter()
-                        .map(|(key, text)| {
-                            view! {
-                                <option
-                                    value=key
-                                    prop:selected=move || {
-                                        service.with(|s| s.as_ref().map(current) == Some(key))
-                                    }
-                                >
-                                    {text}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
+                })
+            />
         }
     };
     view! {
@@ -161,10 +147,10 @@ pub(super) fn DetailsCard(id: ServiceId, service: ServiceMemo) -> impl IntoView 
                 </p>
             </div>
             {text_field(state, id, service, TextField { dom_id: "service-description", label: "Outcome for customers", max: long, multiline: true, get: |s| &s.description, set: |s, v| s.description = v })}
-            {select_field(
+            {choice(
                 "service-kind",
                 "Type",
-                ServiceKind::ALL.iter().map(|k| (k.key(), k.label())).collect(),
+                choices(&ServiceKind::ALL, ServiceKind::key, ServiceKind::label),
                 |s| s.kind.key(),
                 |s, k| {
                     if let Some(k) = ServiceKind::from_key(k) {
@@ -174,10 +160,10 @@ pub(super) fn DetailsCard(id: ServiceId, service: ServiceMemo) -> impl IntoView 
             )}
             {text_field(state, id, service, TextField { dom_id: "service-owner", label: "Owner", max: MAX_OWNER_CHARS, multiline: false, get: |s| &s.owner, set: |s, v| s.owner = v })}
             {text_field(state, id, service, TextField { dom_id: "service-customers", label: "Customers", max: short, multiline: false, get: |s| &s.customers, set: |s, v| s.customers = v })}
-            {select_field(
+            {choice(
                 "service-criticality",
                 "Criticality",
-                Criticality::ALL.iter().map(|c| (c.key(), c.label())).collect(),
+                choices(&Criticality::ALL, Criticality::key, Criticality::label),
                 |s| s.criticality.key(),
                 |s, k| {
                     if let Some(c) = Criticality::from_key(k) {

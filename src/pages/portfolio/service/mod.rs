@@ -8,10 +8,10 @@ mod lifecycle;
 mod requirements;
 mod sla;
 
-use super::lifecycle_badge;
 use crate::app::AppState;
 use crate::app::route;
-use crate::widgets::Missing;
+use crate::widgets::lifecycle_badge;
+use crate::widgets::{ItemHeading, Missing, id_param};
 use clausebook_core::portfolio::{Service, ServiceId};
 use dependencies::DependenciesCard;
 use details::DetailsCard;
@@ -19,7 +19,6 @@ use history::HistoryCard;
 use improvements::ImprovementsCard;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use lifecycle::LifecycleCard;
 use requirements::RequirementsCard;
 use sla::SlaCard;
@@ -28,8 +27,7 @@ use sla::SlaCard;
 #[component]
 pub fn ServicePage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let params = use_params_map();
-    let raw = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let raw = id_param();
     // Changes only when the address or the service's existence changes, so
     // editing a field does not rebuild the page.
     let found = Memo::new(move |_| {
@@ -63,19 +61,12 @@ fn ServiceView(id: ServiceId) -> impl IntoView {
     let field =
         move |f: fn(&Service) -> String| service.with(|s| s.as_ref().map(f).unwrap_or_default());
     view! {
-        <nav class="breadcrumb" aria-label="Breadcrumb">
-            <ol>
-                <li>
-                    <A href=route("/portfolio")>"Portfolio"</A>
-                </li>
-                <li>{id.to_string()}</li>
-            </ol>
-        </nav>
-        <h1>
-            <span class="num">{id.to_string()}</span>
-            " "
-            {move || field(|s| s.name.clone())}
-        </h1>
+        <ItemHeading
+            list_href="/portfolio"
+            list_label="Portfolio"
+            id=id.to_string()
+            title=Signal::derive(move || field(|s| s.name.clone()))
+        />
         <p class="meta">
             {move || {
                 service
