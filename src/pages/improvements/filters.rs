@@ -1,7 +1,7 @@
 //! The log's filters: search, kind, stage, priority, owner, clause, overdue.
 
 use crate::app::AppState;
-use crate::widgets::{EnumSelect, choices};
+use crate::widgets::{Choice, EnumSelect, choices};
 use clausebook_core::framework::RequirementId;
 use clausebook_core::improvement::{Filter, Kind, Priority, Stage};
 use leptos::prelude::*;
@@ -46,6 +46,59 @@ pub(super) fn Filters(
             }
         })
         .collect_view();
+    // Kind, stage and priority: the key each reads from the filter, and how
+    // a picked key is written back.
+    let fields: [ChoiceFilter; 3] = [
+        ChoiceFilter {
+            id: "filter-kind",
+            label: "Kind",
+            any: "All kinds",
+            options: choices(Kind::ALL, Kind::key, Kind::label),
+            get: |f| f.kind.map(Kind::key),
+            set: |f, key| f.kind = key.and_then(Kind::from_key),
+        },
+        ChoiceFilter {
+            id: "filter-stage",
+            label: "Stage",
+            any: "All stages",
+            options: choices(Stage::ALL, Stage::key, Stage::label),
+            get: |f| f.stage.map(Stage::key),
+            set: |f, key| f.stage = key.and_then(Stage::from_key),
+        },
+        ChoiceFilter {
+            id: "filter-priority",
+            label: "Priority",
+            any: "All priorities",
+            options: choices(Priority::ALL, Priority::key, Priority::label),
+            get: |f| f.priority.map(Priority::key),
+            set: |f, key| f.priority = key.and_then(Priority::from_key),
+        },
+    ];
+    let choice_filters = fields
+        .into_iter()
+        .map(|field| {
+            let ChoiceFilter {
+                id,
+                label,
+                any,
+                options,
+                get,
+                set,
+            } = field;
+            view! {
+                <EnumSelect
+                    id
+                    label
+                    any
+                    options
+                    current=Signal::derive(move || filter.with(get))
+                    on_pick=UnsyncCallback::new(move |key: Option<&'static str>| {
+                        update(&|f| set(f, key))
+                    })
+                />
+            }
+        })
+        .collect_view();
     view! {
         <form class="filters" role="search" aria-label="Filter the log" on:submit=|ev| ev.prevent_default()>
             <div class="field search">
@@ -61,39 +114,7 @@ pub(super) fn Filters(
                     }
                 />
             </div>
-            <EnumSelect
-                id="filter-kind"
-                label="Kind"
-                any="All kinds"
-                options=choices(Kind::ALL, Kind::key, Kind::label)
-                current=Signal::derive(move || filter.with(|f| f.kind.map(Kind::key)))
-                on_pick=UnsyncCallback::new(move |key: Option<&str>| {
-                    let picked = key.and_then(Kind::from_key);
-                    update(&|f| f.kind = picked);
-                })
-            />
-            <EnumSelect
-                id="filter-stage"
-                label="Stage"
-                any="All stages"
-                options=choices(Stage::ALL, Stage::key, Stage::label)
-                current=Signal::derive(move || filter.with(|f| f.stage.map(Stage::key)))
-                on_pick=UnsyncCallback::new(move |key: Option<&str>| {
-                    let picked = key.and_then(Stage::from_key);
-                    update(&|f| f.stage = picked);
-                })
-            />
-            <EnumSelect
-                id="filter-priority"
-                label="Priority"
-                any="All priorities"
-                options=choices(Priority::ALL, Priority::key, Priority::label)
-                current=Signal::derive(move || filter.with(|f| f.priority.map(Priority::key)))
-                on_pick=UnsyncCallback::new(move |key: Option<&str>| {
-                    let picked = key.and_then(Priority::from_key);
-                    update(&|f| f.priority = picked);
-                })
-            />
+            {choice_filters}
             <div class="field">
                 <label for="filter-owner">"Owner"</label>
                 <select
@@ -176,4 +197,14 @@ pub(super) fn Filters(
             </button>
         </form>
     }
+}
+
+/// One of the filters that choose among an enum's variants.
+struct ChoiceFilter {
+    id: &'static str,
+    label: &'static str,
+    any: &'static str,
+    options: Vec<Choice>,
+    get: fn(&Filter) -> Option<&'static str>,
+    set: fn(&mut Filter, Option<&'static str>),
 }

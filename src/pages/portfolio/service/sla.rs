@@ -62,50 +62,14 @@ pub(super) fn SlaCard(id: ServiceId, service: ServiceMemo) -> impl IntoView {
                 });
                 times_error.set(result.err());
             };
-            let response_id = format!("sla-{}-response", priority.label().to_lowercase());
-            let resolution_id = format!("sla-{}-resolution", priority.label().to_lowercase());
             view! {
                 <tr>
                     <th scope="row">
                         {priority.label()}
                         <span class="priority-meaning">{priority.meaning()}</span>
                     </th>
-                    <td>
-                        <label class="visually-hidden" for=response_id.clone()>
-                            {format!("{} response (hours)", priority.label())}
-                        </label>
-                        <input
-                            id=response_id
-                            class="hours"
-                            type="text"
-                            inputmode="decimal"
-                            autocomplete="off"
-                            aria-describedby="sla-times-error"
-                            prop:value=move || response.get()
-                            on:input=move |ev| {
-                                response.set(event_target_value(&ev));
-                                save();
-                            }
-                        />
-                    </td>
-                    <td>
-                        <label class="visually-hidden" for=resolution_id.clone()>
-                            {format!("{} resolution (hours)", priority.label())}
-                        </label>
-                        <input
-                            id=resolution_id
-                            class="hours"
-                            type="text"
-                            inputmode="decimal"
-                            autocomplete="off"
-                            aria-describedby="sla-times-error"
-                            prop:value=move || resolution.get()
-                            on:input=move |ev| {
-                                resolution.set(event_target_value(&ev));
-                                save();
-                            }
-                        />
-                    </td>
+                    {hours_cell(priority, "response", response, save)}
+                    {hours_cell(priority, "resolution", resolution, save)}
                 </tr>
             }
         })
@@ -144,5 +108,35 @@ pub(super) fn SlaCard(id: ServiceId, service: ServiceMemo) -> impl IntoView {
                 {move || times_error.get()}
             </p>
         </section>
+    }
+}
+
+/// One target of a priority's row: hours as typed, saved on every keystroke.
+fn hours_cell(
+    priority: Priority,
+    which: &'static str,
+    text: RwSignal<String>,
+    save: impl Fn() + Copy + 'static,
+) -> impl IntoView {
+    let id = format!("sla-{}-{which}", priority.label().to_lowercase());
+    view! {
+        <td>
+            <label class="visually-hidden" for=id.clone()>
+                {format!("{} {which} (hours)", priority.label())}
+            </label>
+            <input
+                id=id
+                class="hours"
+                type="text"
+                inputmode="decimal"
+                autocomplete="off"
+                aria-describedby="sla-times-error"
+                prop:value=move || text.get()
+                on:input=move |ev| {
+                    text.set(event_target_value(&ev));
+                    save();
+                }
+            />
+        </td>
     }
 }
