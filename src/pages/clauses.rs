@@ -3,6 +3,7 @@
 
 use crate::app::AppState;
 use crate::app::route;
+use crate::widgets::{EnumSelect, choices};
 use crate::widgets::{bar, status_badge};
 use clausebook_core::assessment::{Readiness, Status};
 use clausebook_core::framework::{Framework, Node, Phase};
@@ -70,60 +71,32 @@ pub fn ClausesPage() -> impl IntoView {
             )}
         </p>
         <form class="card filters" role="search" aria-label="Filter requirements" on:submit=|ev| ev.prevent_default()>
-            <div class="field">
-                <label for="filter-status">"Status"</label>
-                <select
-                    id="filter-status"
-                    on:change={
-                        let set_filter = set_filter.clone();
-                        move |ev| {
-                        let v = event_target_value(&ev);
-                        set_filter(&|f| f.status = Status::from_key(&v));
-                        }
-                    }
-                >
-                    <option value="" prop:selected=move || filter.with(|f| f.status.is_none())>
-                        "Any status"
-                    </option>
-                    {Status::ALL
-                        .into_iter()
-                        .map(|s| {
-                            view! {
-                                <option value=s.key() prop:selected=move || filter.with(|f| f.status == Some(s))>
-                                    {s.label()}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="filter-phase">"PDCA phase"</label>
-                <select
-                    id="filter-phase"
-                    on:change={
-                        let set_filter = set_filter.clone();
-                        move |ev| {
-                        let v = event_target_value(&ev);
-                        set_filter(&|f| f.phase = Phase::from_key(&v));
-                        }
-                    }
-                >
-                    <option value="" prop:selected=move || filter.with(|f| f.phase.is_none())>
-                        "Any phase"
-                    </option>
-                    {Phase::ALL
-                        .into_iter()
-                        .map(|p| {
-                            view! {
-                                <option value=p.key() prop:selected=move || filter.with(|f| f.phase == Some(p))>
-                                    {p.label()}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
+            <EnumSelect
+                id="filter-status"
+                label="Status"
+                any="Any status"
+                options=choices(&Status::ALL, Status::key, Status::label)
+                current=Signal::derive(move || filter.with(|f| f.status.map(Status::key)))
+                on_pick={
+                    let set_filter = set_filter.clone();
+                    UnsyncCallback::new(move |key: Option<&str>| {
+                        set_filter(&|f| f.status = key.and_then(Status::from_key))
+                    })
+                }
+            />
+            <EnumSelect
+                id="filter-phase"
+                label="PDCA phase"
+                any="Any phase"
+                options=choices(&Phase::ALL, Phase::key, Phase::label)
+                current=Signal::derive(move || filter.with(|f| f.phase.map(Phase::key)))
+                on_pick={
+                    let set_filter = set_filter.clone();
+                    UnsyncCallback::new(move |key: Option<&str>| {
+                        set_filter(&|f| f.phase = key.and_then(Phase::from_key))
+                    })
+                }
+            />
             <div class="field">
                 <label for="filter-owner">"Owner"</label>
                 <input

@@ -1,13 +1,13 @@
 //! One clause or requirement: guidance, and for requirements the assessment form.
 
 mod evidence;
+mod improvements;
+mod portfolio_hints;
 
 use crate::app::AppState;
 use crate::app::route;
-use crate::pages::improvements::RequirementImprovements;
-use crate::pages::portfolio::RequirementHints;
 use crate::platform::browser;
-use crate::widgets::{FrameworkAttribution, Missing};
+use crate::widgets::{EnumSelect, FrameworkAttribution, Missing, choices, pick_variant};
 use clausebook_core::assessment::{Assessment, Status};
 use clausebook_core::assessment::{Capability, CapabilityLevel, Finding};
 use clausebook_core::calendar::IsoDate;
@@ -16,12 +16,14 @@ use clausebook_core::ims;
 use clausebook_core::limits::{MAX_NOTES_CHARS, MAX_OWNER_CHARS};
 use clausebook_core::walkthrough;
 use evidence::{DocumentChecklist, EvidenceSection};
+use improvements::RequirementImprovements;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use leptos_router::hooks::use_params_map;
+use portfolio_hints::RequirementHints;
 
 #[component]
 pub fn RequirementPage() -> impl IntoView {
@@ -158,57 +160,23 @@ fn AssessmentForm(framework: &'static Framework, node: &'static Node) -> impl In
         view! {
             <section class="card form" aria-labelledby="assessment-title">
                 <h2 id="assessment-title">"Your assessment"</h2>
-                <div class="field">
-                    <label for="status">"Status"</label>
-                    <select
-                        id="status"
-                        on:change=move |ev| {
-                            if let Some(status) = Status::from_key(&event_target_value(&ev)) {
-                                edit(&|a| a.status = status);
-                            }
-                        }
-                    >
-                        {Status::ALL
-                            .into_iter()
-                            .map(|s| {
-                                view! {
-                                    <option
-                                        value=s.key()
-                                        prop:selected=move || record.with(|r| r.status == s)
-                                    >
-                                        {s.label()}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
+                <EnumSelect
+                    id="status"
+                    label="Status"
+                    options=choices(&Status::ALL, Status::key, Status::label)
+                    current=Signal::derive(move || Some(record.with(|r| r.status.key())))
+                    on_pick=pick_variant(Status::from_key, move |status| edit(&|a| a.status = status))
+                />
                 {exclusions_note.clone()}
                 <CapabilityFields framework id />
-                <div class="field">
-                    <label for="finding">"Finding"</label>
-                    <select
-                        id="finding"
-                        aria-describedby="finding-hint"
-                        on:change=move |ev| {
-                            if let Some(f) = Finding::from_key(&event_target_value(&ev)) {
-                                edit(&|a| a.finding = f);
-                            }
-                        }
-                    >
-                        {Finding::ALL
-                            .into_iter()
-                            .map(|f| {
-                                view! {
-                                    <option value=f.key() prop:selected=move || record.with(|r| r.finding == f)>
-                                        {f.label()}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                    <p id="finding-hint" class="hint">"The grade an auditor would give, from your last audit or your own judgement."</p>
-                </div>
+                <EnumSelect
+                    id="finding"
+                    label="Finding"
+                    options=choices(&Finding::ALL, Finding::key, Finding::label)
+                    current=Signal::derive(move || Some(record.with(|r| r.finding.key())))
+                    on_pick=pick_variant(Finding::from_key, move |f| edit(&|a| a.finding = f))
+                    hint="The grade an auditor would give, from your last audit or your own judgement."
+                />
                 <div class="field">
                     <label for="owner">"Owner"</label>
                     <input

@@ -1,0 +1,207 @@
+//! The item's links to requirements and services.
+
+use super::ItemMemo;
+use crate::app::AppState;
+use crate::app::route;
+use crate::pages::improvements::edit_log;
+use clausebook_core::framework::RequirementId;
+use clausebook_core::improvement::{ImprovementId, ImprovementItem};
+use clausebook_core::portfolio::ServiceId;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// Links to requirements and services, added and removed here.
+#[component]
+pub(super) fn LinksSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let framework = state.framework();
+    let error = RwSignal::new(None::<String>);
+    let edit = move |f: &dyn Fn(&mut ImprovementItem)| {
+        error.set(edit_log(state, |log| log.edit_details(id, f)).err());
+    };
+    let pick_req = RwSignal::new(String::new());
+    let pick_svc = RwSignal::new(String::new());
+    let requirements = Memo::new(move |_| {
+        item.with(|i| {
+            i.as_ref()
+                .map(|i| i.requirements.clone())
+                .unwrap_or_default()
+        })
+    });
+    let services = Memo::new(move |_| {
+        item.with(|i| i.as_ref().map(|i| i.services.clone()).unwrap_or_default())
+    });
+    let portfolio = Memo::new(move |_| {
+        state.workbook.with(|w| {
+            w.as_ref()
+                .map(|w| {
+                    w.portfolio
+                        .services
+                        .iter()
+                        .map(|s| (s.id, s.name.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let service_name = move |sid: ServiceId| {
+        portfolio.with(|p| {
+            p.iter()
+                .find(|(i, _)| *i == sid)
+                .map(|(_, n)| format!("{sid} {n}"))
+                .unwrap_or_else(|| sid.to_string())
+        })
+    };
+    let add_req = move |_| {
+        let value = pick_req.get_untracked();
+        if value.is_empty() {
+            error.set(Some("Choose a requirement to link first.".into()));
+            return;
+        }
+        let rid = RequirementId(value);
+        if !framework.is_leaf(&rid) {
+            return;
+        }
+        edit(&|i| {
+            if !i.requirements.contains(&rid) {
+                i.requirements.push(rid.clone());
+            }
+        });
+        pick_req.set(String::new());
+    };
+    let add_svc = move |_| {
+        let Ok(n) = pick_svc.get_untracked().parse::<u32>() else {
+            error.set(Some("Choose a service to link first.".into()));
+            return;
+        };
+        let sid = ServiceId(n);
+        edit(&|i| {
+            if !i.services.contains(&sid) {
+                i.services.push(sid);
+            }
+        });
+        pick_svc.set(String::new());
+    };
+    view! {
+        <section class="card form links" aria-labelledby="links-title">
+            <h2 id="links-title">"Links"</h2>
+            <h3>"Requirements"</h3>
+            <ul class="link-list">
+                {move || {
+                    requirements
+                        .get()
+                        .into_iter()
+                        .filter_map(|r| framework.node(&r).cloned())
+                        .map(|n| {
+                            let rid = n.id.clone();
+                            view! {
+                                <li>
+                                    <A href=route(&format!("/clauses/{}", n.id))>{format!("{} {}", n.number, n.title)}</A>
+                                    " "
+                                    <button
+                                        type="button"
+                                        class="small"
+                                        on:click=move |_| edit(&|i| i.requirements.retain(|r| *r != rid))
+                                    >
+                                        "Unlink"
+                                        <span class="visually-hidden">{format!(" {}", n.number)}</span>
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+            {move || requirements.with(Vec::is_empty).then(|| view! { <p class="hint">"No requirement linked yet."</p> })}
+            <div class="field add-link">
+                <label for="link-requirement">"Link a requirement"</label>
+                <div class="inline">
+                    <select id="link-requirement" on:change=move |ev| pick_req.set(event_target_value(&ev))>
+                        <option value="" prop:selected=move || pick_req.with(String::is_empty)>
+                            "Choose…"
+                        </option>
+                        {framework
+                            .leaves()
+                            .map(|n| {
+                                let key = n.id.0.clone();
+                                let sel = key.clone();
+                                view! {
+                                    <option value=key prop:selected=move || pick_req.with(|p| *p == sel)>
+                                        {format!("{} {}", n.number, n.title)}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                    <button type="button" on:click=add_req>
+                        "Link requirement"
+                    </button>
+                </div>
+            </div>
+            <h3>"Services"</h3>
+            <ul class="link-list">
+                {move || {
+                    services
+                        .get()
+                        .into_iter()
+                        .map(|sid| {
+                            view! {
+                                <li>
+                                    <A href=route(&format!("/portfolio/{sid}"))>{service_name(sid)}</A>
+                                    " "
+                                    <button
+                                        type="button"
+                                        class="small"
+                                        on:click=move |_| edit(&|i| i.services.retain(|s| *s != sid))
+                                    >
+                                        "Unlink"
+                                        <span class="visually-hidden">{format!(" {sid}")}</span>
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+            {move || {
+                if portfolio.with(Vec::is_empty) {
+                    view! {
+                        <p class="hint">
+                            "The portfolio has no services yet. Add them on the "
+                            <A href=route("/portfolio")>"Portfolio"</A>
+                            " page to link them here."
+                        </p>
+                    }
+                        .into_any()
+                } else {
+                    view! {
+                        <div class="field add-link">
+                            <label for="link-service">"Link a service"</label>
+                            <div class="inline">
+                                <select id="link-service" on:change=move |ev| pick_svc.set(event_target_value(&ev))>
+                                    <option value="" prop:selected=move || pick_svc.with(String::is_empty)>
+                                        "Choose…"
+                                    </option>
+                                    {portfolio
+                                        .get()
+                                        .into_iter()
+                                        .map(|(sid, name)| {
+                                            view! { <option value=sid.0.to_string()>{format!("{sid} {name}")}</option> }
+                                        })
+                                        .collect_view()}
+                                </select>
+                                <button type="button" on:click=add_svc>
+                                    "Link service"
+                                </button>
+                            </div>
+                        </div>
+                    }
+                        .into_any()
+                }
+            }}
+            <p class="error" role="alert">
+                {move || error.get()}
+            </p>
+        </section>
+    }
+}

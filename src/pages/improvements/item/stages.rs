@@ -1,0 +1,263 @@
+//! The Plan, Do, Check and Act records: each editable only in its stage.
+
+use super::ItemMemo;
+use crate::app::AppState;
+use crate::pages::improvements::edit_log;
+use clausebook_core::calendar::IsoDate;
+use clausebook_core::improvement::{self, ActDecision, ImprovementId, ImprovementItem, Stage};
+use clausebook_core::limits::{MAX_NOTES_CHARS, MAX_OWNER_CHARS};
+use leptos::prelude::*;
+
+/// A text field of one stage's record: editable only while the item is in that stage.
+#[allow(clippy::too_many_arguments)]
+fn stage_text(
+    item: ItemMemo,
+    section: Stage,
+    field_id: &'static str,
+    label: &'static str,
+    hint: Option<&'static str>,
+    multiline: bool,
+    max: usize,
+    get: fn(&ImprovementItem) -> String,
+    save: impl Fn(String) + Copy + 'static,
+) -> impl IntoView {
+    let locked = move || item.with(|i| i.as_ref().is_none_or(|i| i.stage != section));
+    let value = move || item.with(|i| i.as_ref().map(get).unwrap_or_default());
+    let hint_id = format!("{field_id}-hint");
+    let described = hint.map(|_| hint_id.clone());
+    let input = if multiline {
+        view! {
+            <textarea
+                id=field_id
+                rows="3"
+                maxlength=max
+                aria-describedby=described.clone()
+                readonly=locked
+                prop:value=value
+                on:input=move |ev| save(event_target_value(&ev))
+            ></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input
+                id=field_id
+                type="text"
+                maxlength=max
+                autocomplete="off"
+                aria-describedby=described.clone()
+                readonly=locked
+                prop:value=value
+                on:input=move |ev| save(event_target_value(&ev))
+            />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field">
+            <label for=field_id>{label}</label>
+            {input}
+            {hint.map(|h| view! { <p id=hint_id class="hint">{h}</p> })}
+        </div>
+    }
+}
+
+/// A date of one stage's record.
+fn stage_date(
+    item: ItemMemo,
+    section: Stage,
+    field_id: &'static str,
+    label: &'static str,
+    get: fn(&ImprovementItem) -> Option<IsoDate>,
+    save: impl Fn(Option<IsoDate>) + Copy + 'static,
+) -> impl IntoView {
+    let locked = move || item.with(|i| i.as_ref().is_none_or(|i| i.stage != section));
+    let error = RwSignal::new(None::<String>);
+    let error_id = format!("{field_id}-error");
+    view! {
+        <div class="field">
+            <label for=field_id>{label}</label>
+            <input
+                id=field_id
+                type="date"
+                aria-describedby=error_id.clone()
+                readonly=locked
+                prop:value=move || {
+                    item.with(|i| i.as_ref().and_then(get).map(|d| d.to_string()).unwrap_or_default())
+                }
+                on:change=move |ev| match IsoDate::parse_optional(&event_target_value(&ev)) {
+                    Ok(d) => {
+                        error.set(None);
+                        save(d);
+                    }
+                    Err(e) => error.set(Some(e.to_string())),
+                }
+            />
+            <p id=error_id class="error" role="alert">
+                {move || error.get()}
+            </p>
+        </div>
+    }
+}
+
+/// The frame of a stage's section: heading, whether it is current, and errors.
+fn stage_section(
+    item: ItemMemo,
+    section: Stage,
+    error: RwSignal<Option<String>>,
+    body: AnyView,
+) -> impl IntoView {
+    let stage = move || item.with(|i| i.as_ref().map(|i| i.stage).unwrap_or_default());
+    let heading_id = format!("section-{}", section.key());
+    let labelled_by = heading_id.clone();
+    view! {
+        <section
+            class=format!("card stage-section section-{}", section.key())
+            class:current=move || stage() == section
+            aria-labelledby=labelled_by
+        >
+            <h2 id=heading_id>
+                {section.label()}
+                {move || (stage() == section).then(|| view! { <span class="badge current-badge">"Current stage"</span> })}
+            </h2>
+            <p class="hint">
+                {move || {
+                    let s = stage();
+                    if s == section {
+                        section.meaning().to_owned()
+                    } else {
+                        format!("Can be changed while the item is in {section}.")
+                    }
+                }}
+            </p>
+            {body}
+            <p class="error" role="alert">
+                {move || error.get()}
+            </p>
+        </section>
+    }
+}
+
+#[component]
+pub(super) fn PlanSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let error = RwSignal::new(None::<String>);
+    let save = move |f: fn(&mut improvement::PlanRecord, String), v: String| {
+        error.set(edit_log(state, |log| log.edit_plan(id, |p| f(p, v))).err());
+    };
+    let body = view! {
+        {stage_text(item, Stage::Plan, "plan-problem", "Problem or opportunity", None, true, MAX_NOTES_CHARS, |i| i.plan.problem.clone(), move |v| save(|p, v| p.problem = v, v))}
+        {stage_text(item, Stage::Plan, "plan-root-cause", "Root cause", Some("For a nonconformity: why it happened, not only what happened."), true, MAX_NOTES_CHARS, |i| i.plan.root_cause.clone(), move |v| save(|p, v| p.root_cause = v, v))}
+        {stage_text(item, Stage::Plan, "plan-actions", "Planned actions", None, true, MAX_NOTES_CHARS, |i| i.plan.planned_actions.clone(), move |v| save(|p, v| p.planned_actions = v, v))}
+        {stage_text(item, Stage::Plan, "plan-measure", "Success measure", Some("What you will measure to know it worked."), false, MAX_NOTES_CHARS, |i| i.plan.success_measure.clone(), move |v| save(|p, v| p.success_measure = v, v))}
+        {stage_text(item, Stage::Plan, "plan-target", "Success target", None, false, MAX_NOTES_CHARS, |i| i.plan.success_target.clone(), move |v| save(|p, v| p.success_target = v, v))}
+    }
+    .into_any();
+    stage_section(item, Stage::Plan, error, body)
+}
+
+#[component]
+pub(super) fn DoSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let error = RwSignal::new(None::<String>);
+    let body = view! {
+        {stage_text(item, Stage::Do, "do-actions", "Actions taken", None, true, MAX_NOTES_CHARS, |i| i.doing.actions_taken.clone(), move |v| {
+            error.set(edit_log(state, |log| log.edit_do(id, |d| d.actions_taken = v)).err());
+        })}
+        {stage_date(item, Stage::Do, "do-date", "Done on", |i| i.doing.done_on, move |v| {
+            error.set(edit_log(state, |log| log.edit_do(id, |d| d.done_on = v)).err());
+        })}
+    }
+    .into_any();
+    stage_section(item, Stage::Do, error, body)
+}
+
+#[component]
+pub(super) fn CheckSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let error = RwSignal::new(None::<String>);
+    let locked = move || item.with(|i| i.as_ref().is_none_or(|i| i.stage != Stage::Check));
+    let effective = move || item.with(|i| i.as_ref().and_then(|i| i.check.effective));
+    let set_effective = move |v: bool| {
+        error.set(edit_log(state, |log| log.edit_check(id, |c| c.effective = Some(v))).err());
+    };
+    let body = view! {
+        {stage_text(item, Stage::Check, "check-result", "Measured result", Some("The result against the success target set in Plan."), true, MAX_NOTES_CHARS, |i| i.check.result.clone(), move |v| {
+            error.set(edit_log(state, |log| log.edit_check(id, |c| c.result = v)).err());
+        })}
+        <fieldset class="choices">
+            <legend>"Were the actions effective?"</legend>
+            <div class="check">
+                <input
+                    type="radio"
+                    id="check-effective-yes"
+                    name="check-effective"
+                    disabled=locked
+                    prop:checked=move || effective() == Some(true)
+                    on:change=move |_| set_effective(true)
+                />
+                <label for="check-effective-yes">"Effective"</label>
+            </div>
+            <div class="check">
+                <input
+                    type="radio"
+                    id="check-effective-no"
+                    name="check-effective"
+                    disabled=locked
+                    prop:checked=move || effective() == Some(false)
+                    on:change=move |_| set_effective(false)
+                />
+                <label for="check-effective-no">"Not effective"</label>
+            </div>
+        </fieldset>
+        {stage_text(item, Stage::Check, "check-verified-by", "Verified by", None, false, MAX_OWNER_CHARS, |i| i.check.verified_by.clone(), move |v| {
+            error.set(edit_log(state, |log| log.edit_check(id, |c| c.verified_by = v)).err());
+        })}
+        {stage_date(item, Stage::Check, "check-date", "Checked on", |i| i.check.checked_on, move |v| {
+            error.set(edit_log(state, |log| log.edit_check(id, |c| c.checked_on = v)).err());
+        })}
+    }
+    .into_any();
+    stage_section(item, Stage::Check, error, body)
+}
+
+#[component]
+pub(super) fn ActSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let error = RwSignal::new(None::<String>);
+    let locked = move || item.with(|i| i.as_ref().is_none_or(|i| i.stage != Stage::Act));
+    let decision = move || item.with(|i| i.as_ref().and_then(|i| i.act.decision));
+    let choices = ActDecision::ALL
+        .iter()
+        .copied()
+        .map(|d| {
+            let input_id = format!("act-{}", d.key());
+            view! {
+                <div class="check">
+                    <input
+                        type="radio"
+                        id=input_id.clone()
+                        name="act-decision"
+                        disabled=locked
+                        prop:checked=move || decision() == Some(d)
+                        on:change=move |_| {
+                            error.set(edit_log(state, |log| log.edit_act(id, |a| a.decision = Some(d))).err());
+                        }
+                    />
+                    <label for=input_id>{d.label()}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    let body = view! {
+        <fieldset class="choices">
+            <legend>"Decision"</legend>
+            {choices}
+        </fieldset>
+        {stage_text(item, Stage::Act, "act-lessons", "Lessons learned", None, true, MAX_NOTES_CHARS, |i| i.act.lessons.clone(), move |v| {
+            error.set(edit_log(state, |log| log.edit_act(id, |a| a.lessons = v)).err());
+        })}
+    }
+    .into_any();
+    stage_section(item, Stage::Act, error, body)
+}

@@ -1,0 +1,85 @@
+//! Improvements: the PDCA improvement log as a board and a table, and one
+//! page per item. Every rule lives in `clausebook_core::improvement`; these
+//! modules only show it and report refusals.
+
+mod board;
+mod cycle;
+mod edit;
+mod filters;
+mod item;
+mod log;
+mod raise;
+mod table;
+
+use crate::app::AppState;
+use crate::app::route;
+use clausebook_core::calendar::IsoDate;
+use clausebook_core::improvement::{ImprovementId, ImprovementItem};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use board::Board;
+use cycle::CycleExplainer;
+pub(crate) use edit::raise;
+use edit::{edit_log, try_move};
+use filters::Filters;
+pub use item::ImprovementPage;
+use log::ImprovementLogView;
+use raise::RaiseForm;
+use table::Table;
+
+/// The address of an item's own page.
+pub fn item_href(id: ImprovementId) -> String {
+    format!("/improvements/{id}")
+}
+
+fn target_view(item: &ImprovementItem, today: IsoDate) -> impl IntoView + use<> {
+    target_cell(item.target_date, item.is_overdue(today))
+}
+
+/// Target date, with an "Overdue" badge when it has passed.
+fn target_cell(target: Option<IsoDate>, overdue: bool) -> impl IntoView + use<> {
+    let date = target.map(|d| d.to_string());
+    view! {
+        {date.unwrap_or_else(|| "—".to_owned())}
+        {overdue.then(|| view! { " " <span class="badge overdue">"Overdue"</span> })}
+    }
+}
+
+#[component]
+pub fn ImprovementsPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let has_workbook = Memo::new(move |_| state.workbook.with(Option::is_some));
+    view! {
+        <h1>"Improvements"</h1>
+        <p class="lead">
+            "Auditors look hardest at how you learn from what goes wrong. Every nonconformity, corrective action and improvement idea goes round the same Plan–Do–Check–Act cycle that structures the standard itself (clause "
+            <A href=route("/clauses/10.1")>"10.1"</A>
+            " and "
+            <A href=route("/clauses/10.2")>"10.2"</A>
+            ")."
+        </p>
+        {move || {
+            if has_workbook.get() {
+                view! {
+                    <RaiseForm />
+                    <ImprovementLogView />
+                }
+                    .into_any()
+            } else {
+                view! {
+                    <section class="card">
+                        <p>
+                            "To keep an improvement log, first "
+                            <A href=route("/")>"create a workbook on the Overview"</A>
+                            "."
+                        </p>
+                    </section>
+                }
+                    .into_any()
+            }
+        }}
+        <CycleExplainer />
+    }
+    .into_any()
+}

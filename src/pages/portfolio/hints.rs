@@ -1,0 +1,57 @@
+//! Live services with gaps in their entries, and what is missing.
+
+use super::service_href;
+use crate::app::AppState;
+use crate::app::route;
+use clausebook_core::portfolio::{self};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// Live services with gaps, listed with what is missing.
+#[component]
+pub(super) fn Hints() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let hints = Memo::new(move |_| {
+        state
+            .workbook
+            .with(|w| w.as_ref().map(|w| w.portfolio.hints()).unwrap_or_default())
+    });
+    move || {
+        let hints = hints.get();
+        (!hints.is_empty()).then(|| {
+            view! {
+                <section class="card hints" aria-labelledby="hints-title">
+                    <h2 id="hints-title">"Completeness"</h2>
+                    <p>
+                        "Live services an auditor would ask about (clauses "
+                        <A href=route("/clauses/8.2.4")>"8.2.4"</A>
+                        " and "
+                        <A href=route("/clauses/8.3.3")>"8.3.3"</A>
+                        "):"
+                    </p>
+                    <HintList hints />
+                </section>
+            }
+        })
+    }
+}
+
+#[component]
+pub(crate) fn HintList(hints: Vec<portfolio::Hint>) -> impl IntoView {
+    view! {
+        <ul class="hint-list">
+            {hints
+                .into_iter()
+                .map(|h| {
+                    let gaps = h.gaps.iter().map(|g| g.label()).collect::<Vec<_>>().join(", ");
+                    view! {
+                        <li>
+                            <A href=route(&service_href(h.id))>{format!("{} {}", h.id, h.name)}</A>
+                            {format!(": {gaps}")}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}

@@ -1,0 +1,111 @@
+//! The form that proposes a new service.
+
+use super::{apply, service_href};
+use crate::app::AppState;
+use crate::platform::browser;
+use crate::widgets::{EnumSelect, choices, pick_variant};
+use clausebook_core::limits::{MAX_NAME_CHARS, MAX_NOTES_CHARS};
+use clausebook_core::portfolio::{self, Decision, ServiceKind};
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub(super) fn NewServiceForm(creating: RwSignal<bool>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let navigate = use_navigate();
+    let name = RwSignal::new(String::new());
+    let kind = RwSignal::new(ServiceKind::CustomerFacing);
+    let who = RwSignal::new(String::new());
+    let why = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let name_input = NodeRef::<leptos::html::Input>::new();
+    // Keyboard users land in the form they just opened.
+    Effect::new(move |_| {
+        if let Some(input) = name_input.get() {
+            let _ = input.focus();
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let decision = Decision {
+            who: who.get_untracked(),
+            why: why.get_untracked(),
+            on: browser::today(),
+        };
+        let created = apply(state, |p| {
+            p.propose(
+                &name.get_untracked(),
+                kind.get_untracked(),
+                decision,
+                browser::now(),
+            )
+        });
+        match created {
+            Ok(id) => {
+                creating.set(false);
+                navigate(&service_href(id), NavigateOptions::default());
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    view! {
+        <form class="card form" on:submit=submit novalidate aria-labelledby="new-service-title">
+            <h2 id="new-service-title">"New service"</h2>
+            <p class="hint">"A new service starts in the pipeline as Proposed."</p>
+            <div class="field">
+                <label for="new-service-name">"Service name"</label>
+                <input
+                    id="new-service-name"
+                    node_ref=name_input
+                    type="text"
+                    autocomplete="off"
+                    aria-required="true"
+                    maxlength=MAX_NAME_CHARS
+                    prop:value=move || name.get()
+                    on:input=move |ev| name.set(event_target_value(&ev))
+                />
+            </div>
+            <EnumSelect
+                id="new-service-kind"
+                label="Type"
+                options=choices(&ServiceKind::ALL, ServiceKind::key, ServiceKind::label)
+                current=Signal::derive(move || Some(kind.get().key()))
+                on_pick=pick_variant(ServiceKind::from_key, move |k| kind.set(k))
+            />
+            <div class="field">
+                <label for="new-service-who">"Proposed by"</label>
+                <input
+                    id="new-service-who"
+                    type="text"
+                    autocomplete="name"
+                    maxlength=clausebook_core::limits::MAX_SHORT_CHARS
+                    prop:value=move || who.get()
+                    on:input=move |ev| who.set(event_target_value(&ev))
+                />
+            </div>
+            <div class="field">
+                <label for="new-service-why">"Reason for proposing it"</label>
+                <input
+                    id="new-service-why"
+                    type="text"
+                    autocomplete="off"
+                    maxlength=MAX_NOTES_CHARS
+                    prop:value=move || why.get()
+                    on:input=move |ev| why.set(event_target_value(&ev))
+                />
+            </div>
+            <p class="error" role="alert">
+                {move || error.get()}
+            </p>
+            <div class="actions">
+                <button type="submit" class="primary">
+                    "Create service"
+                </button>
+                <button type="button" on:click=move |_| creating.set(false)>
+                    "Cancel"
+                </button>
+            </div>
+        </form>
+    }
+}

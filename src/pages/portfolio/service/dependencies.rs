@@ -1,0 +1,142 @@
+//! The services this one depends on, and those that depend on it.
+
+use super::ServiceMemo;
+use crate::app::AppState;
+use crate::app::route;
+use crate::pages::portfolio::{apply, service_href};
+use crate::widgets::lifecycle_badge;
+use clausebook_core::portfolio::{Lifecycle, Service, ServiceId};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub(super) fn DependenciesCard(id: ServiceId, service: ServiceMemo) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let error = RwSignal::new(None::<String>);
+    let choice = RwSignal::new(String::new());
+    let links = Memo::new(move |_| {
+        state.workbook.with(|w| {
+            let Some(w) = w.as_ref() else {
+                return (Vec::new(), Vec::new(), Vec::new());
+            };
+            let p = &w.portfolio;
+            let label = |s: &Service| (s.id, s.title(), s.status);
+            let depends: Vec<_> = service
+                .with(|s| s.as_ref().map(|s| s.depends_on.clone()))
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|d| p.get(d).map(label))
+                .collect();
+            let used_by: Vec<_> = p.dependants(id).map(label).collect();
+            let candidates: Vec<_> = p
+                .services
+                .iter()
+                .filter(|s| s.id != id && !s.status.is_ended())
+                .filter(|s| !depends.iter().any(|(d, _, _)| *d == s.id))
+                .map(label)
+                .collect();
+            (depends, used_by, candidates)
+        })
+    });
+    let add = move |_| {
+        error.set(None);
+        let Ok(on) = choice.get_untracked().parse::<ServiceId>() else {
+            error.set(Some("Choose the service it depends on first.".into()));
+            return;
+        };
+        match apply(state, |p| p.add_dependency(id, on)) {
+            Ok(()) => choice.set(String::new()),
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    let list = move |items: Vec<(ServiceId, String, Lifecycle)>, removable: bool| {
+        items
+            .into_iter()
+            .map(|(other, title, status)| {
+                let remove = removable.then(|| {
+                    view! {
+                        <button
+                            type="button"
+                            class="link-button"
+                            aria-label=format!("Remove dependency on {title}")
+                            on:click=move |_| {
+                                error.set(None);
+                                let _ = apply(state, |p| p.remove_dependency(id, other));
+                            }
+                        >
+                            "Remove"
+                        </button>
+                    }
+                });
+                view! {
+                    <li>
+                        <A href=route(&service_href(other))>{title.clone()}</A>
+                        " "
+                        {lifecycle_badge(status)}
+                        " "
+                        {remove}
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="card form" aria-labelledby="dependencies-title">
+            <h2 id="dependencies-title">"Dependencies"</h2>
+            <h3>"Depends on"</h3>
+            {move || {
+                let (depends, _, _) = links.get();
+                if depends.is_empty() {
+                    view! { <p class="empty">"No other services."</p> }.into_any()
+                } else {
+                    view! { <ul class="link-list">{list(depends, true)}</ul> }.into_any()
+                }
+            }}
+            <div class="field">
+                <label for="dependency-choice">"Add a service it depends on"</label>
+                <select
+                    id="dependency-choice"
+                    on:change=move |ev| choice.set(event_target_value(&ev))
+                >
+                    <option value="" prop:selected=move || choice.with(String::is_empty)>
+                        "Choose a service"
+                    </option>
+                    {move || {
+                        let (_, _, candidates) = links.get();
+                        candidates
+                            .into_iter()
+                            .map(|(other, title, _)| {
+                                let value = other.to_string();
+                                let selected = value.clone();
+                                view! {
+                                    <option
+                                        value=value
+                                        prop:selected=move || choice.with(|c| *c == selected)
+                                    >
+                                        {title}
+                                    </option>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </div>
+            <button type="button" on:click=add>
+                "Add dependency"
+            </button>
+            <p class="error" role="alert" data-testid="dependency-error">
+                {move || error.get()}
+            </p>
+            <h3>"Used by"</h3>
+            {move || {
+                let (_, used_by, _) = links.get();
+                if used_by.is_empty() {
+                    view! { <p class="empty">"No other service depends on this one."</p> }
+                        .into_any()
+                } else {
+                    view! { <ul class="link-list">{list(used_by, false)}</ul> }.into_any()
+                }
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,27 @@
+//! Moving keyboard focus to an element that a coming render will draw.
+
+use leptos::prelude::*;
+
+/// Moves keyboard focus to the first element matching `selector`, after the
+/// next render. After a navigation the new page may not be rendered yet,
+/// so this looks again on each frame, for up to about five seconds.
+pub fn focus_later(selector: String) {
+    focus_when_found(selector, 300);
+}
+
+fn focus_when_found(selector: String, frames_left: u32) {
+    request_animation_frame(move || {
+        let found = gloo_utils::document()
+            .query_selector(&selector)
+            .ok()
+            .flatten()
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+        match found {
+            Some(el) => {
+                let _ = el.focus();
+            }
+            None if frames_left > 0 => focus_when_found(selector, frames_left - 1),
+            None => {}
+        }
+    });
+}
