@@ -5,7 +5,7 @@ use crate::app::AppState;
 use crate::platform::browser;
 use crate::widgets::{EnumSelect, choices, pick_variant};
 use clausebook_core::limits::{MAX_NAME_CHARS, MAX_NOTES_CHARS};
-use clausebook_core::portfolio::{self, Decision, ServiceKind};
+use clausebook_core::portfolio::{Decision, ServiceKind};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;

@@ -6,7 +6,7 @@ use crate::pages::portfolio::apply;
 use crate::widgets::{Choice, EnumSelect, choices};
 use clausebook_core::calendar::IsoDate;
 use clausebook_core::limits::{MAX_NAME_CHARS, MAX_OWNER_CHARS};
-use clausebook_core::portfolio::{self, Criticality, Service, ServiceId, ServiceKind};
+use clausebook_core::portfolio::{Criticality, Service, ServiceId, ServiceKind};
 use leptos::prelude::*;
 
 /// One string field of a service, as the details form shows it.

@@ -7,7 +7,7 @@ use crate::pages::portfolio::apply;
 use crate::platform::browser;
 use clausebook_core::calendar::IsoDate;
 use clausebook_core::limits::MAX_NOTES_CHARS;
-use clausebook_core::portfolio::{self, Decision, Lifecycle, ServiceId};
+use clausebook_core::portfolio::{Decision, Lifecycle, ServiceId};
 use leptos::prelude::*;
 
 #[component]
