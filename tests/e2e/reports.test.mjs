@@ -26,7 +26,7 @@ after(async () => {
 async function seed(page) {
   await createWorkbook(page, env.base, ORG);
   await page.getByRole('status').filter({ hasText: /^Saved at/ }).waitFor();
-  const framework = JSON.parse(await readFile(join(here, '..', '..', 'src', 'framework', 'iso20000-1-2018.json'), 'utf8'));
+  const framework = JSON.parse(await readFile(join(here, '..', '..', 'core', 'src', 'framework', 'iso20000-1-2018.json'), 'utf8'));
   const parents = new Set(framework.nodes.map((n) => n.parent).filter(Boolean));
   const leaves = framework.nodes.filter((n) => !parents.has(n.id)).map((n) => n.id);
   const improvements = JSON.parse(await readFile(join(here, '..', '..', 'core', 'tests', 'fixtures', 'workbook-v3-improvements.json'), 'utf8'))
