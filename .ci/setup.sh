@@ -21,6 +21,14 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# cargo fmt and cargo clippy (.ci/test): a minimal rustup profile has neither.
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$component-"; then
+    say "Adding the $component component"
+    rustup component add "$component"
+  fi
+done
+
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   say "Installing trunk $TRUNK_VERSION (about 11 minutes on 2 cores)"
   cargo install trunk --version "$TRUNK_VERSION" --locked
@@ -41,13 +49,25 @@ if ! command -v wasm-split-cli >/dev/null ||
   cargo install --locked wasm_split_cli_support --version "$SPLIT_VERSION" --features build-binary --force
 fi
 
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-  say "Installing Chromium and ChromeDriver from Debian"
+# Debian packages, for the commands the tests call: each command, and the
+# package that has it.
+#   chromium, chromedriver        browser tests (wasm-bindgen-test-runner) and e2e (playwright-core)
+#   pdfinfo, pdftotext, pdftoppm  tests/e2e/reports.test.mjs: pages, text and images of the A4 reports
+DEBIAN=()
+need() { command -v "$1" >/dev/null || [[ " ${DEBIAN[*]} " == *" $2 "* ]] || DEBIAN+=("$2"); }
+need chromium chromium
+need chromedriver chromium-driver
+need pdfinfo poppler-utils
+need pdftotext poppler-utils
+need pdftoppm poppler-utils
+if ((${#DEBIAN[@]})); then
+  say "Installing from Debian: ${DEBIAN[*]}"
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   export DEBIAN_FRONTEND=noninteractive
-  $SUDO apt-get install -y chromium chromium-driver ||
-    { $SUDO apt-get update && $SUDO apt-get install -y chromium chromium-driver; }
+  # A fresh machine may have no package lists yet: one update, only then.
+  $SUDO apt-get install -y "${DEBIAN[@]}" ||
+    { $SUDO apt-get update && $SUDO apt-get install -y "${DEBIAN[@]}"; }
 fi
 
 # npm packages: wasm-opt from binaryen (Debian's binaryen 108 breaks the

@@ -13,6 +13,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { FIRST_LOAD, MANIFEST, readManifest } from './manifest.mjs';
 
 const BASELINE = join(dirname(fileURLToPath(import.meta.url)), 'size-baseline.json');
 
@@ -28,40 +29,31 @@ const sizes = (dir, name) => {
   };
 };
 
-/// The files a first visit fetches: what index.html links (style sheets,
-/// module and wasm preloads, scripts), the modules those import, and the
-/// service worker. The lazily loaded wasm chunks are not among them: the
-/// Overview's code is all in the main module (tests/e2e/size.test.mjs checks
-/// that a first visit fetches nothing else).
+/// The files a first visit fetches before the app starts, by the build
+/// manifest (.ci/manifest.mjs: the stylesheet, the JS glue and the chunk
+/// loader it imports, the main wasm, the service worker). The lazily loaded
+/// wasm chunks are not among them (tests/e2e/size.test.mjs checks that
+/// against what Chromium fetches).
+/// A build without a manifest (trunk's own pipeline, as the benchmark's
+/// hello-world page) has no chunks: its first load is all its code and style.
 export function firstLoadFiles(dir) {
-  const html = readFileSync(join(dir, 'index.html'), 'utf8');
-  const base = html.match(/<base href="([^"]*)"/)?.[1] ?? '/';
-  const local = (href) => {
-    const path = href.startsWith(base) ? href.slice(base.length) : href.replace(/^\.?\//, '');
-    return /^[a-z]+:/i.test(path) ? null : path.split(/[?#]/)[0];
-  };
-  const files = new Set();
-  for (const tag of html.match(/<(link|script)\b[^>]*>/g) ?? []) {
-    const href = tag.match(/\b(?:href|src)="([^"]*)"/)?.[1];
-    const rel = tag.match(/\brel="([^"]*)"/)?.[1];
-    if (!href || (tag.startsWith('<link') && !['stylesheet', 'modulepreload', 'preload'].includes(rel))) continue;
-    const path = local(href);
-    if (path && /\.(wasm|js|css)$/.test(path)) files.add(path);
-  }
-  // Static imports of the modules (the glue imports the chunk loader).
-  for (const file of files) {
-    if (!file.endsWith('.js')) continue;
-    const text = readFileSync(join(dir, file), 'utf8');
-    for (const [, spec] of text.matchAll(/(?:^|[;\s])(?:import|export)\s[^'"]*?from\s*['"](\.[^'"]+)['"]/g)) {
-      files.add(join(file, '..', spec).split('\\').join('/'));
-    }
-  }
-  if (existsSync(join(dir, 'sw.js'))) files.add('sw.js');
-  return [...files].sort();
+  if (!existsSync(join(dir, MANIFEST))) return readdirSync(dir).filter((f) => /\.(wasm|js|css)$/.test(f)).sort();
+  return readManifest(dir)
+    .files.filter((f) => FIRST_LOAD.includes(f.role))
+    .map((f) => f.path)
+    .sort();
 }
 
+/// The wasm chunks of a build, loaded on demand.
+const chunkFiles = (dir) =>
+  existsSync(join(dir, MANIFEST))
+    ? readManifest(dir)
+        .files.filter((f) => f.role === 'chunk')
+        .map((f) => f.path)
+    : [];
+
 /// Sizes in bytes of each first-load file of a build, and their totals;
-/// `lazy` lists the other wasm and JS (the chunks) and their total.
+/// `lazy` lists the wasm chunks and their total.
 export function measure(dir) {
   const first = firstLoadFiles(dir);
   const files = first.map((name) => sizes(dir, name));
@@ -72,10 +64,7 @@ export function measure(dir) {
   };
   const total = sum(files);
   const kind = (ext) => sum(files.filter((f) => f.name.endsWith(ext)));
-  const lazy = readdirSync(dir)
-    .filter((f) => /\.(wasm|js)$/.test(f) && !first.includes(f))
-    .sort()
-    .map((name) => sizes(dir, name));
+  const lazy = chunkFiles(dir).map((name) => sizes(dir, name));
   return { files, total, wasm: kind('.wasm'), js: kind('.js'), css: kind('.css'), lazy, lazyTotal: sum(lazy) };
 }
 

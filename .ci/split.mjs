@@ -7,19 +7,22 @@
 // has data-trunk-skip (without any rust link trunk would build the crate
 // itself) and this script does, in order:
 //
-//   cargo rustc --features split        (the app behind the start-up preview is one lazy chunk)
+//   cargo rustc --features split        (marks the code wasm-split moves into lazily loaded chunks)
 //   wasm-split-cli                      → main wasm, chunk wasms, __wasm_split.js (the chunk loader)
 //   wasm-bindgen --keep-lld-exports     → the main module's JS glue and wasm
 //   wasm-opt -Oz (binaryen)             (release only) on the main wasm and every chunk
 //
 // then names every file by its content hash, writes the chunks' integrity into
-// the chunk loader, and adds to index.html what trunk's rust pipeline would:
-// preload links with integrity and the inline loader (csp.mjs then rewrites it).
+// the chunk loader, and writes the build manifest (.ci/manifest.mjs): the
+// files trunk staged and the ones written here, each with its role, hash and
+// integrity. It leaves index.html alone: csp.mjs writes the page's loader
+// from the manifest.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MANIFEST, filesIn, only, record, writeManifest } from './manifest.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const NAME = 'clausebook';
@@ -88,17 +91,20 @@ if (release && !process.env.CLAUSEBOOK_KEEP_NAMES) {
 
 const hex = (body) => createHash('sha256').update(body).digest('hex').slice(0, 16);
 const sri = (body) => `sha384-${createHash('sha384').update(body).digest('base64')}`;
-const written = [];
-const emit = (name, body) => {
+
+// The manifest starts with what trunk staged; the code follows as it is written.
+const manifest = { base, files: [] };
+for (const path of filesIn(dir)) record(dir, manifest, path, stagedRole(path));
+const emit = (name, body, role) => {
   writeFileSync(join(dir, name), body);
-  written.push(name);
+  record(dir, manifest, name, role);
 };
 
 // The chunks, named by content; the loader fetches each with its integrity.
 let link = readFileSync(join(splitDir, '__wasm_split.js'), 'utf8');
 for (const chunk of chunks) {
   const body = readFileSync(join(splitDir, chunk));
-  const name = `${chunk.replace(/\.wasm$/, '')}-${hex(body)}.wasm`;
+  const name = `${chunk.slice(0, -'.wasm'.length)}-${hex(body)}.wasm`;
   const fetch = `fetch(new URL("./${chunk}", import.meta.url))`;
   if (!link.includes(fetch)) {
     // An empty split has no file of its own: nothing fetches it.
@@ -106,7 +112,7 @@ for (const chunk of chunks) {
     continue;
   }
   link = link.replaceAll(fetch, `fetch(new URL("./${name}", import.meta.url), { integrity: "${sri(body)}" })`);
-  emit(name, body);
+  emit(name, body, 'chunk');
 }
 
 // The main JS imports the loader and the loader imports the main JS, so no
@@ -115,41 +121,32 @@ let glue = readFileSync(join(bindgenDir, `${NAME}.js`), 'utf8');
 const wasm = readFileSync(mainWasm);
 const hash = hex(Buffer.concat([Buffer.from(glue), wasm, Buffer.from(link)]));
 const glueName = `${NAME}-${hash}.js`;
-const wasmName = `${NAME}-${hash}_bg.wasm`;
 const linkName = `${NAME}-${hash}_split.js`;
+// Both imports are wasm-split's and wasm-bindgen's own, fixed strings: the
+// build fails here if either tool changes them.
 const mainImport = `from "./${NAME}.js"`;
 if (!link.includes(mainImport)) throw new Error(`split.mjs: __wasm_split.js does not import ${mainImport}`);
 link = link.replace(mainImport, `from "./${glueName}"`);
-const linkImport = /(from\s*|import\s*\(\s*)(['"])\.\/__wasm_split\.js\2/g;
-if (!linkImport.test(glue)) throw new Error('split.mjs: the wasm-bindgen glue does not import ./__wasm_split.js');
-glue = glue.replace(linkImport, `$1$2./${linkName}$2`);
-emit(glueName, glue);
-emit(wasmName, wasm);
-emit(linkName, link);
+const linkImport = 'from "./__wasm_split.js"';
+if (!glue.includes(linkImport)) throw new Error(`split.mjs: the wasm-bindgen glue does not import ${linkImport}`);
+glue = glue.replace(linkImport, `from "./${linkName}"`);
+emit(glueName, glue, 'glue');
+emit(`${NAME}-${hash}_bg.wasm`, wasm, 'wasm');
+emit(linkName, link, 'chunk-loader');
 if (existsSync(join(bindgenDir, 'snippets'))) {
   cpSync(join(bindgenDir, 'snippets'), join(dir, 'snippets'), { recursive: true });
+  for (const path of filesIn(dir).filter((p) => p.startsWith('snippets/'))) record(dir, manifest, path, 'snippet');
 }
 
-// What trunk's rust pipeline adds to index.html: preloads with integrity
-// (the glue first: csp.mjs takes the first module preload as the glue) and
-// the loader, which csp.mjs rewrites.
-const indexPath = join(dir, 'index.html');
-let html = readFileSync(indexPath, 'utf8');
-const preloads = [
-  `<link rel="modulepreload" href="${base}${glueName}" crossorigin="anonymous" integrity="${sri(glue)}">`,
-  `<link rel="modulepreload" href="${base}${linkName}" crossorigin="anonymous" integrity="${sri(link)}">`,
-  `<link rel="preload" href="${base}${wasmName}" crossorigin="anonymous" integrity="${sri(wasm)}" as="fetch" type="application/wasm">`,
-].join('\n');
-const loader = `<script type="module">
-import init, * as bindings from '${base}${glueName}';
-const wasm = await init({ module_or_path: '${base}${wasmName}' });
-window.wasmBindings = bindings;
-dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
-</script>`;
-// The rust link (data-trunk-skip: trunk leaves it in place) becomes the loader.
-const rustLink = html.match(/<link [^>]*rel="rust"[^>]*>/);
-if (!rustLink) throw new Error('split.mjs: index.html has no <link data-trunk rel="rust" data-trunk-skip>');
-if (!html.includes('</head>')) throw new Error('split.mjs: index.html has no </head>');
-html = html.replace(rustLink[0], loader).replace('</head>', `${preloads}\n</head>`);
-writeFileSync(indexPath, html);
-console.log(`split: ${written.length} files (${written.filter((f) => f.includes('split_') || f.includes('chunk_')).length} chunks), main ${wasmName}`);
+writeManifest(dir, manifest);
+const count = (role) => manifest.files.filter((f) => f.role === role).length;
+console.log(`split: main ${only(manifest, 'wasm').path}, ${count('chunk')} chunks; ${MANIFEST} lists ${manifest.files.length} files`);
+
+/// The role of a file trunk staged (index.html and its copy-file and css links).
+function stagedRole(path) {
+  if (path === 'index.html') return 'page';
+  if (path === 'sw.js') return 'worker';
+  if (path === 'robots.txt') return 'host';
+  if (path.endsWith('.css')) return 'style';
+  return 'asset';
+}
