@@ -3,10 +3,16 @@
 use super::ItemMemo;
 use crate::app::AppState;
 use crate::pages::improvements::edit_log;
+use crate::widgets::{DateField, RadioChoices, TextField};
 use clausebook_core::calendar::IsoDate;
 use clausebook_core::improvement::{self, ActDecision, ImprovementId, ImprovementItem, Stage};
 use clausebook_core::limits::{MAX_NOTES_CHARS, MAX_OWNER_CHARS};
 use leptos::prelude::*;
+
+/// Whether the item is outside `section`, whose record is then read-only.
+fn locked(item: ItemMemo, section: Stage) -> Signal<bool> {
+    Signal::derive(move || item.with(|i| i.as_ref().is_none_or(|i| i.stage != section)))
+}
 
 /// A text field of one stage's record: editable only while the item is in that stage.
 #[allow(clippy::too_many_arguments)]
@@ -21,44 +27,17 @@ fn stage_text(
     get: fn(&ImprovementItem) -> String,
     save: impl Fn(String) + Copy + 'static,
 ) -> impl IntoView {
-    let locked = move || item.with(|i| i.as_ref().is_none_or(|i| i.stage != section));
-    let value = move || item.with(|i| i.as_ref().map(get).unwrap_or_default());
-    let hint_id = format!("{field_id}-hint");
-    let described = hint.map(|_| hint_id.clone());
-    let input = if multiline {
-        view! {
-            <textarea
-                id=field_id
-                rows="3"
-                maxlength=max
-                aria-describedby=described.clone()
-                readonly=locked
-                prop:value=value
-                on:input=move |ev| save(event_target_value(&ev))
-            ></textarea>
-        }
-        .into_any()
-    } else {
-        view! {
-            <input
-                id=field_id
-                type="text"
-                maxlength=max
-                autocomplete="off"
-                aria-describedby=described.clone()
-                readonly=locked
-                prop:value=value
-                on:input=move |ev| save(event_target_value(&ev))
-            />
-        }
-        .into_any()
-    };
     view! {
-        <div class="field">
-            <label for=field_id>{label}</label>
-            {input}
-            {hint.map(|h| view! { <p id=hint_id class="hint">{h}</p> })}
-        </div>
+        <TextField
+            id=field_id
+            label
+            max
+            multiline
+            hint
+            locked=locked(item, section)
+            value=Signal::derive(move || item.with(|i| i.as_ref().map(get).unwrap_or_default()))
+            on_input=UnsyncCallback::new(save)
+        />
     }
 }
 
@@ -71,32 +50,16 @@ fn stage_date(
     get: fn(&ImprovementItem) -> Option<IsoDate>,
     save: impl Fn(Option<IsoDate>) + Copy + 'static,
 ) -> impl IntoView {
-    let locked = move || item.with(|i| i.as_ref().is_none_or(|i| i.stage != section));
-    let error = RwSignal::new(None::<String>);
-    let error_id = format!("{field_id}-error");
     view! {
-        <div class="field">
-            <label for=field_id>{label}</label>
-            <input
-                id=field_id
-                type="date"
-                aria-describedby=error_id.clone()
-                readonly=locked
-                prop:value=move || {
-                    item.with(|i| i.as_ref().and_then(get).map(|d| d.to_string()).unwrap_or_default())
-                }
-                on:change=move |ev| match IsoDate::parse_optional(&event_target_value(&ev)) {
-                    Ok(d) => {
-                        error.set(None);
-                        save(d);
-                    }
-                    Err(e) => error.set(Some(e.to_string())),
-                }
-            />
-            <p id=error_id class="error" role="alert">
-                {move || error.get()}
-            </p>
-        </div>
+        <DateField
+            id=field_id
+            label
+            shows_error=true
+            locked=locked(item, section)
+            error=RwSignal::new(None)
+            value=Signal::derive(move || item.with(|i| i.as_ref().and_then(get)))
+            on_change=UnsyncCallback::new(save)
+        />
     }
 }
 
@@ -176,40 +139,32 @@ pub(super) fn DoSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
 pub(super) fn CheckSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
     let state = expect_context::<AppState>();
     let error = RwSignal::new(None::<String>);
-    let locked = move || item.with(|i| i.as_ref().is_none_or(|i| i.stage != Stage::Check));
     let effective = move || item.with(|i| i.as_ref().and_then(|i| i.check.effective));
-    let set_effective = move |v: bool| {
-        error.set(edit_log(state, |log| log.edit_check(id, |c| c.effective = Some(v))).err());
+    // The first option is "effective", the second "not effective".
+    let pick = move |at: usize| {
+        error.set(
+            edit_log(state, |log| {
+                log.edit_check(id, |c| c.effective = Some(at == 0))
+            })
+            .err(),
+        );
     };
+    let options = vec![
+        ("check-effective-yes".to_owned(), "Effective"),
+        ("check-effective-no".to_owned(), "Not effective"),
+    ];
     let body = view! {
         {stage_text(item, Stage::Check, "check-result", "Measured result", Some("The result against the success target set in Plan."), true, MAX_NOTES_CHARS, |i| i.check.result.clone(), move |v| {
             error.set(edit_log(state, |log| log.edit_check(id, |c| c.result = v)).err());
         })}
-        <fieldset class="choices">
-            <legend>"Were the actions effective?"</legend>
-            <div class="check">
-                <input
-                    type="radio"
-                    id="check-effective-yes"
-                    name="check-effective"
-                    disabled=locked
-                    prop:checked=move || effective() == Some(true)
-                    on:change=move |_| set_effective(true)
-                />
-                <label for="check-effective-yes">"Effective"</label>
-            </div>
-            <div class="check">
-                <input
-                    type="radio"
-                    id="check-effective-no"
-                    name="check-effective"
-                    disabled=locked
-                    prop:checked=move || effective() == Some(false)
-                    on:change=move |_| set_effective(false)
-                />
-                <label for="check-effective-no">"Not effective"</label>
-            </div>
-        </fieldset>
+        <RadioChoices
+            legend="Were the actions effective?"
+            name="check-effective"
+            options
+            locked=locked(item, Stage::Check)
+            current=Signal::derive(move || effective().map(|e| if e { 0 } else { 1 }))
+            on_pick=UnsyncCallback::new(pick)
+        />
         {stage_text(item, Stage::Check, "check-verified-by", "Verified by", None, false, MAX_OWNER_CHARS, |i| i.check.verified_by.clone(), move |v| {
             error.set(edit_log(state, |log| log.edit_check(id, |c| c.verified_by = v)).err());
         })}
@@ -225,35 +180,26 @@ pub(super) fn CheckSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
 pub(super) fn ActSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
     let state = expect_context::<AppState>();
     let error = RwSignal::new(None::<String>);
-    let locked = move || item.with(|i| i.as_ref().is_none_or(|i| i.stage != Stage::Act));
     let decision = move || item.with(|i| i.as_ref().and_then(|i| i.act.decision));
-    let choices = ActDecision::ALL
+    let options = ActDecision::ALL
         .iter()
-        .copied()
-        .map(|d| {
-            let input_id = format!("act-{}", d.key());
-            view! {
-                <div class="check">
-                    <input
-                        type="radio"
-                        id=input_id.clone()
-                        name="act-decision"
-                        disabled=locked
-                        prop:checked=move || decision() == Some(d)
-                        on:change=move |_| {
-                            error.set(edit_log(state, |log| log.edit_act(id, |a| a.decision = Some(d))).err());
-                        }
-                    />
-                    <label for=input_id>{d.label()}</label>
-                </div>
-            }
-        })
-        .collect_view();
+        .map(|d| (format!("act-{}", d.key()), d.label()))
+        .collect();
+    let pick = move |at: usize| {
+        let d = ActDecision::ALL.get(at).copied();
+        error.set(edit_log(state, |log| log.edit_act(id, |a| a.decision = d)).err());
+    };
     let body = view! {
-        <fieldset class="choices">
-            <legend>"Decision"</legend>
-            {choices}
-        </fieldset>
+        <RadioChoices
+            legend="Decision"
+            name="act-decision"
+            options
+            locked=locked(item, Stage::Act)
+            current=Signal::derive(move || {
+                decision().and_then(|d| ActDecision::ALL.iter().position(|&x| x == d))
+            })
+            on_pick=UnsyncCallback::new(pick)
+        />
         {stage_text(item, Stage::Act, "act-lessons", "Lessons learned", None, true, MAX_NOTES_CHARS, |i| i.act.lessons.clone(), move |v| {
             error.set(edit_log(state, |log| log.edit_act(id, |a| a.lessons = v)).err());
         })}
