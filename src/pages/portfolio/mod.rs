@@ -15,6 +15,7 @@ mod table;
 use crate::app::AppState;
 use crate::app::route;
 use crate::platform::browser;
+use crate::widgets::Card;
 use clausebook_core::portfolio::{self, Portfolio, PortfolioError, ServiceId};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -74,14 +75,13 @@ pub fn PortfolioPage() -> impl IntoView {
                 view! { <Register /> }.into_any()
             } else {
                 view! {
-                    <section class="card" aria-labelledby="no-workbook-title">
-                        <h2 id="no-workbook-title">"No workbook yet"</h2>
+                    <Card heading_id="no-workbook-title" title="No workbook yet">
                         <p>
                             "To record services, first "
                             <A href=route("/")>"create a workbook on the Overview"</A>
                             "."
                         </p>
-                    </section>
+                    </Card>
                 }
                     .into_any()
             }
