@@ -123,13 +123,12 @@ pub(super) fn PlanSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
 pub(super) fn DoSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
     let state = expect_context::<AppState>();
     let error = RwSignal::new(None::<String>);
+    let edit = move |f: &dyn Fn(&mut improvement::DoRecord)| {
+        error.set(edit_log(state, |log| log.edit_do(id, f)).err());
+    };
     let body = view! {
-        {stage_text(item, Stage::Do, "do-actions", "Actions taken", None, true, MAX_NOTES_CHARS, |i| i.doing.actions_taken.clone(), move |v| {
-            error.set(edit_log(state, |log| log.edit_do(id, |d| d.actions_taken = v)).err());
-        })}
-        {stage_date(item, Stage::Do, "do-date", "Done on", |i| i.doing.done_on, move |v| {
-            error.set(edit_log(state, |log| log.edit_do(id, |d| d.done_on = v)).err());
-        })}
+        {stage_text(item, Stage::Do, "do-actions", "Actions taken", None, true, MAX_NOTES_CHARS, |i| i.doing.actions_taken.clone(), move |v| edit(&|d| d.actions_taken = v.clone()))}
+        {stage_date(item, Stage::Do, "do-date", "Done on", |i| i.doing.done_on, move |v| edit(&|d| d.done_on = v))}
     }
     .into_any();
     stage_section(item, Stage::Do, error, body)
@@ -139,38 +138,27 @@ pub(super) fn DoSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
 pub(super) fn CheckSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
     let state = expect_context::<AppState>();
     let error = RwSignal::new(None::<String>);
+    let edit = move |f: &dyn Fn(&mut improvement::CheckRecord)| {
+        error.set(edit_log(state, |log| log.edit_check(id, f)).err());
+    };
     let effective = move || item.with(|i| i.as_ref().and_then(|i| i.check.effective));
     // The first option is "effective", the second "not effective".
-    let pick = move |at: usize| {
-        error.set(
-            edit_log(state, |log| {
-                log.edit_check(id, |c| c.effective = Some(at == 0))
-            })
-            .err(),
-        );
-    };
     let options = vec![
         ("check-effective-yes".to_owned(), "Effective"),
         ("check-effective-no".to_owned(), "Not effective"),
     ];
     let body = view! {
-        {stage_text(item, Stage::Check, "check-result", "Measured result", Some("The result against the success target set in Plan."), true, MAX_NOTES_CHARS, |i| i.check.result.clone(), move |v| {
-            error.set(edit_log(state, |log| log.edit_check(id, |c| c.result = v)).err());
-        })}
+        {stage_text(item, Stage::Check, "check-result", "Measured result", Some("The result against the success target set in Plan."), true, MAX_NOTES_CHARS, |i| i.check.result.clone(), move |v| edit(&|c| c.result = v.clone()))}
         <RadioChoices
             legend="Were the actions effective?"
             name="check-effective"
             options
             locked=locked(item, Stage::Check)
             current=Signal::derive(move || effective().map(|e| if e { 0 } else { 1 }))
-            on_pick=UnsyncCallback::new(pick)
+            on_pick=UnsyncCallback::new(move |at: usize| edit(&|c| c.effective = Some(at == 0)))
         />
-        {stage_text(item, Stage::Check, "check-verified-by", "Verified by", None, false, MAX_OWNER_CHARS, |i| i.check.verified_by.clone(), move |v| {
-            error.set(edit_log(state, |log| log.edit_check(id, |c| c.verified_by = v)).err());
-        })}
-        {stage_date(item, Stage::Check, "check-date", "Checked on", |i| i.check.checked_on, move |v| {
-            error.set(edit_log(state, |log| log.edit_check(id, |c| c.checked_on = v)).err());
-        })}
+        {stage_text(item, Stage::Check, "check-verified-by", "Verified by", None, false, MAX_OWNER_CHARS, |i| i.check.verified_by.clone(), move |v| edit(&|c| c.verified_by = v.clone()))}
+        {stage_date(item, Stage::Check, "check-date", "Checked on", |i| i.check.checked_on, move |v| edit(&|c| c.checked_on = v))}
     }
     .into_any();
     stage_section(item, Stage::Check, error, body)
@@ -180,15 +168,14 @@ pub(super) fn CheckSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
 pub(super) fn ActSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
     let state = expect_context::<AppState>();
     let error = RwSignal::new(None::<String>);
+    let edit = move |f: &dyn Fn(&mut improvement::ActRecord)| {
+        error.set(edit_log(state, |log| log.edit_act(id, f)).err());
+    };
     let decision = move || item.with(|i| i.as_ref().and_then(|i| i.act.decision));
     let options = ActDecision::ALL
         .iter()
         .map(|d| (format!("act-{}", d.key()), d.label()))
         .collect();
-    let pick = move |at: usize| {
-        let d = ActDecision::ALL.get(at).copied();
-        error.set(edit_log(state, |log| log.edit_act(id, |a| a.decision = d)).err());
-    };
     let body = view! {
         <RadioChoices
             legend="Decision"
@@ -198,11 +185,11 @@ pub(super) fn ActSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
             current=Signal::derive(move || {
                 decision().and_then(|d| ActDecision::ALL.iter().position(|&x| x == d))
             })
-            on_pick=UnsyncCallback::new(pick)
+            on_pick=UnsyncCallback::new(move |at: usize| {
+                edit(&|a| a.decision = ActDecision::ALL.get(at).copied())
+            })
         />
-        {stage_text(item, Stage::Act, "act-lessons", "Lessons learned", None, true, MAX_NOTES_CHARS, |i| i.act.lessons.clone(), move |v| {
-            error.set(edit_log(state, |log| log.edit_act(id, |a| a.lessons = v)).err());
-        })}
+        {stage_text(item, Stage::Act, "act-lessons", "Lessons learned", None, true, MAX_NOTES_CHARS, |i| i.act.lessons.clone(), move |v| edit(&|a| a.lessons = v.clone()))}
     }
     .into_any();
     stage_section(item, Stage::Act, error, body)
