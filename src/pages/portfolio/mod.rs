@@ -6,6 +6,7 @@
 //! [`clausebook_core::portfolio`]; this module only asks and shows.
 
 mod catalogue;
+mod decision;
 mod hints;
 mod lanes;
 mod new_service;

@@ -1,10 +1,11 @@
 //! The form that proposes a new service.
 
+use super::decision::DecisionFields;
 use super::{apply, service_href};
 use crate::app::AppState;
 use crate::platform::browser;
 use crate::widgets::{EnumSelect, TextField, choices, pick_variant};
-use clausebook_core::limits::{MAX_NAME_CHARS, MAX_NOTES_CHARS, MAX_SHORT_CHARS};
+use clausebook_core::limits::MAX_NAME_CHARS;
 use clausebook_core::portfolio::{Decision, ServiceKind};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
@@ -69,20 +70,13 @@ pub(super) fn NewServiceForm(creating: RwSignal<bool>) -> impl IntoView {
                 current=Signal::derive(move || Some(kind.get().key()))
                 on_pick=pick_variant(ServiceKind::from_key, move |k| kind.set(k))
             />
-            <TextField
-                id="new-service-who"
-                label="Proposed by"
-                max=MAX_SHORT_CHARS
-                autocomplete="name"
-                value=who.into()
-                on_input=UnsyncCallback::new(move |v| who.set(v))
-            />
-            <TextField
-                id="new-service-why"
-                label="Reason for proposing it"
-                max=MAX_NOTES_CHARS
-                value=why.into()
-                on_input=UnsyncCallback::new(move |v| why.set(v))
+            <DecisionFields
+                who
+                who_id="new-service-who"
+                who_label="Proposed by"
+                why
+                why_id="new-service-why"
+                why_label="Reason for proposing it"
             />
             <p class="error" role="alert">
                 {move || error.get()}

@@ -4,10 +4,9 @@
 use super::ServiceMemo;
 use crate::app::AppState;
 use crate::pages::portfolio::apply;
+use crate::pages::portfolio::decision::DecisionFields;
 use crate::platform::browser;
-use crate::widgets::TextField;
 use clausebook_core::calendar::IsoDate;
-use clausebook_core::limits::{MAX_NOTES_CHARS, MAX_SHORT_CHARS};
 use clausebook_core::portfolio::{Decision, Lifecycle, ServiceId};
 use leptos::prelude::*;
 
@@ -75,23 +74,16 @@ pub(super) fn LifecycleCard(id: ServiceId, service: ServiceMemo) -> impl IntoVie
                         .into_any()
                 } else {
                     view! {
-                        <TextField
-                            id="move-who"
-                            label="Decided by"
-                            max=MAX_SHORT_CHARS
-                            autocomplete="name"
-                            value=who.into()
-                            on_input=UnsyncCallback::new(move |v| who.set(v))
-                        />
-                        <TextField
-                            id="move-why"
-                            label="Reason"
-                            max=MAX_NOTES_CHARS
-                            hint=Some(
+                        <DecisionFields
+                            who
+                            who_id="move-who"
+                            who_label="Decided by"
+                            why
+                            why_id="move-why"
+                            why_label="Reason"
+                            why_hint=Some(
                                 "Kept in the history with the date and who decided, e.g. a change record or board decision.",
                             )
-                            value=why.into()
-                            on_input=UnsyncCallback::new(move |v| why.set(v))
                         />
                         <div class="field">
                             <label for="move-on">"Takes effect on"</label>
