@@ -17,7 +17,7 @@ pub use badge::{lifecycle_badge, stage_badge, stage_class, status_badge};
 pub use bar::bar;
 pub use card::Card;
 pub use date_field::DateField;
-pub use enum_select::{Choice, EnumSelect, choices, pick_variant};
+pub use enum_select::{Choice, EnumSelect, choices, pick_variant, record_select};
 pub use focus::focus_later;
 pub use framework_choice::{FrameworkAttribution, FrameworkChoice};
 pub use item_page::{Absent, ItemHeading, id_param, item_page};

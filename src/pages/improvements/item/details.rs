@@ -3,7 +3,7 @@
 use super::ItemMemo;
 use crate::app::AppState;
 use crate::pages::improvements::edit_log;
-use crate::widgets::{Card, DateField, EnumSelect, TextField, choices, pick_variant};
+use crate::widgets::{Card, DateField, TextField, choices, record_select};
 use clausebook_core::improvement::{ImprovementId, ImprovementItem, Kind, Priority, Source};
 use clausebook_core::limits::{MAX_NAME_CHARS, MAX_OWNER_CHARS};
 use leptos::prelude::*;
@@ -29,27 +29,9 @@ pub(super) fn DetailsSection(id: ImprovementId, item: ItemMemo) -> impl IntoView
                 value=Signal::derive(get(|i| i.title.clone()))
                 on_input=UnsyncCallback::new(move |v: String| edit(&|i| i.title = v.trim().to_owned()))
             />
-            <EnumSelect
-                id="item-kind"
-                label="Kind"
-                options=choices(Kind::ALL, Kind::key, Kind::label)
-                current=Signal::derive(move || item.with(|i| i.as_ref().map(|i| i.kind.key())))
-                on_pick=pick_variant(Kind::from_key, move |v| edit(&|i| i.kind = v))
-            />
-            <EnumSelect
-                id="item-source"
-                label="Source"
-                options=choices(Source::ALL, Source::key, Source::label)
-                current=Signal::derive(move || item.with(|i| i.as_ref().map(|i| i.source.key())))
-                on_pick=pick_variant(Source::from_key, move |v| edit(&|i| i.source = v))
-            />
-            <EnumSelect
-                id="item-priority"
-                label="Priority"
-                options=choices(Priority::ALL, Priority::key, Priority::label)
-                current=Signal::derive(move || item.with(|i| i.as_ref().map(|i| i.priority.key())))
-                on_pick=pick_variant(Priority::from_key, move |v| edit(&|i| i.priority = v))
-            />
+            {record_select(item, edit, "item-kind", "Kind", choices(Kind::ALL, Kind::key, Kind::label), |i| i.kind.key(), |i, k| i.kind = Kind::from_key(k).unwrap_or(i.kind))}
+            {record_select(item, edit, "item-source", "Source", choices(Source::ALL, Source::key, Source::label), |i| i.source.key(), |i, k| i.source = Source::from_key(k).unwrap_or(i.source))}
+            {record_select(item, edit, "item-priority", "Priority", choices(Priority::ALL, Priority::key, Priority::label), |i| i.priority.key(), |i, k| i.priority = Priority::from_key(k).unwrap_or(i.priority))}
             <TextField
                 id="item-owner"
                 label="Owner"

@@ -3,7 +3,7 @@
 use super::ServiceMemo;
 use crate::app::AppState;
 use crate::pages::portfolio::apply;
-use crate::widgets::{Card, Choice, DateField, EnumSelect, TextField, choices};
+use crate::widgets::{Card, DateField, TextField, choices, record_select};
 use clausebook_core::calendar::IsoDate;
 use clausebook_core::limits::{MAX_NAME_CHARS, MAX_OWNER_CHARS};
 use clausebook_core::portfolio::{Criticality, Service, ServiceId, ServiceKind};
@@ -76,24 +76,8 @@ pub(super) fn DetailsCard(id: ServiceId, service: ServiceMemo) -> impl IntoView 
             />
         }
     };
-    let choice = move |dom_id: &'static str,
-                       label: &'static str,
-                       options: Vec<Choice>,
-                       current: fn(&Service) -> &'static str,
-                       set: fn(&mut Service, &str)| {
-        view! {
-            <EnumSelect
-                id=dom_id
-                label
-                options
-                current=Signal::derive(move || service.with(|s| s.as_ref().map(current)))
-                on_pick=UnsyncCallback::new(move |key: Option<&str>| {
-                    if let Some(key) = key {
-                        let _ = apply(state, |p| p.edit(id, |s| set(s, key)));
-                    }
-                })
-            />
-        }
+    let edit = move |f: &dyn Fn(&mut Service)| {
+        let _ = apply(state, |p| p.edit(id, f));
     };
     view! {
         <Card heading_id="details-title" title="Details" class="form">
@@ -113,30 +97,10 @@ pub(super) fn DetailsCard(id: ServiceId, service: ServiceMemo) -> impl IntoView 
                 })
             />
             {text_field(state, id, service, FieldSpec { dom_id: "service-description", label: "Outcome for customers", max: long, multiline: true, get: |s| &s.description, set: |s, v| s.description = v })}
-            {choice(
-                "service-kind",
-                "Type",
-                choices(&ServiceKind::ALL, ServiceKind::key, ServiceKind::label),
-                |s| s.kind.key(),
-                |s, k| {
-                    if let Some(k) = ServiceKind::from_key(k) {
-                        s.kind = k;
-                    }
-                },
-            )}
+            {record_select(service, edit, "service-kind", "Type", choices(&ServiceKind::ALL, ServiceKind::key, ServiceKind::label), |s| s.kind.key(), |s, k| s.kind = ServiceKind::from_key(k).unwrap_or(s.kind))}
             {text_field(state, id, service, FieldSpec { dom_id: "service-owner", label: "Owner", max: MAX_OWNER_CHARS, multiline: false, get: |s| &s.owner, set: |s, v| s.owner = v })}
             {text_field(state, id, service, FieldSpec { dom_id: "service-customers", label: "Customers", max: short, multiline: false, get: |s| &s.customers, set: |s, v| s.customers = v })}
-            {choice(
-                "service-criticality",
-                "Criticality",
-                choices(&Criticality::ALL, Criticality::key, Criticality::label),
-                |s| s.criticality.key(),
-                |s, k| {
-                    if let Some(c) = Criticality::from_key(k) {
-                        s.criticality = c;
-                    }
-                },
-            )}
+            {record_select(service, edit, "service-criticality", "Criticality", choices(&Criticality::ALL, Criticality::key, Criticality::label), |s| s.criticality.key(), |s, k| s.criticality = Criticality::from_key(k).unwrap_or(s.criticality))}
             {text_field(state, id, service, FieldSpec { dom_id: "service-hours", label: "Service hours", max: short, multiline: false, get: |s| &s.service_hours, set: |s, v| s.service_hours = v })}
             {text_field(state, id, service, FieldSpec { dom_id: "service-suppliers", label: "Suppliers it depends on", max: long, multiline: true, get: |s| &s.suppliers, set: |s, v| s.suppliers = v })}
             {text_field(state, id, service, FieldSpec { dom_id: "service-continuity", label: "Continuity requirements", max: long, multiline: true, get: |s| &s.continuity, set: |s, v| s.continuity = v })}
