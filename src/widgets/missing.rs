@@ -27,3 +27,16 @@ pub fn NoWorkbook() -> impl IntoView {
         <p>"There is no workbook yet. " <A href=route("/")>"Create one on the Overview"</A> "."</p>
     }
 }
+
+/// The line that sends a user without a workbook to create one before they
+/// can `purpose` (e.g. "record services").
+#[component]
+pub fn CreateWorkbookFirst(purpose: &'static str) -> impl IntoView {
+    view! {
+        <p>
+            {format!("To {purpose}, first ")}
+            <A href=route("/")>"create a workbook on the Overview"</A>
+            "."
+        </p>
+    }
+}

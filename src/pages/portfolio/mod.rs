@@ -16,7 +16,7 @@ mod table;
 use crate::app::AppState;
 use crate::app::route;
 use crate::platform::browser;
-use crate::widgets::Card;
+use crate::widgets::{Card, CreateWorkbookFirst};
 use clausebook_core::portfolio::{self, Portfolio, PortfolioError, ServiceId};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -61,7 +61,6 @@ pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
 #[component]
 pub fn PortfolioPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let has_workbook = Memo::new(move |_| state.workbook.with(Option::is_some));
     view! {
         <h1>"Portfolio"</h1>
         <p class="lead">
@@ -71,22 +70,18 @@ pub fn PortfolioPage() -> impl IntoView {
             <A href=route("/clauses/8.2.4")>"8.2.4"</A>
             " covers the catalogue your customers see."
         </p>
-        {move || {
-            if has_workbook.get() {
-                view! { <Register /> }.into_any()
-            } else {
+        <Show
+            when=move || state.workbook.with(Option::is_some)
+            fallback=|| {
                 view! {
                     <Card heading_id="no-workbook-title" title="No workbook yet">
-                        <p>
-                            "To record services, first "
-                            <A href=route("/")>"create a workbook on the Overview"</A>
-                            "."
-                        </p>
+                        <CreateWorkbookFirst purpose="record services" />
                     </Card>
                 }
-                    .into_any()
             }
-        }}
+        >
+            <Register />
+        </Show>
     }
     .into_any()
 }
