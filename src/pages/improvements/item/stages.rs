@@ -5,7 +5,9 @@ use crate::app::AppState;
 use crate::pages::improvements::edit_log;
 use crate::widgets::{DateField, RadioChoices, TextField};
 use clausebook_core::calendar::IsoDate;
-use clausebook_core::improvement::{self, ActDecision, ImprovementId, ImprovementItem, Stage};
+use clausebook_core::improvement::{
+    ActDecision, Edited, ImprovementId, ImprovementItem, ImprovementLog, Stage,
+};
 use clausebook_core::limits::{MAX_NOTES_CHARS, MAX_OWNER_CHARS};
 use leptos::prelude::*;
 
@@ -101,19 +103,33 @@ fn stage_section(
     }
 }
 
-#[component]
-pub(super) fn PlanSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
+/// The error line of a stage's section and the editor of its record: an
+/// edit goes through `edit_record` (the log's method for that record), and a
+/// refusal shows in the error line.
+fn record_editor<R: 'static>(
+    id: ImprovementId,
+    edit_record: fn(&mut ImprovementLog, ImprovementId, &dyn Fn(&mut R)) -> Edited,
+) -> (
+    RwSignal<Option<String>>,
+    impl Fn(&dyn Fn(&mut R)) + Copy + 'static,
+) {
     let state = expect_context::<AppState>();
     let error = RwSignal::new(None::<String>);
-    let save = move |f: fn(&mut improvement::PlanRecord, String), v: String| {
-        error.set(edit_log(state, |log| log.edit_plan(id, |p| f(p, v))).err());
+    let edit = move |f: &dyn Fn(&mut R)| {
+        error.set(edit_log(state, |log| edit_record(log, id, f)).err());
     };
+    (error, edit)
+}
+
+#[component]
+pub(super) fn PlanSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
+    let (error, edit) = record_editor(id, |log, id, f| log.edit_plan(id, f));
     let body = view! {
-        {stage_text(item, Stage::Plan, "plan-problem", "Problem or opportunity", None, true, MAX_NOTES_CHARS, |i| i.plan.problem.clone(), move |v| save(|p, v| p.problem = v, v))}
-        {stage_text(item, Stage::Plan, "plan-root-cause", "Root cause", Some("For a nonconformity: why it happened, not only what happened."), true, MAX_NOTES_CHARS, |i| i.plan.root_cause.clone(), move |v| save(|p, v| p.root_cause = v, v))}
-        {stage_text(item, Stage::Plan, "plan-actions", "Planned actions", None, true, MAX_NOTES_CHARS, |i| i.plan.planned_actions.clone(), move |v| save(|p, v| p.planned_actions = v, v))}
-        {stage_text(item, Stage::Plan, "plan-measure", "Success measure", Some("What you will measure to know it worked."), false, MAX_NOTES_CHARS, |i| i.plan.success_measure.clone(), move |v| save(|p, v| p.success_measure = v, v))}
-        {stage_text(item, Stage::Plan, "plan-target", "Success target", None, false, MAX_NOTES_CHARS, |i| i.plan.success_target.clone(), move |v| save(|p, v| p.success_target = v, v))}
+        {stage_text(item, Stage::Plan, "plan-problem", "Problem or opportunity", None, true, MAX_NOTES_CHARS, |i| i.plan.problem.clone(), move |v| edit(&|p| p.problem = v.clone()))}
+        {stage_text(item, Stage::Plan, "plan-root-cause", "Root cause", Some("For a nonconformity: why it happened, not only what happened."), true, MAX_NOTES_CHARS, |i| i.plan.root_cause.clone(), move |v| edit(&|p| p.root_cause = v.clone()))}
+        {stage_text(item, Stage::Plan, "plan-actions", "Planned actions", None, true, MAX_NOTES_CHARS, |i| i.plan.planned_actions.clone(), move |v| edit(&|p| p.planned_actions = v.clone()))}
+        {stage_text(item, Stage::Plan, "plan-measure", "Success measure", Some("What you will measure to know it worked."), false, MAX_NOTES_CHARS, |i| i.plan.success_measure.clone(), move |v| edit(&|p| p.success_measure = v.clone()))}
+        {stage_text(item, Stage::Plan, "plan-target", "Success target", None, false, MAX_NOTES_CHARS, |i| i.plan.success_target.clone(), move |v| edit(&|p| p.success_target = v.clone()))}
     }
     .into_any();
     stage_section(item, Stage::Plan, error, body)
@@ -121,11 +137,7 @@ pub(super) fn PlanSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
 
 #[component]
 pub(super) fn DoSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let error = RwSignal::new(None::<String>);
-    let edit = move |f: &dyn Fn(&mut improvement::DoRecord)| {
-        error.set(edit_log(state, |log| log.edit_do(id, f)).err());
-    };
+    let (error, edit) = record_editor(id, |log, id, f| log.edit_do(id, f));
     let body = view! {
         {stage_text(item, Stage::Do, "do-actions", "Actions taken", None, true, MAX_NOTES_CHARS, |i| i.doing.actions_taken.clone(), move |v| edit(&|d| d.actions_taken = v.clone()))}
         {stage_date(item, Stage::Do, "do-date", "Done on", |i| i.doing.done_on, move |v| edit(&|d| d.done_on = v))}
@@ -136,11 +148,7 @@ pub(super) fn DoSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
 
 #[component]
 pub(super) fn CheckSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let error = RwSignal::new(None::<String>);
-    let edit = move |f: &dyn Fn(&mut improvement::CheckRecord)| {
-        error.set(edit_log(state, |log| log.edit_check(id, f)).err());
-    };
+    let (error, edit) = record_editor(id, |log, id, f| log.edit_check(id, f));
     let effective = move || item.with(|i| i.as_ref().and_then(|i| i.check.effective));
     // The first option is "effective", the second "not effective".
     let options = vec![
@@ -166,11 +174,7 @@ pub(super) fn CheckSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
 
 #[component]
 pub(super) fn ActSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let error = RwSignal::new(None::<String>);
-    let edit = move |f: &dyn Fn(&mut improvement::ActRecord)| {
-        error.set(edit_log(state, |log| log.edit_act(id, f)).err());
-    };
+    let (error, edit) = record_editor(id, |log, id, f| log.edit_act(id, f));
     let decision = move || item.with(|i| i.as_ref().and_then(|i| i.act.decision));
     let options = ActDecision::ALL
         .iter()
