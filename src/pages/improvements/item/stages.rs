@@ -103,27 +103,26 @@ fn stage_section(
     }
 }
 
-/// The error line of a stage's section and the editor of its record: an
-/// edit goes through `edit_record` (the log's method for that record), and a
-/// refusal shows in the error line.
+/// One of the log's methods that edit a stage's record.
+type RecordEdit<R> = fn(&mut ImprovementLog, ImprovementId, &dyn Fn(&mut R)) -> Edited;
+
+/// The editor of a stage's record: an edit goes through `edit_record`, and
+/// a refusal shows in the section's `error` line.
 fn record_editor<R: 'static>(
     id: ImprovementId,
-    edit_record: fn(&mut ImprovementLog, ImprovementId, &dyn Fn(&mut R)) -> Edited,
-) -> (
-    RwSignal<Option<String>>,
-    impl Fn(&dyn Fn(&mut R)) + Copy + 'static,
-) {
+    error: RwSignal<Option<String>>,
+    edit_record: RecordEdit<R>,
+) -> impl Fn(&dyn Fn(&mut R)) + Copy + 'static {
     let state = expect_context::<AppState>();
-    let error = RwSignal::new(None::<String>);
-    let edit = move |f: &dyn Fn(&mut R)| {
+    move |f: &dyn Fn(&mut R)| {
         error.set(edit_log(state, |log| edit_record(log, id, f)).err());
-    };
-    (error, edit)
+    }
 }
 
 #[component]
 pub(super) fn PlanSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
-    let (error, edit) = record_editor(id, |log, id, f| log.edit_plan(id, f));
+    let error = RwSignal::new(None::<String>);
+    let edit = record_editor(id, error, |log, id, f| log.edit_plan(id, f));
     let body = view! {
         {stage_text(item, Stage::Plan, "plan-problem", "Problem or opportunity", None, true, MAX_NOTES_CHARS, |i| i.plan.problem.clone(), move |v| edit(&|p| p.problem = v.clone()))}
         {stage_text(item, Stage::Plan, "plan-root-cause", "Root cause", Some("For a nonconformity: why it happened, not only what happened."), true, MAX_NOTES_CHARS, |i| i.plan.root_cause.clone(), move |v| edit(&|p| p.root_cause = v.clone()))}
@@ -137,7 +136,8 @@ pub(super) fn PlanSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
 
 #[component]
 pub(super) fn DoSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
-    let (error, edit) = record_editor(id, |log, id, f| log.edit_do(id, f));
+    let error = RwSignal::new(None::<String>);
+    let edit = record_editor(id, error, |log, id, f| log.edit_do(id, f));
     let body = view! {
         {stage_text(item, Stage::Do, "do-actions", "Actions taken", None, true, MAX_NOTES_CHARS, |i| i.doing.actions_taken.clone(), move |v| edit(&|d| d.actions_taken = v.clone()))}
         {stage_date(item, Stage::Do, "do-date", "Done on", |i| i.doing.done_on, move |v| edit(&|d| d.done_on = v))}
@@ -148,7 +148,8 @@ pub(super) fn DoSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
 
 #[component]
 pub(super) fn CheckSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
-    let (error, edit) = record_editor(id, |log, id, f| log.edit_check(id, f));
+    let error = RwSignal::new(None::<String>);
+    let edit = record_editor(id, error, |log, id, f| log.edit_check(id, f));
     let effective = move || item.with(|i| i.as_ref().and_then(|i| i.check.effective));
     // The first option is "effective", the second "not effective".
     let options = vec![
@@ -174,7 +175,8 @@ pub(super) fn CheckSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
 
 #[component]
 pub(super) fn ActSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
-    let (error, edit) = record_editor(id, |log, id, f| log.edit_act(id, f));
+    let error = RwSignal::new(None::<String>);
+    let edit = record_editor(id, error, |log, id, f| log.edit_act(id, f));
     let decision = move || item.with(|i| i.as_ref().and_then(|i| i.act.decision));
     let options = ActDecision::ALL
         .iter()
