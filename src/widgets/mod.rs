@@ -22,6 +22,6 @@ pub use focus::focus_later;
 pub use framework_choice::{FrameworkAttribution, FrameworkChoice};
 pub use item_page::{Absent, ItemHeading, id_param, item_page};
 pub use local_time::{local_date_time, local_time};
-pub use missing::{CreateWorkbookFirst, Missing, NoWorkbook};
+pub use missing::{CreateWorkbookFirst, Missing, NeedsWorkbook, NoWorkbook};
 pub use radio_choices::RadioChoices;
 pub use text_field::TextField;

@@ -11,9 +11,8 @@ mod log;
 mod raise;
 mod table;
 
-use crate::app::AppState;
 use crate::app::route;
-use crate::widgets::CreateWorkbookFirst;
+use crate::widgets::NeedsWorkbook;
 use clausebook_core::calendar::IsoDate;
 use clausebook_core::improvement::{ImprovementId, ImprovementItem};
 use leptos::prelude::*;
@@ -49,7 +48,6 @@ fn target_cell(target: Option<IsoDate>, overdue: bool) -> impl IntoView + use<> 
 
 #[component]
 pub fn ImprovementsPage() -> impl IntoView {
-    let state = expect_context::<AppState>();
     view! {
         <h1>"Improvements"</h1>
         <p class="lead">
@@ -59,19 +57,10 @@ pub fn ImprovementsPage() -> impl IntoView {
             <A href=route("/clauses/10.2")>"10.2"</A>
             ")."
         </p>
-        <Show
-            when=move || state.workbook.with(Option::is_some)
-            fallback=|| {
-                view! {
-                    <section class="card">
-                        <CreateWorkbookFirst purpose="keep an improvement log" />
-                    </section>
-                }
-            }
-        >
+        <NeedsWorkbook purpose="keep an improvement log">
             <RaiseForm />
             <ImprovementLogView />
-        </Show>
+        </NeedsWorkbook>
         <CycleExplainer />
     }
     .into_any()

@@ -16,7 +16,7 @@ mod table;
 use crate::app::AppState;
 use crate::app::route;
 use crate::platform::browser;
-use crate::widgets::{Card, CreateWorkbookFirst};
+use crate::widgets::NeedsWorkbook;
 use clausebook_core::portfolio::{self, Portfolio, PortfolioError, ServiceId};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -60,7 +60,6 @@ pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
 
 #[component]
 pub fn PortfolioPage() -> impl IntoView {
-    let state = expect_context::<AppState>();
     view! {
         <h1>"Portfolio"</h1>
         <p class="lead">
@@ -70,18 +69,9 @@ pub fn PortfolioPage() -> impl IntoView {
             <A href=route("/clauses/8.2.4")>"8.2.4"</A>
             " covers the catalogue your customers see."
         </p>
-        <Show
-            when=move || state.workbook.with(Option::is_some)
-            fallback=|| {
-                view! {
-                    <Card heading_id="no-workbook-title" title="No workbook yet">
-                        <CreateWorkbookFirst purpose="record services" />
-                    </Card>
-                }
-            }
-        >
+        <NeedsWorkbook purpose="record services" heading_id="no-workbook-title" title="No workbook yet">
             <Register />
-        </Show>
+        </NeedsWorkbook>
     }
     .into_any()
 }
