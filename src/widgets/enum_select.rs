@@ -88,3 +88,31 @@ pub fn EnumSelect(
         </div>
     }
 }
+
+/// A select over one enum field of the record a memo holds (an improvement
+/// item, a service): it shows the key `current` reads from the record, and
+/// saves a pick through `edit` with `set`, which turns the key back into
+/// the field's variant.
+pub fn record_select<R: Send + Sync + 'static>(
+    record: Memo<Option<R>>,
+    edit: impl Fn(&dyn Fn(&mut R)) + 'static,
+    id: &'static str,
+    label: &'static str,
+    options: Vec<Choice>,
+    current: fn(&R) -> &'static str,
+    set: fn(&mut R, &str),
+) -> impl IntoView {
+    view! {
+        <EnumSelect
+            id
+            label
+            options
+            current=Signal::derive(move || record.with(|r| r.as_ref().map(current)))
+            on_pick=UnsyncCallback::new(move |key: Option<&'static str>| {
+                if let Some(key) = key {
+                    edit(&|r| set(r, key));
+                }
+            })
+        />
+    }
+}

@@ -2,18 +2,26 @@
 
 mod badge;
 mod bar;
+mod card;
+mod date_field;
 mod enum_select;
 mod focus;
 mod framework_choice;
 mod item_page;
 mod local_time;
 mod missing;
+mod radio_choices;
+mod text_field;
 
 pub use badge::{lifecycle_badge, stage_badge, stage_class, status_badge};
 pub use bar::bar;
-pub use enum_select::{Choice, EnumSelect, choices, pick_variant};
+pub use card::Card;
+pub use date_field::DateField;
+pub use enum_select::{Choice, EnumSelect, choices, pick_variant, record_select};
 pub use focus::focus_later;
 pub use framework_choice::{FrameworkAttribution, FrameworkChoice};
-pub use item_page::{ItemHeading, id_param};
+pub use item_page::{Absent, ItemHeading, id_param, item_page};
 pub use local_time::{local_date_time, local_time};
-pub use missing::{Missing, NoWorkbook};
+pub use missing::{CreateWorkbookFirst, Missing, NeedsWorkbook, NoWorkbook};
+pub use radio_choices::RadioChoices;
+pub use text_field::TextField;

@@ -2,6 +2,7 @@
 
 use crate::app::AppState;
 use crate::app::route;
+use crate::widgets::Card;
 use clausebook_core::framework::Phase;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -34,9 +35,8 @@ pub(super) fn CycleExplainer() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <section class="card" aria-labelledby="cycle-title">
-            <h2 id="cycle-title">"The cycle in this standard"</h2>
+        <Card heading_id="cycle-title" title="The cycle in this standard">
             <ol class="pdca">{phases}</ol>
-        </section>
+        </Card>
     }
 }

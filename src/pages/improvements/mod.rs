@@ -11,8 +11,8 @@ mod log;
 mod raise;
 mod table;
 
-use crate::app::AppState;
 use crate::app::route;
+use crate::widgets::NeedsWorkbook;
 use clausebook_core::calendar::IsoDate;
 use clausebook_core::improvement::{ImprovementId, ImprovementItem};
 use leptos::prelude::*;
@@ -48,8 +48,6 @@ fn target_cell(target: Option<IsoDate>, overdue: bool) -> impl IntoView + use<> 
 
 #[component]
 pub fn ImprovementsPage() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let has_workbook = Memo::new(move |_| state.workbook.with(Option::is_some));
     view! {
         <h1>"Improvements"</h1>
         <p class="lead">
@@ -59,26 +57,10 @@ pub fn ImprovementsPage() -> impl IntoView {
             <A href=route("/clauses/10.2")>"10.2"</A>
             ")."
         </p>
-        {move || {
-            if has_workbook.get() {
-                view! {
-                    <RaiseForm />
-                    <ImprovementLogView />
-                }
-                    .into_any()
-            } else {
-                view! {
-                    <section class="card">
-                        <p>
-                            "To keep an improvement log, first "
-                            <A href=route("/")>"create a workbook on the Overview"</A>
-                            "."
-                        </p>
-                    </section>
-                }
-                    .into_any()
-            }
-        }}
+        <NeedsWorkbook purpose="keep an improvement log">
+            <RaiseForm />
+            <ImprovementLogView />
+        </NeedsWorkbook>
         <CycleExplainer />
     }
     .into_any()

@@ -2,7 +2,7 @@
 
 use super::{item_href, raise};
 use crate::app::AppState;
-use crate::widgets::{EnumSelect, choices, pick_variant};
+use crate::widgets::{EnumSelect, TextField, choices, pick_variant};
 use clausebook_core::improvement::{Kind, NewItem};
 use clausebook_core::limits::MAX_NAME_CHARS;
 use leptos::prelude::*;
@@ -34,18 +34,14 @@ pub(super) fn RaiseForm() -> impl IntoView {
         <form class="card form raise" on:submit=submit novalidate aria-labelledby="raise-title">
             <h2 id="raise-title">"Raise an item"</h2>
             <div class="raise-fields">
-                <div class="field">
-                    <label for="raise-item-title">"Title"</label>
-                    <input
-                        id="raise-item-title"
-                        type="text"
-                        maxlength=MAX_NAME_CHARS
-                        autocomplete="off"
-                        aria-required="true"
-                        prop:value=move || title.get()
-                        on:input=move |ev| title.set(event_target_value(&ev))
-                    />
-                </div>
+                <TextField
+                    id="raise-item-title"
+                    label="Title"
+                    max=MAX_NAME_CHARS
+                    required=true
+                    value=title.into()
+                    on_input=UnsyncCallback::new(move |v| title.set(v))
+                />
                 <EnumSelect
                     id="raise-item-kind"
                     label="Kind"

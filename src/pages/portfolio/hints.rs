@@ -3,6 +3,7 @@
 use super::service_href;
 use crate::app::AppState;
 use crate::app::route;
+use crate::widgets::Card;
 use clausebook_core::portfolio::{self};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -20,8 +21,7 @@ pub(super) fn Hints() -> impl IntoView {
         let hints = hints.get();
         (!hints.is_empty()).then(|| {
             view! {
-                <section class="card hints" aria-labelledby="hints-title">
-                    <h2 id="hints-title">"Completeness"</h2>
+                <Card heading_id="hints-title" title="Completeness" class="hints">
                     <p>
                         "Live services an auditor would ask about (clauses "
                         <A href=route("/clauses/8.2.4")>"8.2.4"</A>
@@ -30,7 +30,7 @@ pub(super) fn Hints() -> impl IntoView {
                         "):"
                     </p>
                     <HintList hints />
-                </section>
+                </Card>
             }
         })
     }

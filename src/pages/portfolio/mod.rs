@@ -6,6 +6,7 @@
 //! [`clausebook_core::portfolio`]; this module only asks and shows.
 
 mod catalogue;
+mod decision;
 mod hints;
 mod lanes;
 mod new_service;
@@ -15,6 +16,7 @@ mod table;
 use crate::app::AppState;
 use crate::app::route;
 use crate::platform::browser;
+use crate::widgets::NeedsWorkbook;
 use clausebook_core::portfolio::{self, Portfolio, PortfolioError, ServiceId};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -58,8 +60,6 @@ pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
 
 #[component]
 pub fn PortfolioPage() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let has_workbook = Memo::new(move |_| state.workbook.with(Option::is_some));
     view! {
         <h1>"Portfolio"</h1>
         <p class="lead">
@@ -69,23 +69,9 @@ pub fn PortfolioPage() -> impl IntoView {
             <A href=route("/clauses/8.2.4")>"8.2.4"</A>
             " covers the catalogue your customers see."
         </p>
-        {move || {
-            if has_workbook.get() {
-                view! { <Register /> }.into_any()
-            } else {
-                view! {
-                    <section class="card" aria-labelledby="no-workbook-title">
-                        <h2 id="no-workbook-title">"No workbook yet"</h2>
-                        <p>
-                            "To record services, first "
-                            <A href=route("/")>"create a workbook on the Overview"</A>
-                            "."
-                        </p>
-                    </section>
-                }
-                    .into_any()
-            }
-        }}
+        <NeedsWorkbook purpose="record services" heading_id="no-workbook-title" title="No workbook yet">
+            <Register />
+        </NeedsWorkbook>
     }
     .into_any()
 }

@@ -1,10 +1,11 @@
 //! The form that proposes a new service.
 
+use super::decision::DecisionFields;
 use super::{apply, service_href};
 use crate::app::AppState;
 use crate::platform::browser;
-use crate::widgets::{EnumSelect, choices, pick_variant};
-use clausebook_core::limits::{MAX_NAME_CHARS, MAX_NOTES_CHARS};
+use crate::widgets::{EnumSelect, TextField, choices, pick_variant};
+use clausebook_core::limits::MAX_NAME_CHARS;
 use clausebook_core::portfolio::{Decision, ServiceKind};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
@@ -53,19 +54,15 @@ pub(super) fn NewServiceForm(creating: RwSignal<bool>) -> impl IntoView {
         <form class="card form" on:submit=submit novalidate aria-labelledby="new-service-title">
             <h2 id="new-service-title">"New service"</h2>
             <p class="hint">"A new service starts in the pipeline as Proposed."</p>
-            <div class="field">
-                <label for="new-service-name">"Service name"</label>
-                <input
-                    id="new-service-name"
-                    node_ref=name_input
-                    type="text"
-                    autocomplete="off"
-                    aria-required="true"
-                    maxlength=MAX_NAME_CHARS
-                    prop:value=move || name.get()
-                    on:input=move |ev| name.set(event_target_value(&ev))
-                />
-            </div>
+            <TextField
+                id="new-service-name"
+                label="Service name"
+                max=MAX_NAME_CHARS
+                required=true
+                node_ref=name_input
+                value=name.into()
+                on_input=UnsyncCallback::new(move |v| name.set(v))
+            />
             <EnumSelect
                 id="new-service-kind"
                 label="Type"
@@ -73,28 +70,14 @@ pub(super) fn NewServiceForm(creating: RwSignal<bool>) -> impl IntoView {
                 current=Signal::derive(move || Some(kind.get().key()))
                 on_pick=pick_variant(ServiceKind::from_key, move |k| kind.set(k))
             />
-            <div class="field">
-                <label for="new-service-who">"Proposed by"</label>
-                <input
-                    id="new-service-who"
-                    type="text"
-                    autocomplete="name"
-                    maxlength=clausebook_core::limits::MAX_SHORT_CHARS
-                    prop:value=move || who.get()
-                    on:input=move |ev| who.set(event_target_value(&ev))
-                />
-            </div>
-            <div class="field">
-                <label for="new-service-why">"Reason for proposing it"</label>
-                <input
-                    id="new-service-why"
-                    type="text"
-                    autocomplete="off"
-                    maxlength=MAX_NOTES_CHARS
-                    prop:value=move || why.get()
-                    on:input=move |ev| why.set(event_target_value(&ev))
-                />
-            </div>
+            <DecisionFields
+                who
+                who_id="new-service-who"
+                who_label="Proposed by"
+                why
+                why_id="new-service-why"
+                why_label="Reason for proposing it"
+            />
             <p class="error" role="alert">
                 {move || error.get()}
             </p>

@@ -4,7 +4,7 @@ use super::{plural, service_href};
 use crate::app::AppState;
 use crate::app::route;
 use crate::widgets::lifecycle_badge;
-use crate::widgets::{EnumSelect, choices};
+use crate::widgets::{Card, EnumSelect, choices};
 use clausebook_core::portfolio::{
     Criticality, Lifecycle, Part, Portfolio, Service, ServiceId, ServiceKind,
 };
@@ -256,8 +256,7 @@ pub(super) fn ServiceTable() -> impl IntoView {
     let set_part = set.clone();
     let set_kind = set;
     view! {
-        <section class="card" aria-labelledby="all-services-title">
-            <h2 id="all-services-title">"All services"</h2>
+        <Card heading_id="all-services-title" title="All services">
             <div class="filters">
                 <div class="field">
                     <label for="service-search">"Search"</label>
@@ -332,6 +331,6 @@ pub(super) fn ServiceTable() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-        </section>
+        </Card>
     }
 }

@@ -3,8 +3,7 @@
 use super::ItemMemo;
 use crate::app::AppState;
 use crate::pages::improvements::edit_log;
-use crate::widgets::{EnumSelect, choices, pick_variant};
-use clausebook_core::calendar::IsoDate;
+use crate::widgets::{Card, DateField, TextField, choices, record_select};
 use clausebook_core::improvement::{ImprovementId, ImprovementItem, Kind, Priority, Source};
 use clausebook_core::limits::{MAX_NAME_CHARS, MAX_OWNER_CHARS};
 use leptos::prelude::*;
@@ -20,79 +19,34 @@ pub(super) fn DetailsSection(id: ImprovementId, item: ItemMemo) -> impl IntoView
     let get = move |f: fn(&ImprovementItem) -> String| {
         move || item.with(|i| i.as_ref().map(f).unwrap_or_default())
     };
-    let date_error = RwSignal::new(None::<String>);
     view! {
-        <section class="card form details" aria-labelledby="details-title">
-            <h2 id="details-title">"Details"</h2>
-            <div class="field">
-                <label for="item-title">"Title"</label>
-                <input
-                    id="item-title"
-                    type="text"
-                    maxlength=MAX_NAME_CHARS
-                    autocomplete="off"
-                    aria-required="true"
-                    prop:value=get(|i| i.title.clone())
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        edit(&|i| i.title = v.trim().to_owned());
-                    }
-                />
-            </div>
-            <EnumSelect
-                id="item-kind"
-                label="Kind"
-                options=choices(Kind::ALL, Kind::key, Kind::label)
-                current=Signal::derive(move || item.with(|i| i.as_ref().map(|i| i.kind.key())))
-                on_pick=pick_variant(Kind::from_key, move |v| edit(&|i| i.kind = v))
+        <Card heading_id="details-title" title="Details" class="form details">
+            <TextField
+                id="item-title"
+                label="Title"
+                max=MAX_NAME_CHARS
+                required=true
+                value=Signal::derive(get(|i| i.title.clone()))
+                on_input=UnsyncCallback::new(move |v: String| edit(&|i| i.title = v.trim().to_owned()))
             />
-            <EnumSelect
-                id="item-source"
-                label="Source"
-                options=choices(Source::ALL, Source::key, Source::label)
-                current=Signal::derive(move || item.with(|i| i.as_ref().map(|i| i.source.key())))
-                on_pick=pick_variant(Source::from_key, move |v| edit(&|i| i.source = v))
+            {record_select(item, edit, "item-kind", "Kind", choices(Kind::ALL, Kind::key, Kind::label), |i| i.kind.key(), |i, k| i.kind = Kind::from_key(k).unwrap_or(i.kind))}
+            {record_select(item, edit, "item-source", "Source", choices(Source::ALL, Source::key, Source::label), |i| i.source.key(), |i, k| i.source = Source::from_key(k).unwrap_or(i.source))}
+            {record_select(item, edit, "item-priority", "Priority", choices(Priority::ALL, Priority::key, Priority::label), |i| i.priority.key(), |i, k| i.priority = Priority::from_key(k).unwrap_or(i.priority))}
+            <TextField
+                id="item-owner"
+                label="Owner"
+                max=MAX_OWNER_CHARS
+                value=Signal::derive(get(|i| i.owner.clone()))
+                on_input=UnsyncCallback::new(move |v: String| edit(&|i| i.owner = v.clone()))
             />
-            <EnumSelect
-                id="item-priority"
-                label="Priority"
-                options=choices(Priority::ALL, Priority::key, Priority::label)
-                current=Signal::derive(move || item.with(|i| i.as_ref().map(|i| i.priority.key())))
-                on_pick=pick_variant(Priority::from_key, move |v| edit(&|i| i.priority = v))
+            <DateField
+                id="item-target"
+                label="Target date"
+                shows_error=true
+                error=RwSignal::new(None)
+                value=Signal::derive(move || item.with(|i| i.as_ref().and_then(|i| i.target_date)))
+                on_change=UnsyncCallback::new(move |d| edit(&|i| i.target_date = d))
             />
-            <div class="field">
-                <label for="item-owner">"Owner"</label>
-                <input
-                    id="item-owner"
-                    type="text"
-                    maxlength=MAX_OWNER_CHARS
-                    autocomplete="off"
-                    prop:value=get(|i| i.owner.clone())
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        edit(&|i| i.owner = v.clone());
-                    }
-                />
-            </div>
-            <div class="field">
-                <label for="item-target">"Target date"</label>
-                <input
-                    id="item-target"
-                    type="date"
-                    aria-describedby="item-target-error"
-                    prop:value=get(|i| i.target_date.map(|d| d.to_string()).unwrap_or_default())
-                    on:change=move |ev| match IsoDate::parse_optional(&event_target_value(&ev)) {
-                        Ok(d) => {
-                            date_error.set(None);
-                            edit(&|i| i.target_date = d);
-                        }
-                        Err(e) => date_error.set(Some(e.to_string())),
-                    }
-                />
-                <p id="item-target-error" class="error" role="alert">
-                    {move || date_error.get()}
-                </p>
-            </div>
             <dl class="facts">
                 <dt>"Raised on"</dt>
                 <dd>{get(|i| i.raised_on.to_string())}</dd>
@@ -104,6 +58,6 @@ pub(super) fn DetailsSection(id: ImprovementId, item: ItemMemo) -> impl IntoView
             <p class="error" role="alert">
                 {move || error.get()}
             </p>
-        </section>
+        </Card>
     }
 }

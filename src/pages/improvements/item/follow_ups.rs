@@ -4,7 +4,7 @@ use super::ItemMemo;
 use crate::app::AppState;
 use crate::app::route;
 use crate::pages::improvements::item_href;
-use crate::widgets::stage_badge;
+use crate::widgets::{Card, stage_badge};
 use clausebook_core::improvement::ImprovementId;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -30,8 +30,7 @@ pub(super) fn FollowUps(id: ImprovementId, item: ItemMemo) -> impl IntoView {
         let list = follow_ups.get();
         (of.is_some() || !list.is_empty()).then(|| {
             view! {
-                <section class="card" aria-labelledby="follow-title">
-                    <h2 id="follow-title">"Follow-ups"</h2>
+                <Card heading_id="follow-title" title="Follow-ups">
                     {of.map(|o| view! { <p>"Opened as a follow-up of " <A href=route(&item_href(o))>{o.to_string()}</A> "."</p> })}
                     {(!list.is_empty())
                         .then(|| {
@@ -52,7 +51,7 @@ pub(super) fn FollowUps(id: ImprovementId, item: ItemMemo) -> impl IntoView {
                                 </ul>
                             }
                         })}
-                </section>
+                </Card>
             }
         })
     }

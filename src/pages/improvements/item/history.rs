@@ -1,7 +1,7 @@
 //! The item's stage moves, newest first.
 
 use super::ItemMemo;
-use crate::widgets::local_date_time;
+use crate::widgets::{Card, local_date_time};
 use leptos::prelude::*;
 
 #[component]
@@ -10,8 +10,7 @@ pub(super) fn History(item: ItemMemo) -> impl IntoView {
         item.with(|i| i.as_ref().map(|i| i.history.clone()).unwrap_or_default())
     });
     view! {
-        <section class="card history" aria-labelledby="history-title">
-            <h2 id="history-title">"History"</h2>
+        <Card heading_id="history-title" title="History" class="history">
             <ol class="history-list">
                 {move || {
                     entries
@@ -35,6 +34,6 @@ pub(super) fn History(item: ItemMemo) -> impl IntoView {
                         .collect_view()
                 }}
             </ol>
-        </section>
+        </Card>
     }
 }

@@ -4,6 +4,7 @@ use super::ItemMemo;
 use crate::app::AppState;
 use crate::app::route;
 use crate::pages::improvements::edit_log;
+use crate::widgets::Card;
 use clausebook_core::framework::RequirementId;
 use clausebook_core::improvement::{ImprovementId, ImprovementItem};
 use clausebook_core::portfolio::ServiceId;
@@ -83,8 +84,7 @@ pub(super) fn LinksSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
         pick_svc.set(String::new());
     };
     view! {
-        <section class="card form links" aria-labelledby="links-title">
-            <h2 id="links-title">"Links"</h2>
+        <Card heading_id="links-title" title="Links" class="form links">
             <h3>"Requirements"</h3>
             <ul class="link-list">
                 {move || {
@@ -202,6 +202,6 @@ pub(super) fn LinksSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
             <p class="error" role="alert">
                 {move || error.get()}
             </p>
-        </section>
+        </Card>
     }
 }

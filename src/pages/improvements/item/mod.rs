@@ -17,42 +17,23 @@ use stages::{ActSection, CheckSection, DoSection, PlanSection};
 
 use crate::app::AppState;
 use crate::platform::browser;
-use crate::widgets::{ItemHeading, Missing, NoWorkbook, id_param, stage_class};
+use crate::widgets::{Absent, ItemHeading, item_page, stage_class};
 use clausebook_core::improvement::{ImprovementId, ImprovementItem, Stage};
 use leptos::prelude::*;
 
 #[component]
 pub fn ImprovementPage() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let raw = id_param();
-    // One memo for both the id and whether it exists: two memos over the same
-    // source, both read by the view, can leave it stale when only the id changes.
-    let shown = Memo::new(move |_| {
-        let id = raw.with(|r| r.parse::<ImprovementId>().ok());
-        let exists = state.workbook.with(|w| match (w, id) {
-            (None, _) => None,
-            (Some(w), Some(id)) => Some(w.improvements.get(id).is_some()),
-            (Some(_), None) => Some(false),
-        });
-        (exists, id)
-    });
-    move || match shown.get() {
-        (Some(true), Some(id)) => view! { <ItemView id /> }.into_any(),
-        (None, _) => view! {
-            <h1>"Improvement item"</h1>
-            <NoWorkbook />
-        }
-        .into_any(),
-        _ => view! {
-            <Missing
-                title="No such improvement item"
-                message=format!("The log has no item “{}”.", raw.get())
-                back_href="/improvements"
-                back_text="See the improvement log"
-            />
-        }
-        .into_any(),
-    }
+    item_page(
+        |w, id: ImprovementId| w.improvements.get(id).is_some(),
+        Absent {
+            title: "No such improvement item",
+            none_such: "The log has no item",
+            back_href: "/improvements",
+            back_text: "See the improvement log",
+        },
+        Some("Improvement item"),
+        |id| view! { <ItemView id /> }.into_any(),
+    )
 }
 
 #[component]

@@ -4,6 +4,7 @@ use super::ItemMemo;
 use crate::app::AppState;
 use crate::pages::improvements::{item_href, try_move};
 use crate::platform::browser;
+use crate::widgets::Card;
 use clausebook_core::improvement::{ImprovementId, Stage};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
@@ -51,8 +52,7 @@ pub(super) fn StagePanel(id: ImprovementId, item: ItemMemo) -> impl IntoView {
         }
     };
     view! {
-        <section class="card stage-panel" aria-labelledby="stage-title">
-            <h2 id="stage-title">"Stage"</h2>
+        <Card heading_id="stage-title" title="Stage" class="stage-panel">
             <p class="stage-now" tabindex="-1" node_ref=status_ref>
                 {move || format!("{id} is in {}. ", stage.get())}
                 {move || stage.get().meaning()}
@@ -101,6 +101,6 @@ pub(super) fn StagePanel(id: ImprovementId, item: ItemMemo) -> impl IntoView {
             <p class="error refusal-message" role="alert">
                 {move || refusal.get()}
             </p>
-        </section>
+        </Card>
     }
 }

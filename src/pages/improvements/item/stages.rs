@@ -3,10 +3,18 @@
 use super::ItemMemo;
 use crate::app::AppState;
 use crate::pages::improvements::edit_log;
+use crate::widgets::{DateField, RadioChoices, TextField};
 use clausebook_core::calendar::IsoDate;
-use clausebook_core::improvement::{self, ActDecision, ImprovementId, ImprovementItem, Stage};
+use clausebook_core::improvement::{
+    ActDecision, Edited, ImprovementId, ImprovementItem, ImprovementLog, Stage,
+};
 use clausebook_core::limits::{MAX_NOTES_CHARS, MAX_OWNER_CHARS};
 use leptos::prelude::*;
+
+/// Whether the item is outside `section`, whose record is then read-only.
+fn locked(item: ItemMemo, section: Stage) -> Signal<bool> {
+    Signal::derive(move || item.with(|i| i.as_ref().is_none_or(|i| i.stage != section)))
+}
 
 /// A text field of one stage's record: editable only while the item is in that stage.
 #[allow(clippy::too_many_arguments)]
@@ -21,44 +29,17 @@ fn stage_text(
     get: fn(&ImprovementItem) -> String,
     save: impl Fn(String) + Copy + 'static,
 ) -> impl IntoView {
-    let locked = move || item.with(|i| i.as_ref().is_none_or(|i| i.stage != section));
-    let value = move || item.with(|i| i.as_ref().map(get).unwrap_or_default());
-    let hint_id = format!("{field_id}-hint");
-    let described = hint.map(|_| hint_id.clone());
-    let input = if multiline {
-        view! {
-            <textarea
-                id=field_id
-                rows="3"
-                maxlength=max
-                aria-describedby=described.clone()
-                readonly=locked
-                prop:value=value
-                on:input=move |ev| save(event_target_value(&ev))
-            ></textarea>
-        }
-        .into_any()
-    } else {
-        view! {
-            <input
-                id=field_id
-                type="text"
-                maxlength=max
-                autocomplete="off"
-                aria-describedby=described.clone()
-                readonly=locked
-                prop:value=value
-                on:input=move |ev| save(event_target_value(&ev))
-            />
-        }
-        .into_any()
-    };
     view! {
-        <div class="field">
-            <label for=field_id>{label}</label>
-            {input}
-            {hint.map(|h| view! { <p id=hint_id class="hint">{h}</p> })}
-        </div>
+        <TextField
+            id=field_id
+            label
+            max
+            multiline
+            hint
+            locked=locked(item, section)
+            value=Signal::derive(move || item.with(|i| i.as_ref().map(get).unwrap_or_default()))
+            on_input=UnsyncCallback::new(save)
+        />
     }
 }
 
@@ -71,32 +52,16 @@ fn stage_date(
     get: fn(&ImprovementItem) -> Option<IsoDate>,
     save: impl Fn(Option<IsoDate>) + Copy + 'static,
 ) -> impl IntoView {
-    let locked = move || item.with(|i| i.as_ref().is_none_or(|i| i.stage != section));
-    let error = RwSignal::new(None::<String>);
-    let error_id = format!("{field_id}-error");
     view! {
-        <div class="field">
-            <label for=field_id>{label}</label>
-            <input
-                id=field_id
-                type="date"
-                aria-describedby=error_id.clone()
-                readonly=locked
-                prop:value=move || {
-                    item.with(|i| i.as_ref().and_then(get).map(|d| d.to_string()).unwrap_or_default())
-                }
-                on:change=move |ev| match IsoDate::parse_optional(&event_target_value(&ev)) {
-                    Ok(d) => {
-                        error.set(None);
-                        save(d);
-                    }
-                    Err(e) => error.set(Some(e.to_string())),
-                }
-            />
-            <p id=error_id class="error" role="alert">
-                {move || error.get()}
-            </p>
-        </div>
+        <DateField
+            id=field_id
+            label
+            shows_error=true
+            locked=locked(item, section)
+            error=RwSignal::new(None)
+            value=Signal::derive(move || item.with(|i| i.as_ref().and_then(get)))
+            on_change=UnsyncCallback::new(save)
+        />
     }
 }
 
@@ -138,19 +103,32 @@ fn stage_section(
     }
 }
 
+/// One of the log's methods that edit a stage's record.
+type RecordEdit<R> = fn(&mut ImprovementLog, ImprovementId, &dyn Fn(&mut R)) -> Edited;
+
+/// The editor of a stage's record: an edit goes through `edit_record`, and
+/// a refusal shows in the section's `error` line.
+fn record_editor<R: 'static>(
+    id: ImprovementId,
+    error: RwSignal<Option<String>>,
+    edit_record: RecordEdit<R>,
+) -> impl Fn(&dyn Fn(&mut R)) + Copy + 'static {
+    let state = expect_context::<AppState>();
+    move |f: &dyn Fn(&mut R)| {
+        error.set(edit_log(state, |log| edit_record(log, id, f)).err());
+    }
+}
+
 #[component]
 pub(super) fn PlanSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
-    let state = expect_context::<AppState>();
     let error = RwSignal::new(None::<String>);
-    let save = move |f: fn(&mut improvement::PlanRecord, String), v: String| {
-        error.set(edit_log(state, |log| log.edit_plan(id, |p| f(p, v))).err());
-    };
+    let edit = record_editor(id, error, |log, id, f| log.edit_plan(id, f));
     let body = view! {
-        {stage_text(item, Stage::Plan, "plan-problem", "Problem or opportunity", None, true, MAX_NOTES_CHARS, |i| i.plan.problem.clone(), move |v| save(|p, v| p.problem = v, v))}
-        {stage_text(item, Stage::Plan, "plan-root-cause", "Root cause", Some("For a nonconformity: why it happened, not only what happened."), true, MAX_NOTES_CHARS, |i| i.plan.root_cause.clone(), move |v| save(|p, v| p.root_cause = v, v))}
-        {stage_text(item, Stage::Plan, "plan-actions", "Planned actions", None, true, MAX_NOTES_CHARS, |i| i.plan.planned_actions.clone(), move |v| save(|p, v| p.planned_actions = v, v))}
-        {stage_text(item, Stage::Plan, "plan-measure", "Success measure", Some("What you will measure to know it worked."), false, MAX_NOTES_CHARS, |i| i.plan.success_measure.clone(), move |v| save(|p, v| p.success_measure = v, v))}
-        {stage_text(item, Stage::Plan, "plan-target", "Success target", None, false, MAX_NOTES_CHARS, |i| i.plan.success_target.clone(), move |v| save(|p, v| p.success_target = v, v))}
+        {stage_text(item, Stage::Plan, "plan-problem", "Problem or opportunity", None, true, MAX_NOTES_CHARS, |i| i.plan.problem.clone(), move |v| edit(&|p| p.problem = v.clone()))}
+        {stage_text(item, Stage::Plan, "plan-root-cause", "Root cause", Some("For a nonconformity: why it happened, not only what happened."), true, MAX_NOTES_CHARS, |i| i.plan.root_cause.clone(), move |v| edit(&|p| p.root_cause = v.clone()))}
+        {stage_text(item, Stage::Plan, "plan-actions", "Planned actions", None, true, MAX_NOTES_CHARS, |i| i.plan.planned_actions.clone(), move |v| edit(&|p| p.planned_actions = v.clone()))}
+        {stage_text(item, Stage::Plan, "plan-measure", "Success measure", Some("What you will measure to know it worked."), false, MAX_NOTES_CHARS, |i| i.plan.success_measure.clone(), move |v| edit(&|p| p.success_measure = v.clone()))}
+        {stage_text(item, Stage::Plan, "plan-target", "Success target", None, false, MAX_NOTES_CHARS, |i| i.plan.success_target.clone(), move |v| edit(&|p| p.success_target = v.clone()))}
     }
     .into_any();
     stage_section(item, Stage::Plan, error, body)
@@ -158,15 +136,11 @@ pub(super) fn PlanSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
 
 #[component]
 pub(super) fn DoSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
-    let state = expect_context::<AppState>();
     let error = RwSignal::new(None::<String>);
+    let edit = record_editor(id, error, |log, id, f| log.edit_do(id, f));
     let body = view! {
-        {stage_text(item, Stage::Do, "do-actions", "Actions taken", None, true, MAX_NOTES_CHARS, |i| i.doing.actions_taken.clone(), move |v| {
-            error.set(edit_log(state, |log| log.edit_do(id, |d| d.actions_taken = v)).err());
-        })}
-        {stage_date(item, Stage::Do, "do-date", "Done on", |i| i.doing.done_on, move |v| {
-            error.set(edit_log(state, |log| log.edit_do(id, |d| d.done_on = v)).err());
-        })}
+        {stage_text(item, Stage::Do, "do-actions", "Actions taken", None, true, MAX_NOTES_CHARS, |i| i.doing.actions_taken.clone(), move |v| edit(&|d| d.actions_taken = v.clone()))}
+        {stage_date(item, Stage::Do, "do-date", "Done on", |i| i.doing.done_on, move |v| edit(&|d| d.done_on = v))}
     }
     .into_any();
     stage_section(item, Stage::Do, error, body)
@@ -174,48 +148,26 @@ pub(super) fn DoSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
 
 #[component]
 pub(super) fn CheckSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
-    let state = expect_context::<AppState>();
     let error = RwSignal::new(None::<String>);
-    let locked = move || item.with(|i| i.as_ref().is_none_or(|i| i.stage != Stage::Check));
+    let edit = record_editor(id, error, |log, id, f| log.edit_check(id, f));
     let effective = move || item.with(|i| i.as_ref().and_then(|i| i.check.effective));
-    let set_effective = move |v: bool| {
-        error.set(edit_log(state, |log| log.edit_check(id, |c| c.effective = Some(v))).err());
-    };
+    // The first option is "effective", the second "not effective".
+    let options = vec![
+        ("check-effective-yes".to_owned(), "Effective"),
+        ("check-effective-no".to_owned(), "Not effective"),
+    ];
     let body = view! {
-        {stage_text(item, Stage::Check, "check-result", "Measured result", Some("The result against the success target set in Plan."), true, MAX_NOTES_CHARS, |i| i.check.result.clone(), move |v| {
-            error.set(edit_log(state, |log| log.edit_check(id, |c| c.result = v)).err());
-        })}
-        <fieldset class="choices">
-            <legend>"Were the actions effective?"</legend>
-            <div class="check">
-                <input
-                    type="radio"
-                    id="check-effective-yes"
-                    name="check-effective"
-                    disabled=locked
-                    prop:checked=move || effective() == Some(true)
-                    on:change=move |_| set_effective(true)
-                />
-                <label for="check-effective-yes">"Effective"</label>
-            </div>
-            <div class="check">
-                <input
-                    type="radio"
-                    id="check-effective-no"
-                    name="check-effective"
-                    disabled=locked
-                    prop:checked=move || effective() == Some(false)
-                    on:change=move |_| set_effective(false)
-                />
-                <label for="check-effective-no">"Not effective"</label>
-            </div>
-        </fieldset>
-        {stage_text(item, Stage::Check, "check-verified-by", "Verified by", None, false, MAX_OWNER_CHARS, |i| i.check.verified_by.clone(), move |v| {
-            error.set(edit_log(state, |log| log.edit_check(id, |c| c.verified_by = v)).err());
-        })}
-        {stage_date(item, Stage::Check, "check-date", "Checked on", |i| i.check.checked_on, move |v| {
-            error.set(edit_log(state, |log| log.edit_check(id, |c| c.checked_on = v)).err());
-        })}
+        {stage_text(item, Stage::Check, "check-result", "Measured result", Some("The result against the success target set in Plan."), true, MAX_NOTES_CHARS, |i| i.check.result.clone(), move |v| edit(&|c| c.result = v.clone()))}
+        <RadioChoices
+            legend="Were the actions effective?"
+            name="check-effective"
+            options
+            locked=locked(item, Stage::Check)
+            current=Signal::derive(move || effective().map(|e| if e { 0 } else { 1 }))
+            on_pick=UnsyncCallback::new(move |at: usize| edit(&|c| c.effective = Some(at == 0)))
+        />
+        {stage_text(item, Stage::Check, "check-verified-by", "Verified by", None, false, MAX_OWNER_CHARS, |i| i.check.verified_by.clone(), move |v| edit(&|c| c.verified_by = v.clone()))}
+        {stage_date(item, Stage::Check, "check-date", "Checked on", |i| i.check.checked_on, move |v| edit(&|c| c.checked_on = v))}
     }
     .into_any();
     stage_section(item, Stage::Check, error, body)
@@ -223,40 +175,27 @@ pub(super) fn CheckSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
 
 #[component]
 pub(super) fn ActSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
-    let state = expect_context::<AppState>();
     let error = RwSignal::new(None::<String>);
-    let locked = move || item.with(|i| i.as_ref().is_none_or(|i| i.stage != Stage::Act));
+    let edit = record_editor(id, error, |log, id, f| log.edit_act(id, f));
     let decision = move || item.with(|i| i.as_ref().and_then(|i| i.act.decision));
-    let choices = ActDecision::ALL
+    let options = ActDecision::ALL
         .iter()
-        .copied()
-        .map(|d| {
-            let input_id = format!("act-{}", d.key());
-            view! {
-                <div class="check">
-                    <input
-                        type="radio"
-                        id=input_id.clone()
-                        name="act-decision"
-                        disabled=locked
-                        prop:checked=move || decision() == Some(d)
-                        on:change=move |_| {
-                            error.set(edit_log(state, |log| log.edit_act(id, |a| a.decision = Some(d))).err());
-                        }
-                    />
-                    <label for=input_id>{d.label()}</label>
-                </div>
-            }
-        })
-        .collect_view();
+        .map(|d| (format!("act-{}", d.key()), d.label()))
+        .collect();
     let body = view! {
-        <fieldset class="choices">
-            <legend>"Decision"</legend>
-            {choices}
-        </fieldset>
-        {stage_text(item, Stage::Act, "act-lessons", "Lessons learned", None, true, MAX_NOTES_CHARS, |i| i.act.lessons.clone(), move |v| {
-            error.set(edit_log(state, |log| log.edit_act(id, |a| a.lessons = v)).err());
-        })}
+        <RadioChoices
+            legend="Decision"
+            name="act-decision"
+            options
+            locked=locked(item, Stage::Act)
+            current=Signal::derive(move || {
+                decision().and_then(|d| ActDecision::ALL.iter().position(|&x| x == d))
+            })
+            on_pick=UnsyncCallback::new(move |at: usize| {
+                edit(&|a| a.decision = ActDecision::ALL.get(at).copied())
+            })
+        />
+        {stage_text(item, Stage::Act, "act-lessons", "Lessons learned", None, true, MAX_NOTES_CHARS, |i| i.act.lessons.clone(), move |v| edit(&|a| a.lessons = v.clone()))}
     }
     .into_any();
     stage_section(item, Stage::Act, error, body)

@@ -4,7 +4,7 @@ use super::ServiceMemo;
 use crate::app::AppState;
 use crate::app::route;
 use crate::pages::portfolio::{apply, service_href};
-use crate::widgets::lifecycle_badge;
+use crate::widgets::{Card, lifecycle_badge};
 use clausebook_core::portfolio::{Lifecycle, Service, ServiceId};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -81,8 +81,7 @@ pub(super) fn DependenciesCard(id: ServiceId, service: ServiceMemo) -> impl Into
             .collect_view()
     };
     view! {
-        <section class="card form" aria-labelledby="dependencies-title">
-            <h2 id="dependencies-title">"Dependencies"</h2>
+        <Card heading_id="dependencies-title" title="Dependencies" class="form">
             <h3>"Depends on"</h3>
             {move || {
                 let (depends, _, _) = links.get();
@@ -137,6 +136,6 @@ pub(super) fn DependenciesCard(id: ServiceId, service: ServiceMemo) -> impl Into
                     view! { <ul class="link-list">{list(used_by, false)}</ul> }.into_any()
                 }
             }}
-        </section>
+        </Card>
     }
 }

@@ -3,14 +3,14 @@
 use super::ServiceMemo;
 use crate::app::AppState;
 use crate::pages::portfolio::apply;
-use crate::widgets::{Choice, EnumSelect, choices};
+use crate::widgets::{Card, DateField, TextField, choices, record_select};
 use clausebook_core::calendar::IsoDate;
 use clausebook_core::limits::{MAX_NAME_CHARS, MAX_OWNER_CHARS};
 use clausebook_core::portfolio::{Criticality, Service, ServiceId, ServiceKind};
 use leptos::prelude::*;
 
 /// One string field of a service, as the details form shows it.
-struct TextField {
+struct FieldSpec {
     dom_id: &'static str,
     label: &'static str,
     max: usize,
@@ -24,9 +24,9 @@ fn text_field(
     state: AppState,
     id: ServiceId,
     service: ServiceMemo,
-    spec: TextField,
+    spec: FieldSpec,
 ) -> impl IntoView {
-    let TextField {
+    let FieldSpec {
         dom_id,
         label,
         max,
@@ -34,34 +34,19 @@ fn text_field(
         get,
         set,
     } = spec;
-    let value = move || service.with(|s| s.as_ref().map(|s| get(s).clone()).unwrap_or_default());
-    let save = move |ev: leptos::ev::Event| {
-        let text = event_target_value(&ev);
-        let _ = apply(state, |p| p.edit(id, |s| set(s, text)));
-    };
-    let control = if multiline {
-        view! {
-            <textarea id=dom_id rows="3" maxlength=max prop:value=value on:input=save></textarea>
-        }
-        .into_any()
-    } else {
-        view! {
-            <input
-                id=dom_id
-                type="text"
-                autocomplete="off"
-                maxlength=max
-                prop:value=value
-                on:input=save
-            />
-        }
-        .into_any()
-    };
     view! {
-        <div class="field">
-            <label for=dom_id>{label}</label>
-            {control}
-        </div>
+        <TextField
+            id=dom_id
+            label
+            max
+            multiline
+            value=Signal::derive(move || {
+                service.with(|s| s.as_ref().map(|s| get(s).clone()).unwrap_or_default())
+            })
+            on_input=UnsyncCallback::new(move |text| {
+                let _ = apply(state, |p| p.edit(id, |s| set(s, text)));
+            })
+        />
     }
 }
 
@@ -80,102 +65,47 @@ pub(super) fn DetailsCard(id: ServiceId, service: ServiceMemo) -> impl IntoView 
                            get: fn(&Service) -> Option<IsoDate>,
                            set: fn(&mut Service, Option<IsoDate>)| {
         view! {
-            <div class="field">
-                <label for=dom_id>{label}</label>
-                <input
-                    id=dom_id
-                    type="date"
-                    prop:value=move || {
-                        service
-                            .with(|s| s.as_ref().and_then(get).map(|d| d.to_string()).unwrap_or_default())
-                    }
-                    on:change=move |ev| {
-                        match IsoDate::parse_optional(&event_target_value(&ev)) {
-                            Ok(date) => {
-                                date_error.set(None);
-                                let _ = apply(state, |p| p.edit(id, |s| set(s, date)));
-                            }
-                            Err(e) => date_error.set(Some(e.to_string())),
-                        }
-                    }
-                />
-            </div>
-        }
-    };
-    let choice = move |dom_id: &'static str,
-                       label: &'static str,
-                       options: Vec<Choice>,
-                       current: fn(&Service) -> &'static str,
-                       set: fn(&mut Service, &str)| {
-        view! {
-            <EnumSelect
+            <DateField
                 id=dom_id
                 label
-                options
-                current=Signal::derive(move || service.with(|s| s.as_ref().map(current)))
-                on_pick=UnsyncCallback::new(move |key: Option<&str>| {
-                    if let Some(key) = key {
-                        let _ = apply(state, |p| p.edit(id, |s| set(s, key)));
-                    }
+                error=date_error
+                value=Signal::derive(move || service.with(|s| s.as_ref().and_then(get)))
+                on_change=UnsyncCallback::new(move |date| {
+                    let _ = apply(state, |p| p.edit(id, |s| set(s, date)));
                 })
             />
         }
     };
+    let edit = move |f: &dyn Fn(&mut Service)| {
+        let _ = apply(state, |p| p.edit(id, f));
+    };
     view! {
-        <section class="card form" aria-labelledby="details-title">
-            <h2 id="details-title">"Details"</h2>
-            <div class="field">
-                <label for="service-name">"Name"</label>
-                <input
-                    id="service-name"
-                    type="text"
-                    autocomplete="off"
-                    aria-required="true"
-                    maxlength=MAX_NAME_CHARS
-                    prop:value=move || name.get()
-                    on:input=move |ev| {
-                        let text = event_target_value(&ev);
-                        name.set(text.clone());
-                        match apply(state, |p| p.rename(id, &text)) {
-                            Ok(()) => name_error.set(None),
-                            Err(e) => name_error.set(Some(e)),
-                        }
+        <Card heading_id="details-title" title="Details" class="form">
+            <TextField
+                id="service-name"
+                label="Name"
+                max=MAX_NAME_CHARS
+                required=true
+                error=name_error
+                value=name.into()
+                on_input=UnsyncCallback::new(move |text: String| {
+                    name.set(text.clone());
+                    match apply(state, |p| p.rename(id, &text)) {
+                        Ok(()) => name_error.set(None),
+                        Err(e) => name_error.set(Some(e)),
                     }
-                />
-                <p class="error" role="alert">
-                    {move || name_error.get()}
-                </p>
-            </div>
-            {text_field(state, id, service, TextField { dom_id: "service-description", label: "Outcome for customers", max: long, multiline: true, get: |s| &s.description, set: |s, v| s.description = v })}
-            {choice(
-                "service-kind",
-                "Type",
-                choices(&ServiceKind::ALL, ServiceKind::key, ServiceKind::label),
-                |s| s.kind.key(),
-                |s, k| {
-                    if let Some(k) = ServiceKind::from_key(k) {
-                        s.kind = k;
-                    }
-                },
-            )}
-            {text_field(state, id, service, TextField { dom_id: "service-owner", label: "Owner", max: MAX_OWNER_CHARS, multiline: false, get: |s| &s.owner, set: |s, v| s.owner = v })}
-            {text_field(state, id, service, TextField { dom_id: "service-customers", label: "Customers", max: short, multiline: false, get: |s| &s.customers, set: |s, v| s.customers = v })}
-            {choice(
-                "service-criticality",
-                "Criticality",
-                choices(&Criticality::ALL, Criticality::key, Criticality::label),
-                |s| s.criticality.key(),
-                |s, k| {
-                    if let Some(c) = Criticality::from_key(k) {
-                        s.criticality = c;
-                    }
-                },
-            )}
-            {text_field(state, id, service, TextField { dom_id: "service-hours", label: "Service hours", max: short, multiline: false, get: |s| &s.service_hours, set: |s, v| s.service_hours = v })}
-            {text_field(state, id, service, TextField { dom_id: "service-suppliers", label: "Suppliers it depends on", max: long, multiline: true, get: |s| &s.suppliers, set: |s, v| s.suppliers = v })}
-            {text_field(state, id, service, TextField { dom_id: "service-continuity", label: "Continuity requirements", max: long, multiline: true, get: |s| &s.continuity, set: |s, v| s.continuity = v })}
-            {text_field(state, id, service, TextField { dom_id: "service-security", label: "Information security requirements", max: long, multiline: true, get: |s| &s.security, set: |s, v| s.security = v })}
-            {text_field(state, id, service, TextField { dom_id: "service-costs", label: "Cost or budget notes", max: long, multiline: true, get: |s| &s.cost_notes, set: |s, v| s.cost_notes = v })}
+                })
+            />
+            {text_field(state, id, service, FieldSpec { dom_id: "service-description", label: "Outcome for customers", max: long, multiline: true, get: |s| &s.description, set: |s, v| s.description = v })}
+            {record_select(service, edit, "service-kind", "Type", choices(&ServiceKind::ALL, ServiceKind::key, ServiceKind::label), |s| s.kind.key(), |s, k| s.kind = ServiceKind::from_key(k).unwrap_or(s.kind))}
+            {text_field(state, id, service, FieldSpec { dom_id: "service-owner", label: "Owner", max: MAX_OWNER_CHARS, multiline: false, get: |s| &s.owner, set: |s, v| s.owner = v })}
+            {text_field(state, id, service, FieldSpec { dom_id: "service-customers", label: "Customers", max: short, multiline: false, get: |s| &s.customers, set: |s, v| s.customers = v })}
+            {record_select(service, edit, "service-criticality", "Criticality", choices(&Criticality::ALL, Criticality::key, Criticality::label), |s| s.criticality.key(), |s, k| s.criticality = Criticality::from_key(k).unwrap_or(s.criticality))}
+            {text_field(state, id, service, FieldSpec { dom_id: "service-hours", label: "Service hours", max: short, multiline: false, get: |s| &s.service_hours, set: |s, v| s.service_hours = v })}
+            {text_field(state, id, service, FieldSpec { dom_id: "service-suppliers", label: "Suppliers it depends on", max: long, multiline: true, get: |s| &s.suppliers, set: |s, v| s.suppliers = v })}
+            {text_field(state, id, service, FieldSpec { dom_id: "service-continuity", label: "Continuity requirements", max: long, multiline: true, get: |s| &s.continuity, set: |s, v| s.continuity = v })}
+            {text_field(state, id, service, FieldSpec { dom_id: "service-security", label: "Information security requirements", max: long, multiline: true, get: |s| &s.security, set: |s, v| s.security = v })}
+            {text_field(state, id, service, FieldSpec { dom_id: "service-costs", label: "Cost or budget notes", max: long, multiline: true, get: |s| &s.cost_notes, set: |s, v| s.cost_notes = v })}
             {date_field(
                 "service-target-date",
                 "Target date (next milestone)",
@@ -191,6 +121,6 @@ pub(super) fn DetailsCard(id: ServiceId, service: ServiceMemo) -> impl IntoView 
             <p class="error" role="alert">
                 {move || date_error.get()}
             </p>
-        </section>
+        </Card>
     }
 }

@@ -1,6 +1,7 @@
 //! The service's lifecycle moves, newest first.
 
 use super::ServiceMemo;
+use crate::widgets::Card;
 use leptos::prelude::*;
 
 #[component]
@@ -11,8 +12,7 @@ pub(super) fn HistoryCard(service: ServiceMemo) -> impl IntoView {
             .unwrap_or_default()
     });
     view! {
-        <section class="card" aria-labelledby="history-title">
-            <h2 id="history-title">"History"</h2>
+        <Card heading_id="history-title" title="History">
             <ol class="history" reversed>
                 {move || {
                     history
@@ -42,6 +42,6 @@ pub(super) fn HistoryCard(service: ServiceMemo) -> impl IntoView {
                         .collect_view()
                 }}
             </ol>
-        </section>
+        </Card>
     }
 }

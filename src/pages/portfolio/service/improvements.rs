@@ -2,6 +2,7 @@
 
 use crate::app::AppState;
 use crate::app::route;
+use crate::widgets::Card;
 use clausebook_core::portfolio::ServiceId;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -26,8 +27,7 @@ pub(super) fn ImprovementsCard(id: ServiceId) -> impl IntoView {
         })
     });
     view! {
-        <section class="card" aria-labelledby="service-improvements-title">
-            <h2 id="service-improvements-title">"Improvement items"</h2>
+        <Card heading_id="service-improvements-title" title="Improvement items">
             {move || {
                 let items = items.get();
                 if items.is_empty() {
@@ -58,6 +58,6 @@ pub(super) fn ImprovementsCard(id: ServiceId) -> impl IntoView {
                         .into_any()
                 }
             }}
-        </section>
+        </Card>
     }
 }

@@ -4,9 +4,9 @@
 use super::ServiceMemo;
 use crate::app::AppState;
 use crate::pages::portfolio::apply;
+use crate::pages::portfolio::decision::DecisionFields;
 use crate::platform::browser;
 use clausebook_core::calendar::IsoDate;
-use clausebook_core::limits::MAX_NOTES_CHARS;
 use clausebook_core::portfolio::{Decision, Lifecycle, ServiceId};
 use leptos::prelude::*;
 
@@ -74,32 +74,17 @@ pub(super) fn LifecycleCard(id: ServiceId, service: ServiceMemo) -> impl IntoVie
                         .into_any()
                 } else {
                     view! {
-                        <div class="field">
-                            <label for="move-who">"Decided by"</label>
-                            <input
-                                id="move-who"
-                                type="text"
-                                autocomplete="name"
-                                maxlength=clausebook_core::limits::MAX_SHORT_CHARS
-                                prop:value=move || who.get()
-                                on:input=move |ev| who.set(event_target_value(&ev))
-                            />
-                        </div>
-                        <div class="field">
-                            <label for="move-why">"Reason"</label>
-                            <input
-                                id="move-why"
-                                type="text"
-                                autocomplete="off"
-                                maxlength=MAX_NOTES_CHARS
-                                aria-describedby="move-why-hint"
-                                prop:value=move || why.get()
-                                on:input=move |ev| why.set(event_target_value(&ev))
-                            />
-                            <p id="move-why-hint" class="hint">
-                                "Kept in the history with the date and who decided, e.g. a change record or board decision."
-                            </p>
-                        </div>
+                        <DecisionFields
+                            who
+                            who_id="move-who"
+                            who_label="Decided by"
+                            why
+                            why_id="move-why"
+                            why_label="Reason"
+                            why_hint=Some(
+                                "Kept in the history with the date and who decided, e.g. a change record or board decision.",
+                            )
+                        />
                         <div class="field">
                             <label for="move-on">"Takes effect on"</label>
                             <input

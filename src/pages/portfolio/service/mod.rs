@@ -11,7 +11,7 @@ mod sla;
 use crate::app::AppState;
 use crate::app::route;
 use crate::widgets::lifecycle_badge;
-use crate::widgets::{ItemHeading, Missing, id_param};
+use crate::widgets::{Absent, ItemHeading, item_page};
 use clausebook_core::portfolio::{Service, ServiceId};
 use dependencies::DependenciesCard;
 use details::DetailsCard;
@@ -26,28 +26,17 @@ use sla::SlaCard;
 /// One service: its fields, lifecycle moves and history.
 #[component]
 pub fn ServicePage() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let raw = id_param();
-    // Changes only when the address or the service's existence changes, so
-    // editing a field does not rebuild the page.
-    let found = Memo::new(move |_| {
-        let id = raw.get().parse::<ServiceId>().ok()?;
-        state
-            .workbook
-            .with(|w| w.as_ref().and_then(|w| w.portfolio.get(id)).map(|s| s.id))
-    });
-    move || match found.get() {
-        Some(id) => view! { <ServiceView id /> }.into_any(),
-        None => view! {
-            <Missing
-                title="No such service"
-                message=format!("The portfolio has no service “{}”.", raw.get())
-                back_href="/portfolio"
-                back_text="See all services"
-            />
-        }
-        .into_any(),
-    }
+    item_page(
+        |w, id: ServiceId| w.portfolio.get(id).is_some(),
+        Absent {
+            title: "No such service",
+            none_such: "The portfolio has no service",
+            back_href: "/portfolio",
+            back_text: "See all services",
+        },
+        None,
+        |id| view! { <ServiceView id /> }.into_any(),
+    )
 }
 
 #[component]

@@ -4,6 +4,7 @@ use super::ServiceMemo;
 use crate::app::AppState;
 use crate::app::route;
 use crate::pages::portfolio::apply;
+use crate::widgets::Card;
 use clausebook_core::framework::RequirementId;
 use clausebook_core::portfolio::ServiceId;
 use leptos::prelude::*;
@@ -34,8 +35,7 @@ pub(super) fn RequirementsCard(id: ServiceId, service: ServiceMemo) -> impl Into
         }
     };
     view! {
-        <section class="card form" aria-labelledby="requirements-title">
-            <h2 id="requirements-title">"Requirements"</h2>
+        <Card heading_id="requirements-title" title="Requirements" class="form">
             <p class="hint">"Requirements this service gives evidence for."</p>
             {move || {
                 let items = linked.get();
@@ -108,6 +108,6 @@ pub(super) fn RequirementsCard(id: ServiceId, service: ServiceMemo) -> impl Into
             <p class="error" role="alert">
                 {move || error.get()}
             </p>
-        </section>
+        </Card>
     }
 }

@@ -4,6 +4,7 @@
 use super::ServiceMemo;
 use crate::app::AppState;
 use crate::pages::portfolio::apply;
+use crate::widgets::Card;
 use clausebook_core::portfolio::{self, Priority, ServiceId, Times};
 use leptos::prelude::*;
 
@@ -75,8 +76,7 @@ pub(super) fn SlaCard(id: ServiceId, service: ServiceMemo) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <section class="card form" aria-labelledby="sla-title">
-            <h2 id="sla-title">"Service level targets"</h2>
+        <Card heading_id="sla-title" title="Service level targets" class="form">
             <div class="field">
                 <label for="sla-availability">"Availability (%)"</label>
                 <input
@@ -107,7 +107,7 @@ pub(super) fn SlaCard(id: ServiceId, service: ServiceMemo) -> impl IntoView {
             <p id="sla-times-error" class="error" role="alert">
                 {move || times_error.get()}
             </p>
-        </section>
+        </Card>
     }
 }
 
