@@ -1,6 +1,7 @@
 //! Data: export the workbook as JSON, and import one after checking it.
 
 use crate::app::AppState;
+use crate::pages::table::action_column_heads;
 use clausebook_core::file::export::{self, ImportPreview};
 use clausebook_core::library::{SnapshotMeta, SnapshotReason};
 use leptos::html;
@@ -306,17 +307,7 @@ fn Snapshots() -> impl IntoView {
                 view! {
                     <div class="table-scroll">
                         <table class="snapshots">
-                            <thead>
-                                <tr>
-                                    <th scope="col">"Taken"</th>
-                                    <th scope="col">"Why"</th>
-                                    <th scope="col">"Size"</th>
-                                    <th scope="col">"Change since"</th>
-                                    <th scope="col">
-                                        <span class="visually-hidden">"Actions"</span>
-                                    </th>
-                                </tr>
-                            </thead>
+                            {action_column_heads(&["Taken", "Why", "Size", "Change since"])}
                             <tbody>
                                 {snaps
                                     .into_iter()

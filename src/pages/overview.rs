@@ -1,6 +1,8 @@
 //! Overview: the welcome for a first visit, then readiness at a glance.
 
 use crate::app::{AppState, route};
+use crate::pages::form::{TextArea, TextField};
+use crate::pages::table::column_heads;
 use crate::platform::browser;
 use crate::widgets::{FrameworkChoice, bar, status_badge};
 use clausebook_core::assessment::Status;
@@ -50,32 +52,26 @@ fn Welcome() -> impl IntoView {
             </p>
             <form class="card form" on:submit=create novalidate>
                 <h2>"Create your workbook"</h2>
-                <div class="field">
-                    <label for="org-name">"Organisation name"</label>
-                    <input
-                        id="org-name"
-                        type="text"
-                        autocomplete="organization"
-                        aria-required="true"
-                        maxlength=MAX_NAME_CHARS
-                        prop:value=move || name.get()
-                        on:input=move |ev| name.set(event_target_value(&ev))
-                    />
-                </div>
-                <div class="field">
-                    <label for="org-scope">"Scope"</label>
-                    <textarea
-                        id="org-scope"
-                        rows="3"
-                        maxlength=MAX_SCOPE_CHARS
-                        aria-describedby="org-scope-hint"
-                        prop:value=move || scope.get()
-                        on:input=move |ev| scope.set(event_target_value(&ev))
-                    ></textarea>
+                <TextField
+                    id="org-name"
+                    label="Organisation name"
+                    value=name
+                    autocomplete="organization"
+                    required=true
+                    maxlength=MAX_NAME_CHARS
+                />
+                <TextArea
+                    id="org-scope"
+                    label="Scope"
+                    value=scope
+                    rows="3"
+                    maxlength=MAX_SCOPE_CHARS
+                    described_by="org-scope-hint"
+                >
                     <p id="org-scope-hint" class="hint">
                         "One or two sentences: which services, for which customers, delivered from where. You can refine it later (clause 4.3)."
                     </p>
-                </div>
+                </TextArea>
                 <FrameworkChoice selected=chosen />
                 <p class="error" role="alert">
                     {move || error.get()}
@@ -302,19 +298,6 @@ fn clause_row(c: ClauseRow) -> impl IntoView {
     }
 }
 
-/// A table's head: one column heading per name.
-fn column_heads(names: &[&'static str]) -> impl IntoView {
-    let heads = names
-        .iter()
-        .map(|name| view! { <th scope="col">{*name}</th> })
-        .collect_view();
-    view! {
-        <thead>
-            <tr>{heads}</tr>
-        </thead>
-    }
-}
-
 /// A list entry: the link, then what follows it.
 fn line(line: Line) -> impl IntoView {
     view! {
@@ -421,44 +404,35 @@ fn OrganisationForm() -> impl IntoView {
     let name = RwSignal::new(current.name);
     let scope = RwSignal::new(current.scope);
     let error = RwSignal::new(None::<String>);
-    let apply = move || match Organisation::new(&name.get_untracked(), &scope.get_untracked()) {
-        Ok(organisation) => {
-            error.set(None);
-            state.edit(|w| w.set_organisation(organisation, browser::now()));
+    let apply = Callback::new(move |()| {
+        match Organisation::new(&name.get_untracked(), &scope.get_untracked()) {
+            Ok(organisation) => {
+                error.set(None);
+                state.edit(|w| w.set_organisation(organisation, browser::now()));
+            }
+            Err(e) => error.set(Some(e.to_string())),
         }
-        Err(e) => error.set(Some(e.to_string())),
-    };
+    });
     view! {
         <section class="card form" aria-labelledby="organisation-title">
             <h2 id="organisation-title">"Organisation"</h2>
-            <div class="field">
-                <label for="edit-org-name">"Organisation name"</label>
-                <input
-                    id="edit-org-name"
-                    type="text"
-                    autocomplete="organization"
-                    aria-required="true"
-                    maxlength=MAX_NAME_CHARS
-                    prop:value=move || name.get()
-                    on:input=move |ev| {
-                        name.set(event_target_value(&ev));
-                        apply();
-                    }
-                />
-            </div>
-            <div class="field">
-                <label for="edit-org-scope">"Scope"</label>
-                <textarea
-                    id="edit-org-scope"
-                    rows="3"
-                    maxlength=MAX_SCOPE_CHARS
-                    prop:value=move || scope.get()
-                    on:input=move |ev| {
-                        scope.set(event_target_value(&ev));
-                        apply();
-                    }
-                ></textarea>
-            </div>
+            <TextField
+                id="edit-org-name"
+                label="Organisation name"
+                value=name
+                autocomplete="organization"
+                required=true
+                maxlength=MAX_NAME_CHARS
+                on_input=apply
+            />
+            <TextArea
+                id="edit-org-scope"
+                label="Scope"
+                value=scope
+                rows="3"
+                maxlength=MAX_SCOPE_CHARS
+                on_input=apply
+            />
             <p class="error" role="alert">
                 {move || error.get()}
             </p>

@@ -2,6 +2,9 @@
 //! and chart readiness across baselines.
 
 use crate::app::{AppState, route};
+use crate::pages::confirm::ConfirmInline;
+use crate::pages::form::TextField;
+use crate::pages::table::{action_column_heads, column_heads};
 use crate::platform::browser;
 use clausebook_core::baseline::{BaselineId, Change, Direction, Point};
 use clausebook_core::calendar::IsoDate;
@@ -86,18 +89,14 @@ fn MarkBaseline(chosen: RwSignal<Option<BaselineId>>) -> impl IntoView {
         <section class="card" aria-labelledby="mark-title">
             <h2 id="mark-title">"Mark a baseline"</h2>
             <form class="inline-form" on:submit=submit novalidate>
-                <div class="field">
-                    <label for="baseline-name">"Name"</label>
-                    <input
-                        id="baseline-name"
-                        type="text"
-                        maxlength=MAX_NAME_CHARS
-                        placeholder="e.g. Gap analysis, March"
-                        aria-describedby="baseline-error"
-                        prop:value=move || name.get()
-                        on:input=move |ev| name.set(event_target_value(&ev))
-                    />
-                </div>
+                <TextField
+                    id="baseline-name"
+                    label="Name"
+                    value=name
+                    maxlength=MAX_NAME_CHARS
+                    placeholder="e.g. Gap analysis, March"
+                    described_by="baseline-error"
+                />
                 <div class="field">
                     <label for="baseline-date">"Date"</label>
                     <input
@@ -159,18 +158,7 @@ fn BaselineList(chosen: RwSignal<Option<BaselineId>>) -> impl IntoView {
                 view! {
                     <div class="table-scroll">
                         <table class="baseline-table">
-                            <thead>
-                                <tr>
-                                    <th scope="col">"Baseline"</th>
-                                    <th scope="col">"Date"</th>
-                                    <th scope="col">"Assessed"</th>
-                                    <th scope="col">"Ready"</th>
-                                    <th scope="col">"Score"</th>
-                                    <th scope="col">
-                                        <span class="visually-hidden">"Actions"</span>
-                                    </th>
-                                </tr>
-                            </thead>
+                            {action_column_heads(&["Baseline", "Date", "Assessed", "Ready", "Score"])}
                             <tbody>
                                 {baselines
                                     .get()
@@ -187,27 +175,17 @@ fn BaselineList(chosen: RwSignal<Option<BaselineId>>) -> impl IntoView {
                                                 <td>
                                                     {move || {
                                                         if confirming.get() == Some(id) {
+                                                            let question = format!("Delete “{label}”?");
                                                             view! {
-                                                                <div
-                                                                    class="confirm-inline"
-                                                                    role="group"
-                                                                    aria-label=format!("Delete baseline {label}?")
+                                                                <ConfirmInline
+                                                                    label=format!("Delete baseline {label}?")
+                                                                    yes="Yes, delete"
+                                                                    no="Keep"
+                                                                    on_yes=move || delete(id)
+                                                                    on_no=move || confirming.set(None)
                                                                 >
-                                                                    <span>{format!("Delete “{label}”?")}</span>
-                                                                    <button
-                                                                        type="button"
-                                                                        class="danger"
-                                                                        on:click=move |_| delete(id)
-                                                                    >
-                                                                        "Yes, delete"
-                                                                    </button>
-                                                                    <button
-                                                                        type="button"
-                                                                        on:click=move |_| confirming.set(None)
-                                                                    >
-                                                                        "Keep"
-                                                                    </button>
-                                                                </div>
+                                                                    <span>{question}</span>
+                                                                </ConfirmInline>
                                                             }
                                                                 .into_any()
                                                         } else {
@@ -379,14 +357,7 @@ fn CompareWithBaseline(chosen: RwSignal<Option<BaselineId>>) -> impl IntoView {
                             <caption class="visually-hidden">
                                 "Each requirement at the baseline and now"
                             </caption>
-                            <thead>
-                                <tr>
-                                    <th scope="col">"Requirement"</th>
-                                    <th scope="col">"At the baseline"</th>
-                                    <th scope="col">"Now"</th>
-                                    <th scope="col">"Change"</th>
-                                </tr>
-                            </thead>
+                            {column_heads(&["Requirement", "At the baseline", "Now", "Change"])}
                             <tbody>
                                 {move || {
                                     changes
@@ -524,15 +495,7 @@ fn ReadinessChart() -> impl IntoView {
             <div class="table-scroll">
                 <table class="series-table">
                     <caption>"Readiness figures"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Point"</th>
-                            <th scope="col">"Date"</th>
-                            <th scope="col">"Assessed"</th>
-                            <th scope="col">"Ready"</th>
-                            <th scope="col">"Score"</th>
-                        </tr>
-                    </thead>
+                    {column_heads(&["Point", "Date", "Assessed", "Ready", "Score"])}
                     <tbody>
                         {move || {
                             points

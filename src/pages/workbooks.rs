@@ -3,6 +3,8 @@
 //! training sample, and how much of the browser's storage they use.
 
 use crate::app::AppState;
+use crate::pages::confirm::ConfirmInline;
+use crate::pages::form::{TextArea, TextField};
 use crate::platform::browser;
 use clausebook_core::file::export::human_size;
 use clausebook_core::library::{self, Entry, Library, WorkbookId};
@@ -350,27 +352,23 @@ fn WorkbookRow(
                 </form>
             </Show>
             <Show when=move || confirming.get()>
-                <div class="confirm-inline" role="group" aria-label="Confirm deletion">
+                <ConfirmInline
+                    label="Confirm deletion"
+                    yes="Yes, delete"
+                    no="Keep it"
+                    on_yes=move || {
+                        confirming.set(false);
+                        delete(id.get_value(), name.get_value());
+                    }
+                    on_no=move || confirming.set(false)
+                >
                     <p>
                         {format!(
                             "Delete “{}” from this browser? You can undo this for a few seconds; after that it is gone unless you exported it.",
                             name.get_value(),
                         )}
                     </p>
-                    <button
-                        type="button"
-                        class="danger"
-                        on:click=move |_| {
-                            confirming.set(false);
-                            delete(id.get_value(), name.get_value());
-                        }
-                    >
-                        "Yes, delete"
-                    </button>
-                    <button type="button" on:click=move |_| confirming.set(false)>
-                        "Keep it"
-                    </button>
-                </div>
+                </ConfirmInline>
             </Show>
         </li>
     }
@@ -406,26 +404,19 @@ fn NewWorkbook() -> impl IntoView {
         <section class="card" aria-labelledby="new-title">
             <h2 id="new-title">"New workbook"</h2>
             <form class="form" on:submit=create novalidate>
-                <div class="field">
-                    <label for="new-org-name">"Organisation name"</label>
-                    <input
-                        id="new-org-name"
-                        type="text"
-                        autocomplete="organization"
-                        aria-required="true"
-                        prop:value=move || name.get()
-                        on:input=move |ev| name.set(event_target_value(&ev))
-                    />
-                </div>
-                <div class="field">
-                    <label for="new-scope">"Scope of the service management system"</label>
-                    <textarea
-                        id="new-scope"
-                        rows="2"
-                        prop:value=move || scope.get()
-                        on:input=move |ev| scope.set(event_target_value(&ev))
-                    ></textarea>
-                </div>
+                <TextField
+                    id="new-org-name"
+                    label="Organisation name"
+                    value=name
+                    autocomplete="organization"
+                    required=true
+                />
+                <TextArea
+                    id="new-scope"
+                    label="Scope of the service management system"
+                    value=scope
+                    rows="2"
+                />
                 <crate::widgets::FrameworkChoice selected=chosen id_prefix="new-framework" />
                 <p class="error" role="alert">
                     {move || error.get()}

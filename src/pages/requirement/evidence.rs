@@ -3,6 +3,9 @@
 
 use crate::app::AppState;
 use crate::app::route;
+use crate::pages::confirm::ConfirmInline;
+use crate::pages::form::TextField;
+use crate::pages::table::column_heads;
 use clausebook_core::calendar::IsoDate;
 use clausebook_core::evidence::{DocumentStatus, EvidenceId, EvidenceItem};
 use clausebook_core::framework::{Framework, Node};
@@ -79,16 +82,7 @@ pub fn EvidenceSection(node: &'static Node) -> impl IntoView {
                 </For>
             </ul>
             <form class="inline-form" on:submit=add>
-                <div class="field">
-                    <label for="new-evidence">"New evidence title"</label>
-                    <input
-                        id="new-evidence"
-                        type="text"
-                        maxlength=MAX_NAME_CHARS
-                        prop:value=move || new_title.get()
-                        on:input=move |ev| new_title.set(event_target_value(&ev))
-                    />
-                </div>
+                <TextField id="new-evidence" label="New evidence title" value=new_title maxlength=MAX_NAME_CHARS />
                 <button type="submit">"Add evidence"</button>
             </form>
             <p class="error" role="alert">{move || error.get()}</p>
@@ -208,25 +202,19 @@ fn EvidenceEntry(node: &'static Node, eid: EvidenceId) -> impl IntoView {
                     .get()
                     .then(|| {
                         view! {
-                            <div class="confirm-inline" role="group" aria-label=format!("Delete {eid}?")>
+                            <ConfirmInline
+                                label=format!("Delete {eid}?")
+                                yes=format!("Yes, delete {eid}")
+                                no="Keep it"
+                                on_yes=move || state.edit(|w| w.evidence.delete(eid, &mut w.documents))
+                                on_no=move || confirm_delete.set(false)
+                            >
                                 <p>
                                     {format!(
                                         "Delete {eid} from the register and from every requirement and document that uses it?",
                                     )}
                                 </p>
-                                <button
-                                    type="button"
-                                    class="danger"
-                                    on:click=move |_| {
-                                        state.edit(|w| w.evidence.delete(eid, &mut w.documents));
-                                    }
-                                >
-                                    {format!("Yes, delete {eid}")}
-                                </button>
-                                <button type="button" on:click=move |_| confirm_delete.set(false)>
-                                    "Keep it"
-                                </button>
-                            </div>
+                            </ConfirmInline>
                         }
                     })
             }}
@@ -469,15 +457,7 @@ pub fn DocumentChecklist(framework: &'static Framework) -> impl IntoView {
             </p>
             <div class="table-scroll">
                 <table class="checklist">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Document"</th>
-                            <th scope="col">"Status"</th>
-                            <th scope="col">"Owner"</th>
-                            <th scope="col">"Review date"</th>
-                            <th scope="col">"Evidence"</th>
-                        </tr>
-                    </thead>
+                    {column_heads(&["Document", "Status", "Owner", "Review date", "Evidence"])}
                     <tbody>{rows}</tbody>
                 </table>
             </div>
