@@ -34,12 +34,7 @@ pub fn TextField(
                 placeholder=placeholder
                 aria-describedby=described_by
                 prop:value=move || value.get()
-                on:input=move |ev| {
-                    value.set(event_target_value(&ev));
-                    if let Some(then) = on_input {
-                        then.run(());
-                    }
-                }
+                on:input=store(value, on_input)
             />
         </div>
     }
@@ -69,14 +64,22 @@ pub fn TextArea(
                 maxlength=maxlength
                 aria-describedby=described_by
                 prop:value=move || value.get()
-                on:input=move |ev| {
-                    value.set(event_target_value(&ev));
-                    if let Some(then) = on_input {
-                        then.run(());
-                    }
-                }
+                on:input=store(value, on_input)
             ></textarea>
             {children.map(|c| c())}
         </div>
+    }
+}
+
+/// What a keystroke does: the text into the signal, then the caller's step.
+fn store(
+    value: RwSignal<String>,
+    then: Option<Callback<()>>,
+) -> impl Fn(leptos::ev::Event) + 'static {
+    move |ev| {
+        value.set(event_target_value(&ev));
+        if let Some(then) = then {
+            then.run(());
+        }
     }
 }

@@ -3,12 +3,13 @@
 use crate::app::{AppState, route};
 use crate::pages::form::{TextArea, TextField};
 use crate::pages::table::column_heads;
+use crate::pages::workbooks::submitted_workbook;
 use crate::platform::browser;
 use crate::widgets::{FrameworkChoice, bar, status_badge};
 use clausebook_core::assessment::Status;
 use clausebook_core::limits::{MAX_NAME_CHARS, MAX_SCOPE_CHARS};
 use clausebook_core::overview::{ClauseRow, Line, Overview, PhaseRow, Radar};
-use clausebook_core::workbook::{Organisation, Workbook};
+use clausebook_core::workbook::Organisation;
 use leptos::prelude::*;
 
 #[component]
@@ -33,15 +34,8 @@ fn Welcome() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let chosen = RwSignal::new(clausebook_core::framework::iso20000());
     let create = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        match Workbook::create(
-            &name.get_untracked(),
-            &scope.get_untracked(),
-            chosen.get_untracked(),
-            browser::now(),
-        ) {
-            Ok(workbook) => state.start_new(workbook),
-            Err(e) => error.set(Some(e.to_string())),
+        if let Some(workbook) = submitted_workbook(&ev, name, scope, chosen, error) {
+            state.start_new(workbook);
         }
     };
     view! {

@@ -7,6 +7,7 @@ use crate::pages::confirm::ConfirmInline;
 use crate::pages::form::{TextArea, TextField};
 use crate::platform::browser;
 use clausebook_core::file::export::human_size;
+use clausebook_core::framework::Framework;
 use clausebook_core::library::{self, Entry, Library, WorkbookId};
 use clausebook_core::workbook::Workbook;
 use leptos::prelude::*;
@@ -383,21 +384,12 @@ fn NewWorkbook() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let chosen = RwSignal::new(clausebook_core::framework::iso20000());
     let create = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        match Workbook::create(
-            &name.get_untracked(),
-            &scope.get_untracked(),
-            chosen.get_untracked(),
-            browser::now(),
-        ) {
-            Ok(workbook) => {
-                error.set(None);
-                state.start_new(workbook);
-                state.flush();
-                name.set(String::new());
-                scope.set(String::new());
-            }
-            Err(e) => error.set(Some(e.to_string())),
+        if let Some(workbook) = submitted_workbook(&ev, name, scope, chosen, error) {
+            error.set(None);
+            state.start_new(workbook);
+            state.flush();
+            name.set(String::new());
+            scope.set(String::new());
         }
     };
     view! {
@@ -427,4 +419,24 @@ fn NewWorkbook() -> impl IntoView {
             </form>
         </section>
     }
+}
+
+/// Reads a new-workbook form on submit: the workbook its fields describe, or
+/// none, with the reason shown in `error`.
+pub(super) fn submitted_workbook(
+    ev: &leptos::ev::SubmitEvent,
+    name: RwSignal<String>,
+    scope: RwSignal<String>,
+    chosen: RwSignal<&'static Framework>,
+    error: RwSignal<Option<String>>,
+) -> Option<Workbook> {
+    ev.prevent_default();
+    Workbook::create(
+        &name.get_untracked(),
+        &scope.get_untracked(),
+        chosen.get_untracked(),
+        browser::now(),
+    )
+    .map_err(|e| error.set(Some(e.to_string())))
+    .ok()
 }
