@@ -3,6 +3,7 @@
 
 use crate::app::AppState;
 use crate::app::route;
+use crate::pages::form::TextField;
 use crate::widgets::{EnumSelect, choices};
 use crate::widgets::{bar, status_badge};
 use clausebook_core::assessment::{Readiness, Status};
@@ -97,37 +98,26 @@ pub fn ClausesPage() -> impl IntoView {
                     })
                 }
             />
-            <div class="field">
-                <label for="filter-owner">"Owner"</label>
-                <input
-                    id="filter-owner"
-                    type="text"
-                    prop:value=move || filter.with(|f| f.owner.clone())
-                    on:input={
-                        let set_filter = set_filter.clone();
-                        move |ev| {
-                        let v = event_target_value(&ev);
-                        set_filter(&|f| f.owner = v.clone());
-                        }
-                    }
-                />
-            </div>
-            <div class="field">
-                <label for="filter-text">"Search"</label>
-                <input
-                    id="filter-text"
-                    type="search"
-                    placeholder="Number, title or notes"
-                    prop:value=move || filter.with(|f| f.text.clone())
-                    on:input={
-                        let set_filter = set_filter.clone();
-                        move |ev| {
-                        let v = event_target_value(&ev);
-                        set_filter(&|f| f.text = v.clone());
-                        }
-                    }
-                />
-            </div>
+            <TextField
+                id="filter-owner"
+                label="Owner"
+                value=Signal::derive(move || filter.with(|f| f.owner.clone()))
+                on_input={
+                    let set_filter = set_filter.clone();
+                    move |v: String| set_filter(&|f| f.owner = v.clone())
+                }
+            />
+            <TextField
+                id="filter-text"
+                label="Search"
+                kind="search"
+                placeholder="Number, title or notes"
+                value=Signal::derive(move || filter.with(|f| f.text.clone()))
+                on_input={
+                    let set_filter = set_filter.clone();
+                    move |v: String| set_filter(&|f| f.text = v.clone())
+                }
+            />
         </form>
         <p class="result-count" role="status">
             {move || {

@@ -1,16 +1,22 @@
-//! A labelled text field bound to a string signal: the label, the control and
-//! what is typed kept in step, written once for every form of these pages.
+//! A labelled text field: the label, the control, and what is typed handed
+//! to the caller, written once for every form of these pages.
 
 use leptos::prelude::*;
 
-/// A one-line text input under its label. The optional attributes are left
-/// out of the markup when not given.
+/// A one-line input under its label. The optional attributes are left out of
+/// the markup when not given.
 #[component]
 pub fn TextField(
     id: &'static str,
     label: &'static str,
-    /// What the field shows, and receives on every keystroke.
-    value: RwSignal<String>,
+    /// What the field shows.
+    #[prop(into)]
+    value: Signal<String>,
+    /// Receives the text on every keystroke.
+    on_input: impl Fn(String) + 'static,
+    /// The input's type: "text", or "search" for a filter.
+    #[prop(default = "text")]
+    kind: &'static str,
     #[prop(optional)] maxlength: Option<usize>,
     #[prop(optional)] autocomplete: Option<&'static str>,
     /// Announced as required; the check itself is the model's.
@@ -18,23 +24,20 @@ pub fn TextField(
     required: bool,
     #[prop(optional)] placeholder: Option<&'static str>,
     #[prop(optional)] described_by: Option<&'static str>,
-    /// Runs after each keystroke is stored, e.g. to save at once.
-    #[prop(optional)]
-    on_input: Option<Callback<()>>,
 ) -> impl IntoView {
     view! {
         <div class="field">
             <label for=id>{label}</label>
             <input
                 id=id
-                type="text"
+                type=kind
                 autocomplete=autocomplete
                 aria-required=required.then_some("true")
                 maxlength=maxlength
                 placeholder=placeholder
                 aria-describedby=described_by
-                prop:value=move || value.get()
-                on:input=store(value, on_input)
+                prop:value=value
+                on:input=move |ev| on_input(event_target_value(&ev))
             />
         </div>
     }
@@ -45,14 +48,14 @@ pub fn TextField(
 pub fn TextArea(
     id: &'static str,
     label: &'static str,
-    /// What the area shows, and receives on every keystroke.
-    value: RwSignal<String>,
+    /// What the area shows.
+    #[prop(into)]
+    value: Signal<String>,
+    /// Receives the text on every keystroke.
+    on_input: impl Fn(String) + 'static,
     rows: &'static str,
     #[prop(optional)] maxlength: Option<usize>,
     #[prop(optional)] described_by: Option<&'static str>,
-    /// Runs after each keystroke is stored, e.g. to save at once.
-    #[prop(optional)]
-    on_input: Option<Callback<()>>,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     view! {
@@ -63,23 +66,10 @@ pub fn TextArea(
                 rows=rows
                 maxlength=maxlength
                 aria-describedby=described_by
-                prop:value=move || value.get()
-                on:input=store(value, on_input)
+                prop:value=value
+                on:input=move |ev| on_input(event_target_value(&ev))
             ></textarea>
             {children.map(|c| c())}
         </div>
-    }
-}
-
-/// What a keystroke does: the text into the signal, then the caller's step.
-fn store(
-    value: RwSignal<String>,
-    then: Option<Callback<()>>,
-) -> impl Fn(leptos::ev::Event) + 'static {
-    move |ev| {
-        value.set(event_target_value(&ev));
-        if let Some(then) = then {
-            then.run(());
-        }
     }
 }

@@ -50,6 +50,7 @@ fn Welcome() -> impl IntoView {
                     id="org-name"
                     label="Organisation name"
                     value=name
+                    on_input=move |v| name.set(v)
                     autocomplete="organization"
                     required=true
                     maxlength=MAX_NAME_CHARS
@@ -58,6 +59,7 @@ fn Welcome() -> impl IntoView {
                     id="org-scope"
                     label="Scope"
                     value=scope
+                    on_input=move |v| scope.set(v)
                     rows="3"
                     maxlength=MAX_SCOPE_CHARS
                     described_by="org-scope-hint"
@@ -398,15 +400,13 @@ fn OrganisationForm() -> impl IntoView {
     let name = RwSignal::new(current.name);
     let scope = RwSignal::new(current.scope);
     let error = RwSignal::new(None::<String>);
-    let apply = Callback::new(move |()| {
-        match Organisation::new(&name.get_untracked(), &scope.get_untracked()) {
-            Ok(organisation) => {
-                error.set(None);
-                state.edit(|w| w.set_organisation(organisation, browser::now()));
-            }
-            Err(e) => error.set(Some(e.to_string())),
+    let apply = move || match Organisation::new(&name.get_untracked(), &scope.get_untracked()) {
+        Ok(organisation) => {
+            error.set(None);
+            state.edit(|w| w.set_organisation(organisation, browser::now()));
         }
-    });
+        Err(e) => error.set(Some(e.to_string())),
+    };
     view! {
         <section class="card form" aria-labelledby="organisation-title">
             <h2 id="organisation-title">"Organisation"</h2>
@@ -414,18 +414,24 @@ fn OrganisationForm() -> impl IntoView {
                 id="edit-org-name"
                 label="Organisation name"
                 value=name
+                on_input=move |v| {
+                    name.set(v);
+                    apply();
+                }
                 autocomplete="organization"
                 required=true
                 maxlength=MAX_NAME_CHARS
-                on_input=apply
             />
             <TextArea
                 id="edit-org-scope"
                 label="Scope"
                 value=scope
+                on_input=move |v| {
+                    scope.set(v);
+                    apply();
+                }
                 rows="3"
                 maxlength=MAX_SCOPE_CHARS
-                on_input=apply
             />
             <p class="error" role="alert">
                 {move || error.get()}

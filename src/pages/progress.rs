@@ -93,6 +93,7 @@ fn MarkBaseline(chosen: RwSignal<Option<BaselineId>>) -> impl IntoView {
                     id="baseline-name"
                     label="Name"
                     value=name
+                    on_input=move |v| name.set(v)
                     maxlength=MAX_NAME_CHARS
                     placeholder="e.g. Gap analysis, March"
                     described_by="baseline-error"

@@ -400,6 +400,7 @@ fn NewWorkbook() -> impl IntoView {
                     id="new-org-name"
                     label="Organisation name"
                     value=name
+                    on_input=move |v| name.set(v)
                     autocomplete="organization"
                     required=true
                 />
@@ -407,6 +408,7 @@ fn NewWorkbook() -> impl IntoView {
                     id="new-scope"
                     label="Scope of the service management system"
                     value=scope
+                    on_input=move |v| scope.set(v)
                     rows="2"
                 />
                 <crate::widgets::FrameworkChoice selected=chosen id_prefix="new-framework" />

@@ -82,7 +82,13 @@ pub fn EvidenceSection(node: &'static Node) -> impl IntoView {
                 </For>
             </ul>
             <form class="inline-form" on:submit=add>
-                <TextField id="new-evidence" label="New evidence title" value=new_title maxlength=MAX_NAME_CHARS />
+                <TextField
+                    id="new-evidence"
+                    label="New evidence title"
+                    value=new_title
+                    on_input=move |v| new_title.set(v)
+                    maxlength=MAX_NAME_CHARS
+                />
                 <button type="submit">"Add evidence"</button>
             </form>
             <p class="error" role="alert">{move || error.get()}</p>
