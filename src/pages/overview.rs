@@ -1,7 +1,7 @@
 //! Overview: the welcome for a first visit, then readiness at a glance.
 
 use crate::app::{AppState, route};
-use crate::pages::form::{TextArea, TextField};
+use crate::pages::form::{ErrorLine, TextArea, TextField};
 use crate::pages::table::column_heads;
 use crate::pages::workbooks::submitted_workbook;
 use crate::platform::browser;
@@ -69,9 +69,7 @@ fn Welcome() -> impl IntoView {
                     </p>
                 </TextArea>
                 <FrameworkChoice selected=chosen />
-                <p class="error" role="alert">
-                    {move || error.get()}
-                </p>
+                <ErrorLine error=error />
                 <button type="submit" class="primary">
                     "Create workbook"
                 </button>
@@ -433,9 +431,7 @@ fn OrganisationForm() -> impl IntoView {
                 rows="3"
                 maxlength=MAX_SCOPE_CHARS
             />
-            <p class="error" role="alert">
-                {move || error.get()}
-            </p>
+            <ErrorLine error=error />
         </section>
     }
 }

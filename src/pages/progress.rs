@@ -3,7 +3,7 @@
 
 use crate::app::{AppState, route};
 use crate::pages::confirm::ConfirmInline;
-use crate::pages::form::TextField;
+use crate::pages::form::{ErrorLine, TextField};
 use crate::pages::table::{action_column_heads, column_heads};
 use crate::platform::browser;
 use clausebook_core::baseline::{BaselineId, Change, Direction, Point};
@@ -113,9 +113,7 @@ fn MarkBaseline(chosen: RwSignal<Option<BaselineId>>) -> impl IntoView {
                     </button>
                 </div>
             </form>
-            <p class="error" id="baseline-error" role="alert">
-                {move || error.get()}
-            </p>
+            <ErrorLine error=error id="baseline-error" />
             <p class="success" role="status">
                 {move || message.get()}
             </p>

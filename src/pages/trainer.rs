@@ -2,6 +2,7 @@
 //! section (trainer mode) on the Data page.
 
 use crate::app::{AppState, route};
+use crate::pages::form::ErrorLine;
 use clausebook_core::framework::{Node, RequirementId};
 use clausebook_core::limits::MAX_NOTES_CHARS;
 use leptos::prelude::*;
@@ -194,9 +195,7 @@ pub fn TrainerNotesSection() -> impl IntoView {
                         }
                     })
             }}
-            <p class="error" id="trainer-error" role="alert">
-                {move || error.get()}
-            </p>
+            <ErrorLine error=error id="trainer-error" />
             <ul class="trainer-list">{list}</ul>
         </section>
     }

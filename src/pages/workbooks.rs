@@ -4,7 +4,7 @@
 
 use crate::app::AppState;
 use crate::pages::confirm::ConfirmInline;
-use crate::pages::form::{TextArea, TextField};
+use crate::pages::form::{ErrorLine, TextArea, TextField};
 use crate::platform::browser;
 use clausebook_core::file::export::human_size;
 use clausebook_core::framework::Framework;
@@ -162,9 +162,7 @@ pub fn WorkbooksPage() -> impl IntoView {
         <p class="lead">
             "Keep several workbooks side by side in this browser: one per client, one per course. The one you open is remembered; each saves as you type."
         </p>
-        <p class="error" role="alert">
-            {move || error.get()}
-        </p>
+        <ErrorLine error=error />
         <p class="success" role="status">
             {move || message.get()}
         </p>
@@ -412,9 +410,7 @@ fn NewWorkbook() -> impl IntoView {
                     rows="2"
                 />
                 <crate::widgets::FrameworkChoice selected=chosen id_prefix="new-framework" />
-                <p class="error" role="alert">
-                    {move || error.get()}
-                </p>
+                <ErrorLine error=error />
                 <button type="submit" class="primary">
                     "Create and open"
                 </button>

@@ -4,7 +4,7 @@
 use crate::app::AppState;
 use crate::app::route;
 use crate::pages::confirm::ConfirmInline;
-use crate::pages::form::TextField;
+use crate::pages::form::{ErrorLine, TextField};
 use crate::pages::table::column_heads;
 use clausebook_core::calendar::IsoDate;
 use clausebook_core::evidence::{DocumentStatus, EvidenceId, EvidenceItem};
@@ -91,7 +91,7 @@ pub fn EvidenceSection(node: &'static Node) -> impl IntoView {
                 />
                 <button type="submit">"Add evidence"</button>
             </form>
-            <p class="error" role="alert">{move || error.get()}</p>
+            <ErrorLine error=error />
             {move || {
                 let options = others.get();
                 (!options.is_empty())
@@ -287,7 +287,7 @@ fn EvidenceForm(item: EvidenceItem) -> impl IntoView {
                         }
                     }
                 />
-                <p class="error" role="alert">{move || title_error.get()}</p>
+                <ErrorLine error=title_error />
             </div>
             {text_field("Reference or location", "reference", item.reference.clone(), |i, v| i.reference = v)}
             {text_field("Evidence owner", "owner", item.owner.clone(), |i, v| i.owner = v)}
@@ -306,7 +306,7 @@ fn EvidenceForm(item: EvidenceItem) -> impl IntoView {
                         Err(e) => date_error.set(Some(e.to_string())),
                     }
                 />
-                <p class="error" role="alert">{move || date_error.get()}</p>
+                <ErrorLine error=date_error />
             </div>
         </div>
     }

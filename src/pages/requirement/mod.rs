@@ -6,7 +6,7 @@ mod portfolio_hints;
 
 use crate::app::AppState;
 use crate::app::route;
-use crate::pages::form::{TextArea, TextField};
+use crate::pages::form::{ErrorLine, TextArea, TextField};
 use crate::platform::browser;
 use crate::widgets::{EnumSelect, FrameworkAttribution, Missing, choices, pick_variant};
 use clausebook_core::assessment::{Assessment, Status};
@@ -205,9 +205,7 @@ fn AssessmentForm(framework: &'static Framework, node: &'static Node) -> impl In
                             }
                         }
                     />
-                    <p id="target-date-error" class="error" role="alert">
-                        {move || date_error.get()}
-                    </p>
+                    <ErrorLine error=date_error id="target-date-error" />
                 </div>
                 <TextArea
                     id="notes"
@@ -574,7 +572,7 @@ fn CapabilityFields(
                 {select("current", "Current capability")}
                 {select("target", "Target capability")}
             </div>
-            <p class="error" role="alert">{move || error.get()}</p>
+            <ErrorLine error=error />
             <details>
                 <summary>"What the levels mean"</summary>
                 <dl class="facts compact">
