@@ -1,5 +1,5 @@
-//! A labelled text field: the label, the control, and what is typed handed
-//! to the caller, written once for every form of these pages.
+//! The labelled form controls of these pages (text field, text area,
+//! select, checkbox) and the error line under a form, each written once.
 
 use leptos::prelude::*;
 
@@ -87,5 +87,41 @@ pub fn ErrorLine(
         <p class="error" id=id role="alert">
             {move || error.get()}
         </p>
+    }
+}
+
+/// A drop-down under its label; the children are its options, each of which
+/// says whether it is the one selected.
+#[component]
+pub fn SelectField(
+    id: &'static str,
+    label: &'static str,
+    /// Receives the chosen option's value.
+    on_change: impl Fn(String) + 'static,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id on:change=move |ev| on_change(event_target_value(&ev))>
+                {children()}
+            </select>
+        </div>
+    }
+}
+
+/// A checkbox with its label after it, bound to a flag.
+#[component]
+pub fn CheckBox(id: &'static str, label: &'static str, checked: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <div class="check">
+            <input
+                id=id
+                type="checkbox"
+                prop:checked=move || checked.get()
+                on:change=move |ev| checked.set(event_target_checked(&ev))
+            />
+            <label for=id>{label}</label>
+        </div>
     }
 }

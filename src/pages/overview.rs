@@ -267,10 +267,7 @@ fn phase_row(p: PhaseRow) -> impl IntoView {
                 <span class=format!("badge phase-{}", p.key)>{p.label}</span>
             </th>
             <td>{format!("{} of {} assessed", p.assessed, p.total)}</td>
-            <td>
-                {bar(p.ready_percent)}
-                {format!(" {}% largely or fully", p.ready_percent)}
-            </td>
+            {ready_cell(p.ready_percent, " largely or fully")}
         </tr>
     }
 }
@@ -284,11 +281,18 @@ fn clause_row(c: ClauseRow) -> impl IntoView {
             </th>
             <td>{c.pdca}</td>
             <td>{format!("{} of {}", c.assessed, c.total)}</td>
-            <td>
-                {bar(c.ready_percent)}
-                {format!(" {}%", c.ready_percent)}
-            </td>
+            {ready_cell(c.ready_percent, "")}
         </tr>
+    }
+}
+
+/// How much is ready: the bar, then the figure it draws.
+fn ready_cell(percent: u32, after: &'static str) -> impl IntoView {
+    view! {
+        <td>
+            {bar(percent)}
+            {format!(" {percent}%{after}")}
+        </td>
     }
 }
 

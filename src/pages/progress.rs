@@ -3,7 +3,7 @@
 
 use crate::app::{AppState, route};
 use crate::pages::confirm::ConfirmInline;
-use crate::pages::form::{ErrorLine, TextField};
+use crate::pages::form::{CheckBox, ErrorLine, SelectField, TextField};
 use crate::pages::table::{action_column_heads, column_heads};
 use crate::platform::browser;
 use clausebook_core::baseline::{BaselineId, Change, Direction, Point};
@@ -312,41 +312,30 @@ fn CompareWithBaseline(chosen: RwSignal<Option<BaselineId>>) -> impl IntoView {
                                 )
                             })
                     });
+                let choices = options
+                    .get()
+                    .into_iter()
+                    .map(|(id, label)| {
+                        view! {
+                            <option
+                                value=id.0.to_string()
+                                prop:selected=move || current.get() == Some(id)
+                            >
+                                {label}
+                            </option>
+                        }
+                    })
+                    .collect_view();
                 view! {
                     <div class="inline-form">
-                        <div class="field">
-                            <label for="compare-baseline">"Compare now with"</label>
-                            <select
-                                id="compare-baseline"
-                                on:change=move |ev| {
-                                    chosen.set(event_target_value(&ev).parse().ok().map(BaselineId))
-                                }
-                            >
-                                {options
-                                    .get()
-                                    .into_iter()
-                                    .map(|(id, label)| {
-                                        view! {
-                                            <option
-                                                value=id.0.to_string()
-                                                prop:selected=move || current.get() == Some(id)
-                                            >
-                                                {label}
-                                            </option>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </select>
-                        </div>
-                        <div class="check">
-                            <input
-                                id="only-changes"
-                                type="checkbox"
-                                prop:checked=move || only_changes.get()
-                                on:change=move |ev| only_changes.set(event_target_checked(&ev))
-                            />
-                            <label for="only-changes">"Only requirements that changed"</label>
-                        </div>
+                        <SelectField
+                            id="compare-baseline"
+                            label="Compare now with"
+                            on_change=move |v: String| chosen.set(v.parse().ok().map(BaselineId))
+                        >
+                            {choices}
+                        </SelectField>
+                        <CheckBox id="only-changes" label="Only requirements that changed" checked=only_changes />
                     </div>
                     <p role="status" data-testid="change-summary">
                         {summary}

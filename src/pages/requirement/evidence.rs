@@ -4,7 +4,7 @@
 use crate::app::AppState;
 use crate::app::route;
 use crate::pages::confirm::ConfirmInline;
-use crate::pages::form::{ErrorLine, TextField};
+use crate::pages::form::{ErrorLine, SelectField, TextField};
 use crate::pages::table::column_heads;
 use clausebook_core::calendar::IsoDate;
 use clausebook_core::evidence::{DocumentStatus, EvidenceId, EvidenceItem};
@@ -98,12 +98,11 @@ pub fn EvidenceSection(node: &'static Node) -> impl IntoView {
                     .then(|| {
                         view! {
                             <form class="inline-form" on:submit=link>
-                                <div class="field">
-                                    <label for="link-evidence">"Existing evidence item"</label>
-                                    <select
-                                        id="link-evidence"
-                                        on:change=move |ev| chosen.set(event_target_value(&ev))
-                                    >
+                                <SelectField
+                                    id="link-evidence"
+                                    label="Existing evidence item"
+                                    on_change=move |v| chosen.set(v)
+                                >
                                         <option value="" prop:selected=move || chosen.get().is_empty()>
                                             "Choose an item"
                                         </option>
@@ -117,8 +116,7 @@ pub fn EvidenceSection(node: &'static Node) -> impl IntoView {
                                                 }
                                             })
                                             .collect_view()}
-                                    </select>
-                                </div>
+                                </SelectField>
                                 <button type="submit">"Link evidence"</button>
                             </form>
                         }
