@@ -2,7 +2,7 @@
 
 use crate::app::{AppState, route};
 use crate::pages::form::{ErrorLine, TextArea, TextField};
-use crate::pages::table::column_heads;
+use crate::pages::table::{column_heads, scroll_table};
 use crate::pages::workbooks::submitted_workbook;
 use crate::platform::browser;
 use crate::widgets::{FrameworkChoice, bar, status_badge};
@@ -246,14 +246,11 @@ fn OverviewView(#[prop(into)] overview: Signal<Overview>) -> impl IntoView {
             }}
             <section class="card" aria-labelledby="by-clause-title">
                 <h2 id="by-clause-title">"Progress by clause"</h2>
-                <div class="table-scroll">
-                    <table class="by-clause">
-                        {column_heads(&["Clause", "PDCA", "Assessed", "Largely or fully"])}
-                        <tbody>
-                            {move || clauses.get().into_iter().map(clause_row).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
+                {scroll_table(
+                    "by-clause",
+                    column_heads(&["Clause", "PDCA", "Assessed", "Largely or fully"]),
+                    move || clauses.get().into_iter().map(clause_row).collect_view(),
+                )}
             </section>
         </div>
     }

@@ -4,7 +4,7 @@
 use crate::app::{AppState, route};
 use crate::pages::confirm::ConfirmInline;
 use crate::pages::form::{CheckBox, ErrorLine, SelectField, TextField};
-use crate::pages::table::{action_column_heads, column_heads};
+use crate::pages::table::{action_column_heads, column_heads, scroll_table};
 use crate::platform::browser;
 use clausebook_core::baseline::{BaselineId, Change, Direction, Point};
 use clausebook_core::calendar::IsoDate;
@@ -154,63 +154,55 @@ fn BaselineList(chosen: RwSignal<Option<BaselineId>>) -> impl IntoView {
                 if baselines.with(Vec::is_empty) {
                     return view! { <p>"No baselines yet. Mark one above."</p> }.into_any();
                 }
-                view! {
-                    <div class="table-scroll">
-                        <table class="baseline-table">
-                            {action_column_heads(&["Baseline", "Date", "Assessed", "Ready", "Score"])}
-                            <tbody>
-                                {baselines
-                                    .get()
-                                    .into_iter()
-                                    .map(|(id, name, date, f)| {
-                                        let label = name.clone();
-                                        view! {
-                                            <tr>
-                                                <th scope="row">{name}</th>
-                                                <td>{date.to_string()}</td>
-                                                <td>{format!("{} of {}", f.assessed, f.total)}</td>
-                                                <td>{format!("{}%", f.ready_percent)}</td>
-                                                <td>{format!("{}%", f.score)}</td>
-                                                <td>
-                                                    {move || {
-                                                        if confirming.get() == Some(id) {
-                                                            let question = format!("Delete “{label}”?");
-                                                            view! {
-                                                                <ConfirmInline
-                                                                    label=format!("Delete baseline {label}?")
-                                                                    yes="Yes, delete"
-                                                                    no="Keep"
-                                                                    on_yes=move || delete(id)
-                                                                    on_no=move || confirming.set(None)
-                                                                >
-                                                                    <span>{question}</span>
-                                                                </ConfirmInline>
-                                                            }
-                                                                .into_any()
-                                                        } else {
-                                                            view! {
-                                                                <button
-                                                                    type="button"
-                                                                    class="danger"
-                                                                    aria-label=format!("Delete baseline {label}")
-                                                                    on:click=move |_| confirming.set(Some(id))
-                                                                >
-                                                                    "Delete"
-                                                                </button>
-                                                            }
-                                                                .into_any()
-                                                        }
-                                                    }}
-                                                </td>
-                                            </tr>
+                let rows = baselines
+                    .get()
+                    .into_iter()
+                    .map(|(id, name, date, f)| {
+                        let label = name.clone();
+                        view! {
+                            <tr>
+                                <th scope="row">{name}</th>
+                                <td>{date.to_string()}</td>
+                                <td>{format!("{} of {}", f.assessed, f.total)}</td>
+                                <td>{format!("{}%", f.ready_percent)}</td>
+                                <td>{format!("{}%", f.score)}</td>
+                                <td>
+                                    {move || {
+                                        if confirming.get() == Some(id) {
+                                            let question = format!("Delete “{label}”?");
+                                            view! {
+                                                <ConfirmInline
+                                                    label=format!("Delete baseline {label}?")
+                                                    yes="Yes, delete"
+                                                    no="Keep"
+                                                    on_yes=move || delete(id)
+                                                    on_no=move || confirming.set(None)
+                                                >
+                                                    <span>{question}</span>
+                                                </ConfirmInline>
+                                            }
+                                                .into_any()
+                                        } else {
+                                            view! {
+                                                <button
+                                                    type="button"
+                                                    class="danger"
+                                                    aria-label=format!("Delete baseline {label}")
+                                                    on:click=move |_| confirming.set(Some(id))
+                                                >
+                                                    "Delete"
+                                                </button>
+                                            }
+                                                .into_any()
                                         }
-                                    })
-                                    .collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
-                }
-                    .into_any()
+                                    }}
+                                </td>
+                            </tr>
+                        }
+                    })
+                    .collect_view();
+                let heads = action_column_heads(&["Baseline", "Date", "Assessed", "Ready", "Score"]);
+                scroll_table("baseline-table", heads, rows).into_any()
             }}
         </section>
     }

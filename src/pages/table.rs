@@ -31,3 +31,20 @@ fn heads(names: &[&'static str], actions: bool) -> impl IntoView + use<> {
         </thead>
     }
 }
+
+/// A table in a container that scrolls sideways on narrow screens rather
+/// than the page: the class, the heading row and the body rows.
+pub fn scroll_table(
+    class: &'static str,
+    heads: impl IntoView + 'static,
+    rows: impl IntoView + 'static,
+) -> impl IntoView {
+    view! {
+        <div class="table-scroll">
+            <table class=class>
+                {heads}
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}

@@ -5,7 +5,7 @@ use crate::app::AppState;
 use crate::app::route;
 use crate::pages::confirm::ConfirmInline;
 use crate::pages::form::{ErrorLine, SelectField, TextField};
-use crate::pages::table::column_heads;
+use crate::pages::table::{column_heads, scroll_table};
 use clausebook_core::calendar::IsoDate;
 use clausebook_core::evidence::{DocumentStatus, EvidenceId, EvidenceItem};
 use clausebook_core::framework::{Framework, Node};
@@ -459,12 +459,11 @@ pub fn DocumentChecklist(framework: &'static Framework) -> impl IntoView {
             <p class="hint">
                 "The documents the standard expects you to keep. Evidence items come from the register on each requirement page."
             </p>
-            <div class="table-scroll">
-                <table class="checklist">
-                    {column_heads(&["Document", "Status", "Owner", "Review date", "Evidence"])}
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            {scroll_table(
+                "checklist",
+                column_heads(&["Document", "Status", "Owner", "Review date", "Evidence"]),
+                rows,
+            )}
             <p>
                 <A href=route("/clauses")>"Back to all clauses"</A>
             </p>
