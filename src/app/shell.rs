@@ -110,24 +110,14 @@ fn WorkbookBar() -> impl IntoView {
     view! {
         <div class="workbook-bar">
             <div class="undo-redo" role="group" aria-label="Undo and redo">
-                <button
-                    type="button"
-                    on:click=move |_| state.undo()
-                    disabled=move || !state.can_undo.get()
-                    aria-keyshortcuts="Control+Z"
-                    title="Undo (Ctrl+Z)"
-                >
-                    "Undo"
-                </button>
-                <button
-                    type="button"
-                    on:click=move |_| state.redo()
-                    disabled=move || !state.can_redo.get()
-                    aria-keyshortcuts="Control+Shift+Z"
-                    title="Redo (Ctrl+Shift+Z)"
-                >
-                    "Redo"
-                </button>
+                {history_button("Undo", "Control+Z", "Undo (Ctrl+Z)", state.can_undo, move || state.undo())}
+                {history_button(
+                    "Redo",
+                    "Control+Shift+Z",
+                    "Redo (Ctrl+Shift+Z)",
+                    state.can_redo,
+                    move || state.redo(),
+                )}
             </div>
             <p class="backup-status">
                 <span data-testid="backup-status">{label}</span>
@@ -140,6 +130,28 @@ fn WorkbookBar() -> impl IntoView {
                 {move || message.get()}
             </p>
         </div>
+    }
+}
+
+/// A step back or forward in the edit history, offered only when there is
+/// one; its shortcut is announced and shown as a tip.
+fn history_button(
+    label: &'static str,
+    keys: &'static str,
+    tip: &'static str,
+    possible: RwSignal<bool>,
+    step: impl Fn() + 'static,
+) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            on:click=move |_| step()
+            disabled=move || !possible.get()
+            aria-keyshortcuts=keys
+            title=tip
+        >
+            {label}
+        </button>
     }
 }
 

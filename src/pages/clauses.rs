@@ -3,6 +3,7 @@
 
 use crate::app::AppState;
 use crate::app::route;
+use crate::pages::form::TextField;
 use crate::widgets::{EnumSelect, choices};
 use crate::widgets::{bar, status_badge};
 use clausebook_core::assessment::{Readiness, Status};
@@ -20,7 +21,8 @@ pub fn ClausesPage() -> impl IntoView {
     let leaves = framework.leaves().count();
     let query = use_query_map();
     let filter = Memo::new(move |_| query.with(|q| ClauseFilter::from_query(|k| q.get(k))));
-    let navigate = use_navigate();
+    // Stored, so that `set_filter` is `Copy` and every control can hold it.
+    let navigate = StoredValue::new_local(use_navigate());
     let set_filter = move |change: &dyn Fn(&mut ClauseFilter)| {
         let mut next = filter.get_untracked();
         change(&mut next);
@@ -35,14 +37,20 @@ pub fn ClausesPage() -> impl IntoView {
             format!("/clauses?{}", query.join("&"))
         };
         // Replace, so typing a search does not fill the history.
-        navigate(
-            &url,
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        navigate.with_value(|navigate| {
+            navigate(
+                &url,
+                NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..Default::default()
+                },
+            )
+        });
+    };
+    // A filter select: the picked key, or none for "any", set on the filter.
+    let pick = move |set: fn(&mut ClauseFilter, Option<&str>)| {
+        UnsyncCallback::new(move |key: Option<&str>| set_filter(&|f| set(f, key)))
     };
     // Which leaves pass the filter; recomputed when the workbook or filter changes.
     let visible = Memo::new(move |_| {
@@ -77,12 +85,7 @@ pub fn ClausesPage() -> impl IntoView {
                 any="Any status"
                 options=choices(&Status::ALL, Status::key, Status::label)
                 current=Signal::derive(move || filter.with(|f| f.status.map(Status::key)))
-                on_pick={
-                    let set_filter = set_filter.clone();
-                    UnsyncCallback::new(move |key: Option<&str>| {
-                        set_filter(&|f| f.status = key.and_then(Status::from_key))
-                    })
-                }
+                on_pick=pick(|f, key| f.status = key.and_then(Status::from_key))
             />
             <EnumSelect
                 id="filter-phase"
@@ -90,44 +93,22 @@ pub fn ClausesPage() -> impl IntoView {
                 any="Any phase"
                 options=choices(&Phase::ALL, Phase::key, Phase::label)
                 current=Signal::derive(move || filter.with(|f| f.phase.map(Phase::key)))
-                on_pick={
-                    let set_filter = set_filter.clone();
-                    UnsyncCallback::new(move |key: Option<&str>| {
-                        set_filter(&|f| f.phase = key.and_then(Phase::from_key))
-                    })
-                }
+                on_pick=pick(|f, key| f.phase = key.and_then(Phase::from_key))
             />
-            <div class="field">
-                <label for="filter-owner">"Owner"</label>
-                <input
-                    id="filter-owner"
-                    type="text"
-                    prop:value=move || filter.with(|f| f.owner.clone())
-                    on:input={
-                        let set_filter = set_filter.clone();
-                        move |ev| {
-                        let v = event_target_value(&ev);
-                        set_filter(&|f| f.owner = v.clone());
-                        }
-                    }
-                />
-            </div>
-            <div class="field">
-                <label for="filter-text">"Search"</label>
-                <input
-                    id="filter-text"
-                    type="search"
-                    placeholder="Number, title or notes"
-                    prop:value=move || filter.with(|f| f.text.clone())
-                    on:input={
-                        let set_filter = set_filter.clone();
-                        move |ev| {
-                        let v = event_target_value(&ev);
-                        set_filter(&|f| f.text = v.clone());
-                        }
-                    }
-                />
-            </div>
+            <TextField
+                id="filter-owner"
+                label="Owner"
+                value=Signal::derive(move || filter.with(|f| f.owner.clone()))
+                on_input=move |v: String| set_filter(&|f| f.owner = v.clone())
+            />
+            <TextField
+                id="filter-text"
+                label="Search"
+                kind="search"
+                placeholder="Number, title or notes"
+                value=Signal::derive(move || filter.with(|f| f.text.clone()))
+                on_input=move |v: String| set_filter(&|f| f.text = v.clone())
+            />
         </form>
         <p class="result-count" role="status">
             {move || {

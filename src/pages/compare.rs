@@ -3,6 +3,7 @@
 //! local storage and the user's own workbook is never touched.
 
 use crate::app::{AppState, route};
+use crate::pages::form::CheckBox;
 use crate::widgets::status_badge;
 use clausebook_core::assessment::Status;
 use clausebook_core::compare::{Group, Row};
@@ -200,15 +201,7 @@ pub fn ComparePage() -> impl IntoView {
                             )
                         }}
                     </p>
-                    <div class="check">
-                        <input
-                            id="only-differences"
-                            type="checkbox"
-                            prop:checked=move || only_differences.get()
-                            on:change=move |ev| only_differences.set(event_target_checked(&ev))
-                        />
-                        <label for="only-differences">"Only show differences"</label>
-                    </div>
+                    <CheckBox id="only-differences" label="Only show differences" checked=only_differences />
                     <div class="table-scroll" tabindex="0" role="region" aria-label="Comparison table">
                         <table class="compare-table">
                             <caption class="visually-hidden">

@@ -1,6 +1,7 @@
 //! Data: export the workbook as JSON, and import one after checking it.
 
 use crate::app::AppState;
+use crate::pages::table::{action_column_heads, scroll_table};
 use clausebook_core::file::export::{self, ImportPreview};
 use clausebook_core::library::{SnapshotMeta, SnapshotReason};
 use leptos::html;
@@ -303,30 +304,12 @@ fn Snapshots() -> impl IntoView {
                         .into_any();
                 }
                 let now_bytes = current_bytes();
-                view! {
-                    <div class="table-scroll">
-                        <table class="snapshots">
-                            <thead>
-                                <tr>
-                                    <th scope="col">"Taken"</th>
-                                    <th scope="col">"Why"</th>
-                                    <th scope="col">"Size"</th>
-                                    <th scope="col">"Change since"</th>
-                                    <th scope="col">
-                                        <span class="visually-hidden">"Actions"</span>
-                                    </th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {snaps
-                                    .into_iter()
-                                    .map(|s| snapshot_row(s, now_bytes, confirming, restore))
-                                    .collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
-                }
-                    .into_any()
+                let rows = snaps
+                    .into_iter()
+                    .map(|s| snapshot_row(s, now_bytes, confirming, restore))
+                    .collect_view();
+                let heads = action_column_heads(&["Taken", "Why", "Size", "Change since"]);
+                scroll_table("snapshots", heads, rows).into_any()
             }}
         </section>
     }

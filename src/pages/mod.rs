@@ -2,7 +2,9 @@
 
 pub mod clauses;
 pub mod compare;
+pub mod confirm;
 pub mod data;
+pub mod form;
 pub mod improvements;
 pub mod overview;
 pub mod portfolio;
@@ -11,5 +13,6 @@ pub mod recovery;
 pub mod reports;
 pub mod requirement;
 pub mod study;
+pub mod table;
 pub mod trainer;
 pub mod workbooks;

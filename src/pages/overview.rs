@@ -1,12 +1,15 @@
 //! Overview: the welcome for a first visit, then readiness at a glance.
 
 use crate::app::{AppState, route};
+use crate::pages::form::{ErrorLine, TextArea, TextField};
+use crate::pages::table::{column_heads, scroll_table};
+use crate::pages::workbooks::submitted_workbook;
 use crate::platform::browser;
 use crate::widgets::{FrameworkChoice, bar, status_badge};
 use clausebook_core::assessment::Status;
 use clausebook_core::limits::{MAX_NAME_CHARS, MAX_SCOPE_CHARS};
 use clausebook_core::overview::{ClauseRow, Line, Overview, PhaseRow, Radar};
-use clausebook_core::workbook::{Organisation, Workbook};
+use clausebook_core::workbook::Organisation;
 use leptos::prelude::*;
 
 #[component]
@@ -31,15 +34,8 @@ fn Welcome() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let chosen = RwSignal::new(clausebook_core::framework::iso20000());
     let create = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        match Workbook::create(
-            &name.get_untracked(),
-            &scope.get_untracked(),
-            chosen.get_untracked(),
-            browser::now(),
-        ) {
-            Ok(workbook) => state.start_new(workbook),
-            Err(e) => error.set(Some(e.to_string())),
+        if let Some(workbook) = submitted_workbook(&ev, name, scope, chosen, error) {
+            state.start_new(workbook);
         }
     };
     view! {
@@ -50,36 +46,30 @@ fn Welcome() -> impl IntoView {
             </p>
             <form class="card form" on:submit=create novalidate>
                 <h2>"Create your workbook"</h2>
-                <div class="field">
-                    <label for="org-name">"Organisation name"</label>
-                    <input
-                        id="org-name"
-                        type="text"
-                        autocomplete="organization"
-                        aria-required="true"
-                        maxlength=MAX_NAME_CHARS
-                        prop:value=move || name.get()
-                        on:input=move |ev| name.set(event_target_value(&ev))
-                    />
-                </div>
-                <div class="field">
-                    <label for="org-scope">"Scope"</label>
-                    <textarea
-                        id="org-scope"
-                        rows="3"
-                        maxlength=MAX_SCOPE_CHARS
-                        aria-describedby="org-scope-hint"
-                        prop:value=move || scope.get()
-                        on:input=move |ev| scope.set(event_target_value(&ev))
-                    ></textarea>
+                <TextField
+                    id="org-name"
+                    label="Organisation name"
+                    value=name
+                    on_input=move |v| name.set(v)
+                    autocomplete="organization"
+                    required=true
+                    maxlength=MAX_NAME_CHARS
+                />
+                <TextArea
+                    id="org-scope"
+                    label="Scope"
+                    value=scope
+                    on_input=move |v| scope.set(v)
+                    rows="3"
+                    maxlength=MAX_SCOPE_CHARS
+                    described_by="org-scope-hint"
+                >
                     <p id="org-scope-hint" class="hint">
                         "One or two sentences: which services, for which customers, delivered from where. You can refine it later (clause 4.3)."
                     </p>
-                </div>
+                </TextArea>
                 <FrameworkChoice selected=chosen />
-                <p class="error" role="alert">
-                    {move || error.get()}
-                </p>
+                <ErrorLine error=error />
                 <button type="submit" class="primary">
                     "Create workbook"
                 </button>
@@ -256,14 +246,11 @@ fn OverviewView(#[prop(into)] overview: Signal<Overview>) -> impl IntoView {
             }}
             <section class="card" aria-labelledby="by-clause-title">
                 <h2 id="by-clause-title">"Progress by clause"</h2>
-                <div class="table-scroll">
-                    <table class="by-clause">
-                        {column_heads(&["Clause", "PDCA", "Assessed", "Largely or fully"])}
-                        <tbody>
-                            {move || clauses.get().into_iter().map(clause_row).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
+                {scroll_table(
+                    "by-clause",
+                    column_heads(&["Clause", "PDCA", "Assessed", "Largely or fully"]),
+                    move || clauses.get().into_iter().map(clause_row).collect_view(),
+                )}
             </section>
         </div>
     }
@@ -277,10 +264,7 @@ fn phase_row(p: PhaseRow) -> impl IntoView {
                 <span class=format!("badge phase-{}", p.key)>{p.label}</span>
             </th>
             <td>{format!("{} of {} assessed", p.assessed, p.total)}</td>
-            <td>
-                {bar(p.ready_percent)}
-                {format!(" {}% largely or fully", p.ready_percent)}
-            </td>
+            {ready_cell(p.ready_percent, " largely or fully")}
         </tr>
     }
 }
@@ -294,24 +278,18 @@ fn clause_row(c: ClauseRow) -> impl IntoView {
             </th>
             <td>{c.pdca}</td>
             <td>{format!("{} of {}", c.assessed, c.total)}</td>
-            <td>
-                {bar(c.ready_percent)}
-                {format!(" {}%", c.ready_percent)}
-            </td>
+            {ready_cell(c.ready_percent, "")}
         </tr>
     }
 }
 
-/// A table's head: one column heading per name.
-fn column_heads(names: &[&'static str]) -> impl IntoView {
-    let heads = names
-        .iter()
-        .map(|name| view! { <th scope="col">{*name}</th> })
-        .collect_view();
+/// How much is ready: the bar, then the figure it draws.
+fn ready_cell(percent: u32, after: &'static str) -> impl IntoView {
     view! {
-        <thead>
-            <tr>{heads}</tr>
-        </thead>
+        <td>
+            {bar(percent)}
+            {format!(" {percent}%{after}")}
+        </td>
     }
 }
 
@@ -431,37 +409,30 @@ fn OrganisationForm() -> impl IntoView {
     view! {
         <section class="card form" aria-labelledby="organisation-title">
             <h2 id="organisation-title">"Organisation"</h2>
-            <div class="field">
-                <label for="edit-org-name">"Organisation name"</label>
-                <input
-                    id="edit-org-name"
-                    type="text"
-                    autocomplete="organization"
-                    aria-required="true"
-                    maxlength=MAX_NAME_CHARS
-                    prop:value=move || name.get()
-                    on:input=move |ev| {
-                        name.set(event_target_value(&ev));
-                        apply();
-                    }
-                />
-            </div>
-            <div class="field">
-                <label for="edit-org-scope">"Scope"</label>
-                <textarea
-                    id="edit-org-scope"
-                    rows="3"
-                    maxlength=MAX_SCOPE_CHARS
-                    prop:value=move || scope.get()
-                    on:input=move |ev| {
-                        scope.set(event_target_value(&ev));
-                        apply();
-                    }
-                ></textarea>
-            </div>
-            <p class="error" role="alert">
-                {move || error.get()}
-            </p>
+            <TextField
+                id="edit-org-name"
+                label="Organisation name"
+                value=name
+                on_input=move |v| {
+                    name.set(v);
+                    apply();
+                }
+                autocomplete="organization"
+                required=true
+                maxlength=MAX_NAME_CHARS
+            />
+            <TextArea
+                id="edit-org-scope"
+                label="Scope"
+                value=scope
+                on_input=move |v| {
+                    scope.set(v);
+                    apply();
+                }
+                rows="3"
+                maxlength=MAX_SCOPE_CHARS
+            />
+            <ErrorLine error=error />
         </section>
     }
 }

@@ -2,6 +2,9 @@
 //! and chart readiness across baselines.
 
 use crate::app::{AppState, route};
+use crate::pages::confirm::ConfirmInline;
+use crate::pages::form::{CheckBox, ErrorLine, SelectField, TextField};
+use crate::pages::table::{action_column_heads, column_heads, scroll_table};
 use crate::platform::browser;
 use clausebook_core::baseline::{BaselineId, Change, Direction, Point};
 use clausebook_core::calendar::IsoDate;
@@ -86,18 +89,15 @@ fn MarkBaseline(chosen: RwSignal<Option<BaselineId>>) -> impl IntoView {
         <section class="card" aria-labelledby="mark-title">
             <h2 id="mark-title">"Mark a baseline"</h2>
             <form class="inline-form" on:submit=submit novalidate>
-                <div class="field">
-                    <label for="baseline-name">"Name"</label>
-                    <input
-                        id="baseline-name"
-                        type="text"
-                        maxlength=MAX_NAME_CHARS
-                        placeholder="e.g. Gap analysis, March"
-                        aria-describedby="baseline-error"
-                        prop:value=move || name.get()
-                        on:input=move |ev| name.set(event_target_value(&ev))
-                    />
-                </div>
+                <TextField
+                    id="baseline-name"
+                    label="Name"
+                    value=name
+                    on_input=move |v| name.set(v)
+                    maxlength=MAX_NAME_CHARS
+                    placeholder="e.g. Gap analysis, March"
+                    described_by="baseline-error"
+                />
                 <div class="field">
                     <label for="baseline-date">"Date"</label>
                     <input
@@ -113,9 +113,7 @@ fn MarkBaseline(chosen: RwSignal<Option<BaselineId>>) -> impl IntoView {
                     </button>
                 </div>
             </form>
-            <p class="error" id="baseline-error" role="alert">
-                {move || error.get()}
-            </p>
+            <ErrorLine error=error id="baseline-error" />
             <p class="success" role="status">
                 {move || message.get()}
             </p>
@@ -156,84 +154,55 @@ fn BaselineList(chosen: RwSignal<Option<BaselineId>>) -> impl IntoView {
                 if baselines.with(Vec::is_empty) {
                     return view! { <p>"No baselines yet. Mark one above."</p> }.into_any();
                 }
-                view! {
-                    <div class="table-scroll">
-                        <table class="baseline-table">
-                            <thead>
-                                <tr>
-                                    <th scope="col">"Baseline"</th>
-                                    <th scope="col">"Date"</th>
-                                    <th scope="col">"Assessed"</th>
-                                    <th scope="col">"Ready"</th>
-                                    <th scope="col">"Score"</th>
-                                    <th scope="col">
-                                        <span class="visually-hidden">"Actions"</span>
-                                    </th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {baselines
-                                    .get()
-                                    .into_iter()
-                                    .map(|(id, name, date, f)| {
-                                        let label = name.clone();
-                                        view! {
-                                            <tr>
-                                                <th scope="row">{name}</th>
-                                                <td>{date.to_string()}</td>
-                                                <td>{format!("{} of {}", f.assessed, f.total)}</td>
-                                                <td>{format!("{}%", f.ready_percent)}</td>
-                                                <td>{format!("{}%", f.score)}</td>
-                                                <td>
-                                                    {move || {
-                                                        if confirming.get() == Some(id) {
-                                                            view! {
-                                                                <div
-                                                                    class="confirm-inline"
-                                                                    role="group"
-                                                                    aria-label=format!("Delete baseline {label}?")
-                                                                >
-                                                                    <span>{format!("Delete “{label}”?")}</span>
-                                                                    <button
-                                                                        type="button"
-                                                                        class="danger"
-                                                                        on:click=move |_| delete(id)
-                                                                    >
-                                                                        "Yes, delete"
-                                                                    </button>
-                                                                    <button
-                                                                        type="button"
-                                                                        on:click=move |_| confirming.set(None)
-                                                                    >
-                                                                        "Keep"
-                                                                    </button>
-                                                                </div>
-                                                            }
-                                                                .into_any()
-                                                        } else {
-                                                            view! {
-                                                                <button
-                                                                    type="button"
-                                                                    class="danger"
-                                                                    aria-label=format!("Delete baseline {label}")
-                                                                    on:click=move |_| confirming.set(Some(id))
-                                                                >
-                                                                    "Delete"
-                                                                </button>
-                                                            }
-                                                                .into_any()
-                                                        }
-                                                    }}
-                                                </td>
-                                            </tr>
+                let rows = baselines
+                    .get()
+                    .into_iter()
+                    .map(|(id, name, date, f)| {
+                        let label = name.clone();
+                        view! {
+                            <tr>
+                                <th scope="row">{name}</th>
+                                <td>{date.to_string()}</td>
+                                <td>{format!("{} of {}", f.assessed, f.total)}</td>
+                                <td>{format!("{}%", f.ready_percent)}</td>
+                                <td>{format!("{}%", f.score)}</td>
+                                <td>
+                                    {move || {
+                                        if confirming.get() == Some(id) {
+                                            let question = format!("Delete “{label}”?");
+                                            view! {
+                                                <ConfirmInline
+                                                    label=format!("Delete baseline {label}?")
+                                                    yes="Yes, delete"
+                                                    no="Keep"
+                                                    on_yes=move || delete(id)
+                                                    on_no=move || confirming.set(None)
+                                                >
+                                                    <span>{question}</span>
+                                                </ConfirmInline>
+                                            }
+                                                .into_any()
+                                        } else {
+                                            view! {
+                                                <button
+                                                    type="button"
+                                                    class="danger"
+                                                    aria-label=format!("Delete baseline {label}")
+                                                    on:click=move |_| confirming.set(Some(id))
+                                                >
+                                                    "Delete"
+                                                </button>
+                                            }
+                                                .into_any()
                                         }
-                                    })
-                                    .collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
-                }
-                    .into_any()
+                                    }}
+                                </td>
+                            </tr>
+                        }
+                    })
+                    .collect_view();
+                let heads = action_column_heads(&["Baseline", "Date", "Assessed", "Ready", "Score"]);
+                scroll_table("baseline-table", heads, rows).into_any()
             }}
         </section>
     }
@@ -335,41 +304,30 @@ fn CompareWithBaseline(chosen: RwSignal<Option<BaselineId>>) -> impl IntoView {
                                 )
                             })
                     });
+                let choices = options
+                    .get()
+                    .into_iter()
+                    .map(|(id, label)| {
+                        view! {
+                            <option
+                                value=id.0.to_string()
+                                prop:selected=move || current.get() == Some(id)
+                            >
+                                {label}
+                            </option>
+                        }
+                    })
+                    .collect_view();
                 view! {
                     <div class="inline-form">
-                        <div class="field">
-                            <label for="compare-baseline">"Compare now with"</label>
-                            <select
-                                id="compare-baseline"
-                                on:change=move |ev| {
-                                    chosen.set(event_target_value(&ev).parse().ok().map(BaselineId))
-                                }
-                            >
-                                {options
-                                    .get()
-                                    .into_iter()
-                                    .map(|(id, label)| {
-                                        view! {
-                                            <option
-                                                value=id.0.to_string()
-                                                prop:selected=move || current.get() == Some(id)
-                                            >
-                                                {label}
-                                            </option>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </select>
-                        </div>
-                        <div class="check">
-                            <input
-                                id="only-changes"
-                                type="checkbox"
-                                prop:checked=move || only_changes.get()
-                                on:change=move |ev| only_changes.set(event_target_checked(&ev))
-                            />
-                            <label for="only-changes">"Only requirements that changed"</label>
-                        </div>
+                        <SelectField
+                            id="compare-baseline"
+                            label="Compare now with"
+                            on_change=move |v: String| chosen.set(v.parse().ok().map(BaselineId))
+                        >
+                            {choices}
+                        </SelectField>
+                        <CheckBox id="only-changes" label="Only requirements that changed" checked=only_changes />
                     </div>
                     <p role="status" data-testid="change-summary">
                         {summary}
@@ -379,14 +337,7 @@ fn CompareWithBaseline(chosen: RwSignal<Option<BaselineId>>) -> impl IntoView {
                             <caption class="visually-hidden">
                                 "Each requirement at the baseline and now"
                             </caption>
-                            <thead>
-                                <tr>
-                                    <th scope="col">"Requirement"</th>
-                                    <th scope="col">"At the baseline"</th>
-                                    <th scope="col">"Now"</th>
-                                    <th scope="col">"Change"</th>
-                                </tr>
-                            </thead>
+                            {column_heads(&["Requirement", "At the baseline", "Now", "Change"])}
                             <tbody>
                                 {move || {
                                     changes
@@ -524,15 +475,7 @@ fn ReadinessChart() -> impl IntoView {
             <div class="table-scroll">
                 <table class="series-table">
                     <caption>"Readiness figures"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Point"</th>
-                            <th scope="col">"Date"</th>
-                            <th scope="col">"Assessed"</th>
-                            <th scope="col">"Ready"</th>
-                            <th scope="col">"Score"</th>
-                        </tr>
-                    </thead>
+                    {column_heads(&["Point", "Date", "Assessed", "Ready", "Score"])}
                     <tbody>
                         {move || {
                             points

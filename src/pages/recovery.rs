@@ -2,6 +2,7 @@
 //! Nothing is written until the user has had the chance to download it.
 
 use crate::app::recovery;
+use crate::pages::form::CheckBox;
 use crate::platform::browser;
 use clausebook_core::file::schema::SchemaError;
 use clausebook_core::library::WorkbookId;
@@ -84,17 +85,11 @@ pub fn RecoveryPage(id: WorkbookId, raw: String, error: SchemaError) -> impl Int
             <section class="card danger" aria-labelledby="start-again-title" hidden=newer>
                 <h2 id="start-again-title">"Start again"</h2>
                 <p>"Deletes this workbook's unreadable data from this browser. Other workbooks are kept."</p>
-                <div class="check">
-                    <input
-                        id="understood"
-                        type="checkbox"
-                        prop:checked=move || understood.get()
-                        on:change=move |ev| understood.set(event_target_checked(&ev))
-                    />
-                    <label for="understood">
-                        "I have downloaded the stored data, or I do not need it"
-                    </label>
-                </div>
+                <CheckBox
+                    id="understood"
+                    label="I have downloaded the stored data, or I do not need it"
+                    checked=understood
+                />
                 <button
                     type="button"
                     class="danger"

@@ -4,6 +4,7 @@
 //! key, so studying never touches a workbook.
 
 use crate::app::records;
+use crate::pages::table::column_heads;
 use crate::platform::browser;
 use clausebook_core::framework;
 use clausebook_core::study::{
@@ -598,12 +599,7 @@ fn RunView(
                 <div class="table-scroll" tabindex="0" role="region" aria-label="Results by kind of question">
                     <table>
                         <caption>"By kind of question"</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">"Kind"</th>
-                                <th scope="col">"Correct"</th>
-                            </tr>
-                        </thead>
+                        {column_heads(&["Kind", "Correct"])}
                         <tbody>{rows}</tbody>
                     </table>
                 </div>
@@ -829,14 +825,7 @@ fn ProfileView(
                                 n => format!("Last {n} runs, newest last"),
                             }}
                         </caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">"Run"</th>
-                                <th scope="col">"When"</th>
-                                <th scope="col">"Mode"</th>
-                                <th scope="col">"Score"</th>
-                            </tr>
-                        </thead>
+                        {column_heads(&["Run", "When", "Mode", "Score"])}
                         <tbody>
                             {move || {
                                 recent

@@ -2,6 +2,7 @@
 //! section (trainer mode) on the Data page.
 
 use crate::app::{AppState, route};
+use crate::pages::form::{ErrorLine, SelectField};
 use clausebook_core::framework::{Node, RequirementId};
 use clausebook_core::limits::MAX_NOTES_CHARS;
 use leptos::prelude::*;
@@ -154,14 +155,11 @@ pub fn TrainerNotesSection() -> impl IntoView {
                     .then(|| {
                         view! {
                             <div class="trainer-editor">
-                                <div class="field">
-                                    <label for="trainer-requirement">"Requirement"</label>
-                                    <select
-                                        id="trainer-requirement"
-                                        on:change=move |ev| {
-                                            selected.set(RequirementId(event_target_value(&ev)))
-                                        }
-                                    >
+                                <SelectField
+                                    id="trainer-requirement"
+                                    label="Requirement"
+                                    on_change=move |v| selected.set(RequirementId(v))
+                                >
                                         {framework
                                             .leaves()
                                             .map(|n| {
@@ -176,8 +174,7 @@ pub fn TrainerNotesSection() -> impl IntoView {
                                                 }
                                             })
                                             .collect_view()}
-                                    </select>
-                                </div>
+                                </SelectField>
                                 <div class="field">
                                     <label for="trainer-text">"Note for participants"</label>
                                     <textarea
@@ -194,9 +191,7 @@ pub fn TrainerNotesSection() -> impl IntoView {
                         }
                     })
             }}
-            <p class="error" id="trainer-error" role="alert">
-                {move || error.get()}
-            </p>
+            <ErrorLine error=error id="trainer-error" />
             <ul class="trainer-list">{list}</ul>
         </section>
     }

@@ -3,8 +3,11 @@
 //! training sample, and how much of the browser's storage they use.
 
 use crate::app::AppState;
+use crate::pages::confirm::ConfirmInline;
+use crate::pages::form::{ErrorLine, TextArea, TextField};
 use crate::platform::browser;
 use clausebook_core::file::export::human_size;
+use clausebook_core::framework::Framework;
 use clausebook_core::library::{self, Entry, Library, WorkbookId};
 use clausebook_core::workbook::Workbook;
 use leptos::prelude::*;
@@ -159,9 +162,7 @@ pub fn WorkbooksPage() -> impl IntoView {
         <p class="lead">
             "Keep several workbooks side by side in this browser: one per client, one per course. The one you open is remembered; each saves as you type."
         </p>
-        <p class="error" role="alert">
-            {move || error.get()}
-        </p>
+        <ErrorLine error=error />
         <p class="success" role="status">
             {move || message.get()}
         </p>
@@ -350,27 +351,23 @@ fn WorkbookRow(
                 </form>
             </Show>
             <Show when=move || confirming.get()>
-                <div class="confirm-inline" role="group" aria-label="Confirm deletion">
+                <ConfirmInline
+                    label="Confirm deletion"
+                    yes="Yes, delete"
+                    no="Keep it"
+                    on_yes=move || {
+                        confirming.set(false);
+                        delete(id.get_value(), name.get_value());
+                    }
+                    on_no=move || confirming.set(false)
+                >
                     <p>
                         {format!(
                             "Delete “{}” from this browser? You can undo this for a few seconds; after that it is gone unless you exported it.",
                             name.get_value(),
                         )}
                     </p>
-                    <button
-                        type="button"
-                        class="danger"
-                        on:click=move |_| {
-                            confirming.set(false);
-                            delete(id.get_value(), name.get_value());
-                        }
-                    >
-                        "Yes, delete"
-                    </button>
-                    <button type="button" on:click=move |_| confirming.set(false)>
-                        "Keep it"
-                    </button>
-                </div>
+                </ConfirmInline>
             </Show>
         </li>
     }
@@ -385,55 +382,59 @@ fn NewWorkbook() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let chosen = RwSignal::new(clausebook_core::framework::iso20000());
     let create = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        match Workbook::create(
-            &name.get_untracked(),
-            &scope.get_untracked(),
-            chosen.get_untracked(),
-            browser::now(),
-        ) {
-            Ok(workbook) => {
-                error.set(None);
-                state.start_new(workbook);
-                state.flush();
-                name.set(String::new());
-                scope.set(String::new());
-            }
-            Err(e) => error.set(Some(e.to_string())),
+        if let Some(workbook) = submitted_workbook(&ev, name, scope, chosen, error) {
+            error.set(None);
+            state.start_new(workbook);
+            state.flush();
+            name.set(String::new());
+            scope.set(String::new());
         }
     };
     view! {
         <section class="card" aria-labelledby="new-title">
             <h2 id="new-title">"New workbook"</h2>
             <form class="form" on:submit=create novalidate>
-                <div class="field">
-                    <label for="new-org-name">"Organisation name"</label>
-                    <input
-                        id="new-org-name"
-                        type="text"
-                        autocomplete="organization"
-                        aria-required="true"
-                        prop:value=move || name.get()
-                        on:input=move |ev| name.set(event_target_value(&ev))
-                    />
-                </div>
-                <div class="field">
-                    <label for="new-scope">"Scope of the service management system"</label>
-                    <textarea
-                        id="new-scope"
-                        rows="2"
-                        prop:value=move || scope.get()
-                        on:input=move |ev| scope.set(event_target_value(&ev))
-                    ></textarea>
-                </div>
+                <TextField
+                    id="new-org-name"
+                    label="Organisation name"
+                    value=name
+                    on_input=move |v| name.set(v)
+                    autocomplete="organization"
+                    required=true
+                />
+                <TextArea
+                    id="new-scope"
+                    label="Scope of the service management system"
+                    value=scope
+                    on_input=move |v| scope.set(v)
+                    rows="2"
+                />
                 <crate::widgets::FrameworkChoice selected=chosen id_prefix="new-framework" />
-                <p class="error" role="alert">
-                    {move || error.get()}
-                </p>
+                <ErrorLine error=error />
                 <button type="submit" class="primary">
                     "Create and open"
                 </button>
             </form>
         </section>
     }
+}
+
+/// Reads a new-workbook form on submit: the workbook its fields describe, or
+/// none, with the reason shown in `error`.
+pub(super) fn submitted_workbook(
+    ev: &leptos::ev::SubmitEvent,
+    name: RwSignal<String>,
+    scope: RwSignal<String>,
+    chosen: RwSignal<&'static Framework>,
+    error: RwSignal<Option<String>>,
+) -> Option<Workbook> {
+    ev.prevent_default();
+    Workbook::create(
+        &name.get_untracked(),
+        &scope.get_untracked(),
+        chosen.get_untracked(),
+        browser::now(),
+    )
+    .map_err(|e| error.set(Some(e.to_string())))
+    .ok()
 }

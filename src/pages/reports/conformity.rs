@@ -1,5 +1,6 @@
 //! The statement of conformity, clause by clause.
 
+use super::section::report_section;
 use super::table::report_table;
 use crate::widgets::status_badge;
 use clausebook_core::calendar::IsoDate;
@@ -31,8 +32,6 @@ pub(super) fn conformity_view(wb: &Workbook, fw: &Framework, today: IsoDate) -> 
         .clauses
         .into_iter()
         .map(|c| {
-            let id = format!("conf-{}", c.id);
-            let labelled_by = id.clone();
             let rows = c
                 .rows
                 .into_iter()
@@ -47,21 +46,18 @@ pub(super) fn conformity_view(wb: &Workbook, fw: &Framework, today: IsoDate) -> 
                     }
                 })
                 .collect_view();
-            view! {
-                <section class="report-section-soft" aria-labelledby=labelled_by>
-                    <h2 id=id>
-                        {c.label.clone()} " — "
-                        <span class=format!("verdict verdict-{}", c.verdict.key())>{c.verdict.label()}</span>
-                    </h2>
-                    {report_table(
-                        c.label,
-                        None,
-                        None,
-                        &["Requirement", "Status", "Finding", "Evidence items"],
-                        rows,
-                    )}
-                </section>
-            }
+            let heading = view! {
+                {c.label.clone()} " — "
+                <span class=format!("verdict verdict-{}", c.verdict.key())>{c.verdict.label()}</span>
+            };
+            let table = report_table(
+                c.label,
+                None,
+                None,
+                &["Requirement", "Status", "Finding", "Evidence items"],
+                rows,
+            );
+            report_section("report-section-soft", format!("conf-{}", c.id), heading, table)
         })
         .collect_view();
     view! {

@@ -1,5 +1,6 @@
 //! The gap analysis: every requirement, clause by clause.
 
+use super::section::report_section;
 use super::table::{cell_lines, date_text, readiness_figures, report_table};
 use crate::widgets::status_badge;
 use clausebook_core::calendar::IsoDate;
@@ -14,8 +15,6 @@ pub(super) fn gaps_view(wb: &Workbook, fw: &Framework, today: IsoDate) -> AnyVie
         .sections
         .into_iter()
         .map(|section| {
-            let id = format!("gaps-{}", section.id);
-            let labelled_by = id.clone();
             let rows = section
                 .rows
                 .into_iter()
@@ -48,18 +47,28 @@ pub(super) fn gaps_view(wb: &Workbook, fw: &Framework, today: IsoDate) -> AnyVie
                     }
                 })
                 .collect_view();
-            view! {
-                <section class="report-section" aria-labelledby=labelled_by>
-                    <h2 id=id>{section.label.clone()}</h2>
-                    {report_table(
-                        section.label,
-                        Some("report-gap-table"),
-                        None,
-                        &["Requirement", "Status", "Capability (now → target)", "Finding", "Owner, target date", "Notes", "Evidence", "Open items"],
-                        rows,
-                    )}
-                </section>
-            }
+            let table = report_table(
+                section.label.clone(),
+                Some("report-gap-table"),
+                None,
+                &[
+                    "Requirement",
+                    "Status",
+                    "Capability (now → target)",
+                    "Finding",
+                    "Owner, target date",
+                    "Notes",
+                    "Evidence",
+                    "Open items",
+                ],
+                rows,
+            );
+            report_section(
+                "report-section",
+                format!("gaps-{}", section.id),
+                section.label,
+                table,
+            )
         })
         .collect_view();
     view! {

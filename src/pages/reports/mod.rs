@@ -7,6 +7,7 @@ mod frame;
 mod gaps;
 mod registers;
 mod review;
+mod section;
 mod summary;
 mod table;
 

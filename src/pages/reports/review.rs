@@ -1,5 +1,6 @@
 //! The management review pack.
 
+use super::section::report_section;
 use super::table::{cell_lines, date_text, due_date, readiness_figures, report_table};
 use clausebook_core::calendar::IsoDate;
 use clausebook_core::framework::Framework;
@@ -162,43 +163,40 @@ pub(super) fn review_view(wb: &Workbook, fw: &Framework, today: IsoDate) -> AnyV
         )
         .into_any()
     };
+    let actions = item_table(
+        "Actions from previous reviews",
+        p.review_actions,
+        "No actions from earlier management reviews are in the improvement log.",
+    );
+    let audits = view! {
+        {item_table("Items from audits", p.audit_items, "No items from audits are in the improvement log.")}
+        <h3>"Findings recorded against requirements"</h3>
+        {finding_list(p.findings, "No audit findings are recorded against requirements.")}
+    };
+    let nonconformities = view! {
+        <h3>"Open"</h3>
+        {item_table("Open nonconformities", p.open_nonconformities, "None open.")}
+        <h3>"Closed"</h3>
+        {item_table("Closed nonconformities", p.closed_nonconformities, "None closed yet.")}
+    };
+    let opportunities = view! {
+        {item_table("Open opportunities", p.opportunities, "No open improvement opportunities.")}
+        <h3>"Graded as opportunities by an auditor"</h3>
+        {finding_list(p.opportunity_findings, "None recorded.")}
+    };
     view! {
         {readiness_figures(&p.readiness)}
-        <section class="report-section-soft" aria-labelledby="rev-actions">
-            <h2 id="rev-actions">"Actions from previous reviews"</h2>
-            {item_table(
-                "Actions from previous reviews",
-                p.review_actions,
-                "No actions from earlier management reviews are in the improvement log.",
-            )}
-        </section>
-        <section class="report-section-soft" aria-labelledby="rev-trends">
-            <h2 id="rev-trends">"Trends in improvement items"</h2>
-            {trends}
-        </section>
-        <section class="report-section-soft" aria-labelledby="rev-audits">
-            <h2 id="rev-audits">"Audit results"</h2>
-            {item_table("Items from audits", p.audit_items, "No items from audits are in the improvement log.")}
-            <h3>"Findings recorded against requirements"</h3>
-            {finding_list(p.findings, "No audit findings are recorded against requirements.")}
-        </section>
-        <section class="report-section-soft" aria-labelledby="rev-ncs">
-            <h2 id="rev-ncs">"Nonconformities and corrective actions"</h2>
-            <h3>"Open"</h3>
-            {item_table("Open nonconformities", p.open_nonconformities, "None open.")}
-            <h3>"Closed"</h3>
-            {item_table("Closed nonconformities", p.closed_nonconformities, "None closed yet.")}
-        </section>
-        <section class="report-section-soft" aria-labelledby="rev-services">
-            <h2 id="rev-services">"Service performance notes"</h2>
-            {services}
-        </section>
-        <section class="report-section-soft" aria-labelledby="rev-ofi">
-            <h2 id="rev-ofi">"Opportunities for improvement"</h2>
-            {item_table("Open opportunities", p.opportunities, "No open improvement opportunities.")}
-            <h3>"Graded as opportunities by an auditor"</h3>
-            {finding_list(p.opportunity_findings, "None recorded.")}
-        </section>
+        {soft("rev-actions", "Actions from previous reviews", actions)}
+        {soft("rev-trends", "Trends in improvement items", trends)}
+        {soft("rev-audits", "Audit results", audits)}
+        {soft("rev-ncs", "Nonconformities and corrective actions", nonconformities)}
+        {soft("rev-services", "Service performance notes", services)}
+        {soft("rev-ofi", "Opportunities for improvement", opportunities)}
     }
     .into_any()
+}
+
+/// A section of the review's input, set off softly from the next.
+fn soft(id: &str, heading: &'static str, body: impl IntoView + 'static) -> impl IntoView {
+    report_section("report-section-soft", id.into(), heading, body)
 }

@@ -1,5 +1,6 @@
 //! The pieces every report's tables and figures are made of.
 
+use crate::pages::table::column_heads;
 use clausebook_core::assessment::Readiness;
 use clausebook_core::calendar::IsoDate;
 use leptos::prelude::*;
@@ -19,10 +20,6 @@ pub(super) fn report_table(
     columns: &[&'static str],
     rows: impl IntoView + 'static,
 ) -> AnyView {
-    let headings = columns
-        .iter()
-        .map(|&c| view! { <th scope="col">{c}</th> })
-        .collect_view();
     view! {
         <div
             class="table-scroll report-table"
@@ -32,9 +29,7 @@ pub(super) fn report_table(
         >
             <table class=class>
                 {caption.map(|c| view! { <caption>{c}</caption> })}
-                <thead>
-                    <tr>{headings}</tr>
-                </thead>
+                {column_heads(columns)}
                 <tbody>{rows}</tbody>
             </table>
         </div>

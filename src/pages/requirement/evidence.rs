@@ -3,6 +3,9 @@
 
 use crate::app::AppState;
 use crate::app::route;
+use crate::pages::confirm::ConfirmInline;
+use crate::pages::form::{ErrorLine, SelectField, TextField};
+use crate::pages::table::{column_heads, scroll_table};
 use clausebook_core::calendar::IsoDate;
 use clausebook_core::evidence::{DocumentStatus, EvidenceId, EvidenceItem};
 use clausebook_core::framework::{Framework, Node};
@@ -79,31 +82,27 @@ pub fn EvidenceSection(node: &'static Node) -> impl IntoView {
                 </For>
             </ul>
             <form class="inline-form" on:submit=add>
-                <div class="field">
-                    <label for="new-evidence">"New evidence title"</label>
-                    <input
-                        id="new-evidence"
-                        type="text"
-                        maxlength=MAX_NAME_CHARS
-                        prop:value=move || new_title.get()
-                        on:input=move |ev| new_title.set(event_target_value(&ev))
-                    />
-                </div>
+                <TextField
+                    id="new-evidence"
+                    label="New evidence title"
+                    value=new_title
+                    on_input=move |v| new_title.set(v)
+                    maxlength=MAX_NAME_CHARS
+                />
                 <button type="submit">"Add evidence"</button>
             </form>
-            <p class="error" role="alert">{move || error.get()}</p>
+            <ErrorLine error=error />
             {move || {
                 let options = others.get();
                 (!options.is_empty())
                     .then(|| {
                         view! {
                             <form class="inline-form" on:submit=link>
-                                <div class="field">
-                                    <label for="link-evidence">"Existing evidence item"</label>
-                                    <select
-                                        id="link-evidence"
-                                        on:change=move |ev| chosen.set(event_target_value(&ev))
-                                    >
+                                <SelectField
+                                    id="link-evidence"
+                                    label="Existing evidence item"
+                                    on_change=move |v| chosen.set(v)
+                                >
                                         <option value="" prop:selected=move || chosen.get().is_empty()>
                                             "Choose an item"
                                         </option>
@@ -117,8 +116,7 @@ pub fn EvidenceSection(node: &'static Node) -> impl IntoView {
                                                 }
                                             })
                                             .collect_view()}
-                                    </select>
-                                </div>
+                                </SelectField>
                                 <button type="submit">"Link evidence"</button>
                             </form>
                         }
@@ -208,25 +206,19 @@ fn EvidenceEntry(node: &'static Node, eid: EvidenceId) -> impl IntoView {
                     .get()
                     .then(|| {
                         view! {
-                            <div class="confirm-inline" role="group" aria-label=format!("Delete {eid}?")>
+                            <ConfirmInline
+                                label=format!("Delete {eid}?")
+                                yes=format!("Yes, delete {eid}")
+                                no="Keep it"
+                                on_yes=move || state.edit(|w| w.evidence.delete(eid, &mut w.documents))
+                                on_no=move || confirm_delete.set(false)
+                            >
                                 <p>
                                     {format!(
                                         "Delete {eid} from the register and from every requirement and document that uses it?",
                                     )}
                                 </p>
-                                <button
-                                    type="button"
-                                    class="danger"
-                                    on:click=move |_| {
-                                        state.edit(|w| w.evidence.delete(eid, &mut w.documents));
-                                    }
-                                >
-                                    {format!("Yes, delete {eid}")}
-                                </button>
-                                <button type="button" on:click=move |_| confirm_delete.set(false)>
-                                    "Keep it"
-                                </button>
-                            </div>
+                            </ConfirmInline>
                         }
                     })
             }}
@@ -293,7 +285,7 @@ fn EvidenceForm(item: EvidenceItem) -> impl IntoView {
                         }
                     }
                 />
-                <p class="error" role="alert">{move || title_error.get()}</p>
+                <ErrorLine error=title_error />
             </div>
             {text_field("Reference or location", "reference", item.reference.clone(), |i, v| i.reference = v)}
             {text_field("Evidence owner", "owner", item.owner.clone(), |i, v| i.owner = v)}
@@ -312,7 +304,7 @@ fn EvidenceForm(item: EvidenceItem) -> impl IntoView {
                         Err(e) => date_error.set(Some(e.to_string())),
                     }
                 />
-                <p class="error" role="alert">{move || date_error.get()}</p>
+                <ErrorLine error=date_error />
             </div>
         </div>
     }
@@ -467,20 +459,11 @@ pub fn DocumentChecklist(framework: &'static Framework) -> impl IntoView {
             <p class="hint">
                 "The documents the standard expects you to keep. Evidence items come from the register on each requirement page."
             </p>
-            <div class="table-scroll">
-                <table class="checklist">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Document"</th>
-                            <th scope="col">"Status"</th>
-                            <th scope="col">"Owner"</th>
-                            <th scope="col">"Review date"</th>
-                            <th scope="col">"Evidence"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            {scroll_table(
+                "checklist",
+                column_heads(&["Document", "Status", "Owner", "Review date", "Evidence"]),
+                rows,
+            )}
             <p>
                 <A href=route("/clauses")>"Back to all clauses"</A>
             </p>

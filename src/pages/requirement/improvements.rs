@@ -3,6 +3,7 @@
 
 use crate::app::AppState;
 use crate::app::route;
+use crate::pages::form::ErrorLine;
 use crate::pages::improvements::{item_href, raise};
 use crate::widgets::focus_later;
 use crate::widgets::stage_badge;
@@ -71,9 +72,7 @@ pub fn RequirementImprovements(node: &'static Node) -> impl IntoView {
                     <button type="button" on:click=raise_here>
                         "Raise improvement"
                     </button>
-                    <p class="error" role="alert">
-                        {move || error.get()}
-                    </p>
+                    <ErrorLine error=error />
                 </section>
             }
         })

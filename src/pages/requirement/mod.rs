@@ -6,6 +6,7 @@ mod portfolio_hints;
 
 use crate::app::AppState;
 use crate::app::route;
+use crate::pages::form::{ErrorLine, TextArea, TextField};
 use crate::platform::browser;
 use crate::widgets::{EnumSelect, FrameworkAttribution, Missing, choices, pick_variant};
 use clausebook_core::assessment::{Assessment, Status};
@@ -177,20 +178,14 @@ fn AssessmentForm(framework: &'static Framework, node: &'static Node) -> impl In
                     on_pick=pick_variant(Finding::from_key, move |f| edit(&|a| a.finding = f))
                     hint="The grade an auditor would give, from your last audit or your own judgement."
                 />
-                <div class="field">
-                    <label for="owner">"Owner"</label>
-                    <input
-                        id="owner"
-                        type="text"
-                        maxlength=MAX_OWNER_CHARS
-                        autocomplete="off"
-                        prop:value=move || record.with(|r| r.owner.clone())
-                        on:input=move |ev| {
-                            let value = event_target_value(&ev);
-                            edit(&|a| a.owner = value.clone());
-                        }
-                    />
-                </div>
+                <TextField
+                    id="owner"
+                    label="Owner"
+                    maxlength=MAX_OWNER_CHARS
+                    autocomplete="off"
+                    value=Signal::derive(move || record.with(|r| r.owner.clone()))
+                    on_input=move |v: String| edit(&|a| a.owner = v.clone())
+                />
                 <div class="field">
                     <label for="target-date">"Target date"</label>
                     <input
@@ -210,23 +205,16 @@ fn AssessmentForm(framework: &'static Framework, node: &'static Node) -> impl In
                             }
                         }
                     />
-                    <p id="target-date-error" class="error" role="alert">
-                        {move || date_error.get()}
-                    </p>
+                    <ErrorLine error=date_error id="target-date-error" />
                 </div>
-                <div class="field">
-                    <label for="notes">"Notes"</label>
-                    <textarea
-                        id="notes"
-                        rows="8"
-                        maxlength=MAX_NOTES_CHARS
-                        prop:value=move || record.with(|r| r.notes.clone())
-                        on:input=move |ev| {
-                            let value = event_target_value(&ev);
-                            edit(&|a| a.notes = value.clone());
-                        }
-                    ></textarea>
-                </div>
+                <TextArea
+                    id="notes"
+                    label="Notes"
+                    rows="8"
+                    maxlength=MAX_NOTES_CHARS
+                    value=Signal::derive(move || record.with(|r| r.notes.clone()))
+                    on_input=move |v: String| edit(&|a| a.notes = v.clone())
+                />
             </section>
         }
         .into_any()
@@ -584,7 +572,7 @@ fn CapabilityFields(
                 {select("current", "Current capability")}
                 {select("target", "Target capability")}
             </div>
-            <p class="error" role="alert">{move || error.get()}</p>
+            <ErrorLine error=error />
             <details>
                 <summary>"What the levels mean"</summary>
                 <dl class="facts compact">
