@@ -1,7 +1,7 @@
 //! Data: export the workbook as JSON, and import one after checking it.
 
 use crate::app::AppState;
-use crate::pages::table::{action_column_heads, scroll_table};
+use crate::widgets::{action_column_heads, scroll_table};
 use clausebook_core::file::export::{self, ImportPreview};
 use clausebook_core::library::{SnapshotMeta, SnapshotReason};
 use leptos::html;

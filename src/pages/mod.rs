@@ -2,7 +2,6 @@
 
 pub mod clauses;
 pub mod compare;
-pub mod confirm;
 pub mod data;
 pub mod form;
 pub mod improvements;
@@ -13,6 +12,5 @@ pub mod recovery;
 pub mod reports;
 pub mod requirement;
 pub mod study;
-pub mod table;
 pub mod trainer;
 pub mod workbooks;

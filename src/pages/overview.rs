@@ -2,10 +2,10 @@
 
 use crate::app::{AppState, route};
 use crate::pages::form::{ErrorLine, TextArea, TextField};
-use crate::pages::table::{column_heads, scroll_table};
 use crate::pages::workbooks::submitted_workbook;
 use crate::platform::browser;
 use crate::widgets::{FrameworkChoice, bar, status_badge};
+use crate::widgets::{column_heads, scroll_table};
 use clausebook_core::assessment::Status;
 use clausebook_core::limits::{MAX_NAME_CHARS, MAX_SCOPE_CHARS};
 use clausebook_core::overview::{ClauseRow, Line, Overview, PhaseRow, Radar};

@@ -2,10 +2,10 @@
 //! and chart readiness across baselines.
 
 use crate::app::{AppState, route};
-use crate::pages::confirm::ConfirmInline;
 use crate::pages::form::{CheckBox, ErrorLine, SelectField, TextField};
-use crate::pages::table::{action_column_heads, column_heads, scroll_table};
 use crate::platform::browser;
+use crate::widgets::ConfirmInline;
+use crate::widgets::{action_column_heads, column_heads, scroll_table};
 use clausebook_core::baseline::{BaselineId, Change, Direction, Point};
 use clausebook_core::calendar::IsoDate;
 use clausebook_core::limits::MAX_NAME_CHARS;

@@ -4,8 +4,8 @@
 //! key, so studying never touches a workbook.
 
 use crate::app::records;
-use crate::pages::table::column_heads;
 use crate::platform::browser;
+use crate::widgets::column_heads;
 use clausebook_core::framework;
 use clausebook_core::study::{
     self, Flashcard, Kind, Mode, Practice, Profile, ProfileError, Rng, RunRecord, Topic,

@@ -3,9 +3,9 @@
 //! training sample, and how much of the browser's storage they use.
 
 use crate::app::AppState;
-use crate::pages::confirm::ConfirmInline;
 use crate::pages::form::{ErrorLine, TextArea, TextField};
 use crate::platform::browser;
+use crate::widgets::ConfirmInline;
 use clausebook_core::file::export::human_size;
 use clausebook_core::framework::Framework;
 use clausebook_core::library::{self, Entry, Library, WorkbookId};

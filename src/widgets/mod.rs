@@ -3,6 +3,7 @@
 mod badge;
 mod bar;
 mod card;
+mod confirm;
 mod date_field;
 mod enum_select;
 mod focus;
@@ -11,11 +12,13 @@ mod item_page;
 mod local_time;
 mod missing;
 mod radio_choices;
+mod table;
 mod text_field;
 
 pub use badge::{lifecycle_badge, stage_badge, stage_class, status_badge};
 pub use bar::bar;
 pub use card::Card;
+pub use confirm::ConfirmInline;
 pub use date_field::DateField;
 pub use enum_select::{Choice, EnumSelect, choices, pick_variant, record_select};
 pub use focus::focus_later;
@@ -24,4 +27,5 @@ pub use item_page::{Absent, ItemHeading, id_param, item_page};
 pub use local_time::{local_date_time, local_time};
 pub use missing::{CreateWorkbookFirst, Missing, NeedsWorkbook, NoWorkbook};
 pub use radio_choices::RadioChoices;
+pub use table::{action_column_heads, column_heads, scroll_table};
 pub use text_field::TextField;

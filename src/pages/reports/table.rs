@@ -1,6 +1,6 @@
 //! The pieces every report's tables and figures are made of.
 
-use crate::pages::table::column_heads;
+use crate::widgets::column_heads;
 use clausebook_core::assessment::Readiness;
 use clausebook_core::calendar::IsoDate;
 use leptos::prelude::*;

@@ -3,9 +3,9 @@
 
 use crate::app::AppState;
 use crate::app::route;
-use crate::pages::confirm::ConfirmInline;
 use crate::pages::form::{ErrorLine, SelectField, TextField};
-use crate::pages::table::{column_heads, scroll_table};
+use crate::widgets::ConfirmInline;
+use crate::widgets::{column_heads, scroll_table};
 use clausebook_core::calendar::IsoDate;
 use clausebook_core::evidence::{DocumentStatus, EvidenceId, EvidenceItem};
 use clausebook_core::framework::{Framework, Node};
