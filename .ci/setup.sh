@@ -53,6 +53,8 @@ fi
 # package that has it.
 #   chromium, chromedriver        browser tests (wasm-bindgen-test-runner) and e2e (playwright-core)
 #   pdfinfo, pdftotext, pdftoppm  tests/e2e/reports.test.mjs: pages, text and images of the A4 reports
+#   firefox-esr                   e2e in Firefox (playwright-core over WebDriver BiDi)
+#   WebKitWebDriver, Xvfb         e2e in WebKit (WebKitGTK's WebDriver and MiniBrowser, in a virtual display)
 DEBIAN=()
 need() { command -v "$1" >/dev/null || [[ " ${DEBIAN[*]} " == *" $2 "* ]] || DEBIAN+=("$2"); }
 need chromium chromium
@@ -60,6 +62,9 @@ need chromedriver chromium-driver
 need pdfinfo poppler-utils
 need pdftotext poppler-utils
 need pdftoppm poppler-utils
+need firefox-esr firefox-esr
+need WebKitWebDriver webkit2gtk-driver
+need Xvfb xvfb
 if ((${#DEBIAN[@]})); then
   say "Installing from Debian: ${DEBIAN[*]}"
   SUDO=""

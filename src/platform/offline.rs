@@ -34,7 +34,14 @@ pub fn register(on_update_ready: impl Fn() + 'static) {
                 return;
             }
         };
-        let registration: ServiceWorkerRegistration = registration.unchecked_into();
+        // Where service workers are blocked (a policy, an extension, a test
+        // driver), `register` may resolve to nothing at all.
+        let Ok(registration) = registration.dyn_into::<ServiceWorkerRegistration>() else {
+            leptos::logging::warn!(
+                "Offline use is unavailable: the service worker was not registered."
+            );
+            return;
+        };
         let controlled = move || service_workers().and_then(|c| c.controller()).is_some();
         // A build that finished installing while no page listened.
         if registration.waiting().is_some() && controlled() {

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { launch, newPage } from './browser.mjs';
+import { launch, newPage, useColorScheme } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -79,11 +79,13 @@ const PAGES = [
 for (const scheme of ['light', 'dark']) {
   test(`no WCAG violations on any page (${scheme})`, async () => {
     const page = await newPage(env);
-    await page.emulateMedia({ colorScheme: scheme });
+    await useColorScheme(page, scheme);
     const problems = [];
     // The welcome page before any workbook exists.
     await page.goto(env.base + '/');
     await page.getByRole('button', { name: 'Create workbook' }).waitFor();
+    const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    assert.equal(background, scheme === 'dark' ? 'rgb(20, 23, 27)' : 'rgb(245, 247, 250)', `the page is ${scheme}`);
     problems.push(...(await axe(page, 'welcome')));
     await seed(page);
     for (const path of PAGES) {
@@ -116,7 +118,7 @@ const FITSM_PAGES = ['/', '/clauses', '/clauses/PR12', '/clauses/PR12.3'];
 for (const scheme of ['light', 'dark']) {
   test(`no WCAG violations on FitSM pages (${scheme})`, async () => {
     const page = await newPage(env, { width: 390, height: 844 });
-    await page.emulateMedia({ colorScheme: scheme });
+    await useColorScheme(page, scheme);
     await page.goto(env.base + '/');
     await page.getByLabel('Organisation name').fill('Lakeside Research Computing');
     await page.getByRole('radio', { name: 'FitSM-1 (3.0)' }).check();

@@ -26,7 +26,12 @@ async function watchViolations(page) {
   });
   page.cspConsole = [];
   page.on('console', (m) => {
-    if (/Content Security Policy|Content-Security-Policy/i.test(m.text())) page.cspConsole.push(m.text());
+    // Chromium names the policy; Firefox says "The page’s settings blocked …".
+    if (/Content.Security.Policy|page’s settings blocked/i.test(m.text())) page.cspConsole.push(m.text());
+  });
+  // Firefox reports a violation as a page error.
+  page.on('pageerror', (e) => {
+    if (/page’s settings blocked/.test(e.message)) page.cspConsole.push(e.message);
   });
 }
 

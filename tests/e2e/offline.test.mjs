@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launch, newPage, DIST } from './browser.mjs';
+import { launch, newPage, DIST, downloadFile } from './browser.mjs';
 
 let env;
 before(async () => {
@@ -34,11 +34,8 @@ test('after one online visit the app loads and works offline', async () => {
   await page.getByLabel('Notes').fill('Written on the train');
   await page.getByRole('status').filter({ hasText: /^Saved at/ }).waitFor();
   await page.getByRole('link', { name: 'Data', exact: true }).click();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export JSON' }).click(),
-  ]);
-  const text = await readFile(await download.path(), 'utf8');
+  const download = await downloadFile(page, () => page.getByRole('button', { name: 'Export JSON' }).click());
+  const text = download.text;
   assert.match(text, /Written on the train/);
   await page.context().setOffline(false);
   assert.deepEqual(page.errors.filter((e) => !/net::ERR_INTERNET_DISCONNECTED/.test(e)), []);

@@ -1,0 +1,173 @@
+// End-to-end in WebKit (the engine of Safari): a person's main journeys in
+// the release build, through WebKitWebDriver (see driver.mjs).
+//
+// What this engine's driver cannot do, and so what runs only in Chromium and
+// Firefox (tests/e2e/*.test.mjs): WebDriver classic has no console or
+// uncaught-error events, no network emulation (offline), no media emulation
+// (print, colour scheme), no download events, and no script that runs before
+// the page's own. The journeys below check what a person sees instead.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { startServer } from '../serve.mjs';
+import { DIST, ARTIFACTS } from '../browser.mjs';
+import { startWebKit, Session, until } from './driver.mjs';
+
+const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'core', 'tests', 'fixtures');
+const NAV = ['Overview', 'Clauses', 'Improvements', 'Portfolio', 'Progress', 'Reports', 'Workbooks', 'Data', 'Study'];
+
+let webkit;
+let server;
+let base;
+before(async () => {
+  webkit = await startWebKit();
+  server = await startServer(DIST, 0);
+  base = `http://127.0.0.1:${server.address().port}`;
+});
+after(async () => {
+  await new Promise((ok) => server?.close(ok));
+  await webkit?.close();
+});
+
+/// A new window with its own storage, closed after the test.
+async function open(t, size) {
+  const page = await Session.open(webkit, size);
+  t.after(() => page.close().catch(() => {}));
+  return page;
+}
+
+const saved = (page) => page.role('status', { text: /^Saved at/ });
+
+async function createWorkbook(page, name) {
+  await page.goto(base + '/');
+  await (await page.label('Organisation name')).fill(name);
+  await (await page.label('Scope')).fill('Managed desktops for small offices.');
+  await (await page.role('button', 'Create workbook')).click();
+  await page.role('heading', name);
+}
+
+/// The stored text of the open workbook's copy in force.
+function stored(page) {
+  return page.evaluate(() => {
+    const id = localStorage.getItem('clausebook.active');
+    const head = JSON.parse(localStorage.getItem(`clausebook.wb.${id}.head`) || 'null');
+    return head && localStorage.getItem(`clausebook.wb.${id}.${head.slot.toLowerCase()}`);
+  });
+}
+
+test('create a workbook, assess a requirement, and find it after a reload', async (t) => {
+  const page = await open(t);
+  await createWorkbook(page, 'Harbour Street IT');
+  await page.goto(base + '/clauses/4.1');
+  await (await page.label('Status')).select('Partially implemented');
+  await (await page.label('Notes')).fill('Context workshop held in March ’26');
+  await saved(page);
+  await page.screenshot(join(ARTIFACTS, 'webkit-requirement-1280.png'));
+  await page.reload();
+  const notes = await page.label('Notes');
+  assert.equal(await notes.value(), 'Context workshop held in March ’26');
+  const status = await page.label('Status');
+  assert.equal(await page.evaluate((s) => s.selectedOptions[0].textContent, status), 'Partially implemented');
+  assert.match(await stored(page), /partially_implemented/);
+});
+
+test('every page opens from the navigation, with its heading and no crash', async (t) => {
+  const page = await open(t);
+  await createWorkbook(page, 'Every Page Ltd');
+  for (const name of NAV) {
+    await (await page.role('link', name)).click();
+    const heading = await until(async () => (await page.all('heading')).length > 0, `a heading on ${name}`);
+    assert.ok(heading);
+    const crashed = await page.all('alertdialog');
+    assert.equal(crashed.length, 0, `no crash screen on ${name}`);
+  }
+  await page.screenshot(join(ARTIFACTS, 'webkit-study-1280.png'));
+});
+
+test('import a workbook file as a new workbook, and it is saved', async (t) => {
+  const page = await open(t);
+  await page.goto(base + '/data');
+  await page.role('heading', 'Data');
+  const input = await page.label('Clausebook JSON file to import');
+  await input.type(join(FIXTURES, 'workbook-v4.json'));
+  await page.role('heading', 'Check before importing');
+  await (await page.role('button', 'Import as a new workbook')).click();
+  await saved(page);
+  const organisation = JSON.parse(await stored(page)).workbook.organisation.name;
+  await page.reload();
+  await page.text(organisation);
+});
+
+test('two windows on one workbook: the stale one stops saving and says so', async (t) => {
+  const one = await open(t);
+  await createWorkbook(one, 'Two Tabs Ltd');
+  await saved(one);
+  // A second window of the same session shares the site's storage, as a tab does.
+  const first = await one.send('GET', '/window');
+  const second = (await one.send('POST', '/window/new', { type: 'tab' })).handle;
+  await one.send('POST', '/window', { handle: second });
+  await one.goto(base + '/clauses/4.1');
+  await one.label('Notes');
+  await one.send('POST', '/window', { handle: first });
+  await one.goto(base + '/clauses/4.1');
+  await (await one.label('Notes')).fill('Written in window one');
+  await saved(one);
+  await one.send('POST', '/window', { handle: second });
+  await one.role('status', { text: /changed in another tab/ });
+  await (await one.label('Notes')).fill('Typed in the stale window');
+  await new Promise((ok) => setTimeout(ok, 600));
+  const kept = await stored(one);
+  assert.match(kept, /Written in window one/);
+  assert.doesNotMatch(kept, /stale window/);
+});
+
+test('full storage: a visible error names the cause, and the last copy is kept', async (t) => {
+  const page = await open(t);
+  await createWorkbook(page, 'Full Storage Ltd');
+  await saved(page);
+  const before = await stored(page);
+  // Someone else's data fills the rest of the quota, to within a few KB.
+  await page.evaluate(() => {
+    let lo = 0;
+    let hi = 6 * 1024 * 1024;
+    while (hi - lo > 1024) {
+      const mid = Math.floor((lo + hi) / 2);
+      try {
+        localStorage.setItem('filler', 'f'.repeat(mid));
+        lo = mid;
+      } catch {
+        hi = mid;
+      }
+    }
+    localStorage.setItem('filler', 'f'.repeat(lo));
+  });
+  await page.goto(base + '/clauses/4.1');
+  const notes = await page.label('Notes');
+  await page.evaluate((el) => {
+    // 20,000 characters typed key by key would take minutes over WebDriver.
+    el.value = 'n'.repeat(20_000);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, notes);
+  await page.role('status', { text: /Not saved.*full/ });
+  await page.screenshot(join(ARTIFACTS, 'webkit-storage-full-1280.png'));
+  assert.equal((await notes.value()).length, 20_000, 'the work stays on screen');
+  assert.equal(await stored(page), before, 'the last good copy is untouched');
+});
+
+// MiniBrowser's window is never narrower than 447 px (its toolbar), so the
+// narrowest WebKit check is there; 390 px runs in Chromium and Firefox.
+test('a narrow window: every page fits without scrolling sideways', async (t) => {
+  const page = await open(t, { width: 390, height: 844 });
+  await createWorkbook(page, 'Narrow Ltd');
+  await saved(page);
+  const width = await page.evaluate(() => innerWidth);
+  assert.ok(width < 600, `a phone-like width (${width} px)`);
+  for (const path of ['/', '/clauses/4.1', '/improvements', '/portfolio', '/reports', '/study']) {
+    await page.goto(base + path);
+    await until(async () => (await page.all('heading')).length > 0, `a heading on ${path}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    assert.ok(overflow <= 0, `${path} scrolls sideways by ${overflow} px`);
+  }
+  await page.goto(base + '/');
+  await page.screenshot(join(ARTIFACTS, 'webkit-overview-narrow.png'));
+});
