@@ -6,8 +6,8 @@ use super::theme::ThemeSwitch;
 use super::{AppState, route};
 use crate::platform::browser;
 use crate::platform::store::{self, SaveStatus};
-use crate::widgets::FrameworkAttribution;
 use crate::widgets::local_time;
+use crate::widgets::{FrameworkAttribution, StatusLine};
 use clausebook_core::framework;
 use clausebook_core::library;
 use leptos::prelude::*;
@@ -126,9 +126,7 @@ fn WorkbookBar() -> impl IntoView {
                     "Back up now"
                 </button>
             </p>
-            <p class="backup-message" role="status">
-                {move || message.get()}
-            </p>
+            <StatusLine message=message class="backup-message" />
         </div>
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::app::{AppState, route};
 use crate::pages::form::CheckBox;
-use crate::widgets::status_badge;
+use crate::widgets::{Card, StatusLine, status_badge};
 use clausebook_core::assessment::Status;
 use clausebook_core::compare::{Group, Row};
 use clausebook_core::file::export;
@@ -154,8 +154,7 @@ pub fn ComparePage() -> impl IntoView {
             "The files stay on this page: they are checked like an import, shown read-only, and never replace or change your own workbook. Leaving the page forgets them. "
             <A href=route("/data")>"Back to Data"</A>
         </p>
-        <section class="card" aria-labelledby="load-title">
-            <h2 id="load-title">"Workbooks to compare"</h2>
+        <Card heading_id="load-title" title="Workbooks to compare">
             <button type="button" class="primary" on:click=choose>
                 "Choose exported files"
             </button>
@@ -175,11 +174,9 @@ pub fn ComparePage() -> impl IntoView {
                     }}
                 </ul>
             </div>
-            <p class="success" role="status">
-                {move || message.get()}
-            </p>
+            <StatusLine message=message class="success" />
             <ul class="participants">{participant_list}</ul>
-        </section>
+        </Card>
         {move || {
             if labels.with(Vec::is_empty) {
                 return view! { <p>"No workbooks loaded yet."</p> }.into_any();
@@ -190,8 +187,7 @@ pub fn ComparePage() -> impl IntoView {
                 .map(|l| view! { <th scope="col">{l}</th> })
                 .collect_view();
             view! {
-                <section class="card" aria-labelledby="side-title">
-                    <h2 id="side-title">"Side by side"</h2>
+                <Card heading_id="side-title" title="Side by side">
                     <p data-testid="difference-summary">
                         {move || {
                             format!(
@@ -235,7 +231,7 @@ pub fn ComparePage() -> impl IntoView {
                             </tbody>
                         </table>
                     </div>
-                </section>
+                </Card>
             }
                 .into_any()
         }}

@@ -1,13 +1,12 @@
 //! Overview: the welcome for a first visit, then readiness at a glance.
 
 use crate::app::{AppState, route};
-use crate::pages::form::{ErrorLine, TextArea, TextField};
+use crate::pages::form::ErrorLine;
 use crate::pages::workbooks::submitted_workbook;
 use crate::platform::browser;
-use crate::widgets::{FrameworkChoice, bar, status_badge};
+use crate::widgets::{Card, FrameworkChoice, OrganisationFields, bar, status_badge};
 use crate::widgets::{column_heads, scroll_table};
 use clausebook_core::assessment::Status;
-use clausebook_core::limits::{MAX_NAME_CHARS, MAX_SCOPE_CHARS};
 use clausebook_core::overview::{ClauseRow, Line, Overview, PhaseRow, Radar};
 use clausebook_core::workbook::Organisation;
 use leptos::prelude::*;
@@ -46,36 +45,24 @@ fn Welcome() -> impl IntoView {
             </p>
             <form class="card form" on:submit=create novalidate>
                 <h2>"Create your workbook"</h2>
-                <TextField
-                    id="org-name"
-                    label="Organisation name"
-                    value=name
-                    on_input=move |v| name.set(v)
-                    autocomplete="organization"
-                    required=true
-                    maxlength=MAX_NAME_CHARS
-                />
-                <TextArea
-                    id="org-scope"
-                    label="Scope"
-                    value=scope
-                    on_input=move |v| scope.set(v)
-                    rows="3"
-                    maxlength=MAX_SCOPE_CHARS
+                <OrganisationFields
+                    name
+                    scope
+                    name_id="org-name"
+                    scope_id="org-scope"
                     described_by="org-scope-hint"
                 >
                     <p id="org-scope-hint" class="hint">
                         "One or two sentences: which services, for which customers, delivered from where. You can refine it later (clause 4.3)."
                     </p>
-                </TextArea>
+                </OrganisationFields>
                 <FrameworkChoice selected=chosen />
                 <ErrorLine error=error />
                 <button type="submit" class="primary">
                     "Create workbook"
                 </button>
             </form>
-            <section class="card" aria-labelledby="explore-title">
-                <h2 id="explore-title">"Or explore first"</h2>
+            <Card heading_id="explore-title" title="Or explore first">
                 <p>
                     "Open the sample workbook of a fictional small IT provider, part-way through its preparation. It is a workbook of its own: delete it on the Workbooks page when you are done."
                 </p>
@@ -89,7 +76,7 @@ fn Welcome() -> impl IntoView {
                 >
                     "Explore the sample workbook"
                 </button>
-            </section>
+            </Card>
         </section>
     }
 }
@@ -129,8 +116,7 @@ fn OverviewView(#[prop(into)] overview: Signal<Overview>) -> impl IntoView {
     view! {
         <div class="overview">
             <h1>{move || name.get()}</h1>
-            <section class="card readiness" aria-labelledby="readiness-title">
-                <h2 id="readiness-title">"Readiness"</h2>
+            <Card heading_id="readiness-title" title="Readiness" class="readiness">
                 {move || {
                     let r = readiness.get();
                     view! {
@@ -183,9 +169,8 @@ fn OverviewView(#[prop(into)] overview: Signal<Overview>) -> impl IntoView {
                             }
                         })
                 }}
-            </section>
-            <section class="card gaps" aria-labelledby="gaps-title">
-                <h2 id="gaps-title">"Top gaps"</h2>
+            </Card>
+            <Card heading_id="gaps-title" title="Top gaps" class="gaps">
                 {move || {
                     let (gaps, total) = gaps.get();
                     if gaps.is_empty() {
@@ -203,15 +188,14 @@ fn OverviewView(#[prop(into)] overview: Signal<Overview>) -> impl IntoView {
                     }
                         .into_any()
                 }}
-            </section>
+            </Card>
             {move || {
                 let (items, count) = overdue.get();
                 (count > 0)
                     .then(|| {
                         let shown = items.len();
                         view! {
-                            <section class="card overdue-card" aria-labelledby="overdue-title">
-                                <h2 id="overdue-title">"Overdue improvements"</h2>
+                            <Card heading_id="overdue-title" title="Overdue improvements" class="overdue-card">
                                 <p>
                                     {if count == 1 {
                                         "1 item is past its target date and not closed.".to_owned()
@@ -228,30 +212,28 @@ fn OverviewView(#[prop(into)] overview: Signal<Overview>) -> impl IntoView {
                                         "See overdue items in the log"
                                     </a>
                                 </p>
-                            </section>
+                            </Card>
                         }
                     })
             }}
-            <section class="card" aria-labelledby="phases-title">
-                <h2 id="phases-title">"By PDCA phase"</h2>
+            <Card heading_id="phases-title" title="By PDCA phase">
                 <div class="table-scroll">
                     <table class="by-phase">
                         <tbody>{move || phases.get().into_iter().map(phase_row).collect_view()}</tbody>
                     </table>
                 </div>
-            </section>
+            </Card>
             {move || {
                 let (radar, max, rows) = radar.get();
                 view! { <CapabilityRadar radar max rows /> }
             }}
-            <section class="card" aria-labelledby="by-clause-title">
-                <h2 id="by-clause-title">"Progress by clause"</h2>
+            <Card heading_id="by-clause-title" title="Progress by clause">
                 {scroll_table(
                     "by-clause",
                     column_heads(&["Clause", "PDCA", "Assessed", "Largely or fully"]),
                     move || clauses.get().into_iter().map(clause_row).collect_view(),
                 )}
-            </section>
+            </Card>
         </div>
     }
 }
@@ -314,8 +296,7 @@ fn more(total: usize, shown: usize) -> Option<impl IntoView> {
 fn CapabilityRadar(radar: Radar, max: u8, rows: Vec<ClauseRow>) -> impl IntoView {
     let (first, last) = (radar.first, radar.last);
     view! {
-        <section class="card" aria-labelledby="radar-title">
-            <h2 id="radar-title">"Capability by clause"</h2>
+        <Card heading_id="radar-title" title="Capability by clause">
             <div class="radar-layout">
                 <svg
                     class="radar"
@@ -381,7 +362,7 @@ fn CapabilityRadar(radar: Radar, max: u8, rows: Vec<ClauseRow>) -> impl IntoView
                 <span class="swatch swatch-target" aria-hidden="true"></span>
                 " Target"
             </p>
-        </section>
+        </Card>
     }
 }
 
@@ -407,32 +388,15 @@ fn OrganisationForm() -> impl IntoView {
         Err(e) => error.set(Some(e.to_string())),
     };
     view! {
-        <section class="card form" aria-labelledby="organisation-title">
-            <h2 id="organisation-title">"Organisation"</h2>
-            <TextField
-                id="edit-org-name"
-                label="Organisation name"
-                value=name
-                on_input=move |v| {
-                    name.set(v);
-                    apply();
-                }
-                autocomplete="organization"
-                required=true
-                maxlength=MAX_NAME_CHARS
-            />
-            <TextArea
-                id="edit-org-scope"
-                label="Scope"
-                value=scope
-                on_input=move |v| {
-                    scope.set(v);
-                    apply();
-                }
-                rows="3"
-                maxlength=MAX_SCOPE_CHARS
+        <Card heading_id="organisation-title" title="Organisation" class="form">
+            <OrganisationFields
+                name
+                scope
+                name_id="edit-org-name"
+                scope_id="edit-org-scope"
+                on_edit=Callback::new(move |()| apply())
             />
             <ErrorLine error=error />
-        </section>
+        </Card>
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::app::{AppState, route};
 use crate::pages::form::{ErrorLine, SelectField};
+use crate::widgets::Card;
 use clausebook_core::framework::{Node, RequirementId};
 use clausebook_core::limits::MAX_NOTES_CHARS;
 use leptos::prelude::*;
@@ -131,8 +132,7 @@ pub fn TrainerNotesSection() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <section class="card" aria-labelledby="trainer-title">
-            <h2 id="trainer-title">"Trainer notes"</h2>
+        <Card heading_id="trainer-title" title="Trainer notes">
             <p>
                 "A trainer can write instructions per requirement, lock them and export the workbook as a starting point for participants, who see each note read-only on its requirement page."
             </p>
@@ -193,6 +193,6 @@ pub fn TrainerNotesSection() -> impl IntoView {
             }}
             <ErrorLine error=error id="trainer-error" />
             <ul class="trainer-list">{list}</ul>
-        </section>
+        </Card>
     }
 }

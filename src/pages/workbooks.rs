@@ -3,9 +3,9 @@
 //! training sample, and how much of the browser's storage they use.
 
 use crate::app::AppState;
-use crate::pages::form::{ErrorLine, TextArea, TextField};
+use crate::pages::form::ErrorLine;
 use crate::platform::browser;
-use crate::widgets::ConfirmInline;
+use crate::widgets::{Card, ConfirmInline, FrameworkChoice, OrganisationFields, StatusLine};
 use clausebook_core::file::export::human_size;
 use clausebook_core::framework::Framework;
 use clausebook_core::library::{self, Entry, Library, WorkbookId};
@@ -163,9 +163,7 @@ pub fn WorkbooksPage() -> impl IntoView {
             "Keep several workbooks side by side in this browser: one per client, one per course. The one you open is remembered; each saves as you type."
         </p>
         <ErrorLine error=error />
-        <p class="success" role="status">
-            {move || message.get()}
-        </p>
+        <StatusLine message class="success" />
         {move || {
             deleted
                 .get()
@@ -180,8 +178,7 @@ pub fn WorkbooksPage() -> impl IntoView {
                     }
                 })
         }}
-        <section class="card" aria-labelledby="list-title">
-            <h2 id="list-title">"In this browser"</h2>
+        <Card heading_id="list-title" title="In this browser">
             {move || {
                 let rows = rows.get();
                 if rows.is_empty() {
@@ -208,10 +205,9 @@ pub fn WorkbooksPage() -> impl IntoView {
                 }
                     .into_any()
             }}
-        </section>
+        </Card>
         <NewWorkbook />
-        <section class="card" aria-labelledby="sample-title">
-            <h2 id="sample-title">"Sample workbook for training"</h2>
+        <Card heading_id="sample-title" title="Sample workbook for training">
             <p>
                 "A fictional small IT provider, part-way through its preparation: requirements at every status, evidence, improvement items at each PDCA stage and services in every part of the portfolio. It is added as a workbook of its own; yours are not changed."
             </p>
@@ -224,9 +220,8 @@ pub fn WorkbooksPage() -> impl IntoView {
             >
                 "Load the sample workbook"
             </button>
-        </section>
-        <section class="card" aria-labelledby="storage-title">
-            <h2 id="storage-title">"Storage"</h2>
+        </Card>
+        <Card heading_id="storage-title" title="Storage">
             <p data-testid="storage-usage">{move || format!("In use: {}.", usage.get())}</p>
             <p>
                 {move || match persisted.get() {
@@ -239,7 +234,7 @@ pub fn WorkbooksPage() -> impl IntoView {
                     None => "",
                 }}
             </p>
-        </section>
+        </Card>
     }
     .into_any()
 }
@@ -391,31 +386,23 @@ fn NewWorkbook() -> impl IntoView {
         }
     };
     view! {
-        <section class="card" aria-labelledby="new-title">
-            <h2 id="new-title">"New workbook"</h2>
+        <Card heading_id="new-title" title="New workbook">
             <form class="form" on:submit=create novalidate>
-                <TextField
-                    id="new-org-name"
-                    label="Organisation name"
-                    value=name
-                    on_input=move |v| name.set(v)
-                    autocomplete="organization"
-                    required=true
+                <OrganisationFields
+                    name
+                    scope
+                    name_id="new-org-name"
+                    scope_id="new-scope"
+                    scope_label="Scope of the service management system"
+                    scope_rows="2"
                 />
-                <TextArea
-                    id="new-scope"
-                    label="Scope of the service management system"
-                    value=scope
-                    on_input=move |v| scope.set(v)
-                    rows="2"
-                />
-                <crate::widgets::FrameworkChoice selected=chosen id_prefix="new-framework" />
+                <FrameworkChoice selected=chosen id_prefix="new-framework" />
                 <ErrorLine error=error />
                 <button type="submit" class="primary">
                     "Create and open"
                 </button>
             </form>
-        </section>
+        </Card>
     }
 }
 
