@@ -2,9 +2,8 @@
 
 use crate::app::{AppState, route};
 use crate::pages::form::ErrorLine;
-use crate::pages::workbooks::submitted_workbook;
 use crate::platform::browser;
-use crate::widgets::{Card, FrameworkChoice, OrganisationFields, bar, status_badge};
+use crate::widgets::{Card, NewWorkbookForm, OrganisationFields, bar, status_badge};
 use crate::widgets::{column_heads, scroll_table};
 use clausebook_core::assessment::Status;
 use clausebook_core::overview::{ClauseRow, Line, Overview, PhaseRow, Radar};
@@ -14,54 +13,40 @@ use leptos::prelude::*;
 #[component]
 pub fn OverviewPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    // A memo, so typing in the workbook does not rebuild the page.
-    let has_workbook = Memo::new(move |_| state.workbook.with(Option::is_some));
-    move || {
-        if has_workbook.get() {
-            view! { <Dashboard /> }.into_any()
-        } else {
-            view! { <Welcome /> }.into_any()
-        }
+    // Show memoises the condition, so typing in the workbook does not
+    // rebuild the page.
+    view! {
+        <Show when=move || state.workbook.with(Option::is_some) fallback=Welcome>
+            <Dashboard />
+        </Show>
     }
+    .into_any()
 }
 
 #[component]
 fn Welcome() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let name = RwSignal::new(String::new());
-    let scope = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    let chosen = RwSignal::new(clausebook_core::framework::iso20000());
-    let create = move |ev: leptos::ev::SubmitEvent| {
-        if let Some(workbook) = submitted_workbook(&ev, name, scope, chosen, error) {
-            state.start_new(workbook);
-        }
-    };
     view! {
         <section class="welcome" aria-labelledby="welcome-title">
             <h1 id="welcome-title">"Welcome to Clausebook"</h1>
             <p class="lead">
                 "Walk ISO/IEC 20000-1:2018 or FitSM-1 clause by clause, record where you stand and what proves it, and keep your improvement log and service portfolio in one place. Everything stays in this browser: no account, no server."
             </p>
-            <form class="card form" on:submit=create novalidate>
-                <h2>"Create your workbook"</h2>
-                <OrganisationFields
-                    name
-                    scope
-                    name_id="org-name"
-                    scope_id="org-scope"
-                    described_by="org-scope-hint"
-                >
-                    <p id="org-scope-hint" class="hint">
-                        "One or two sentences: which services, for which customers, delivered from where. You can refine it later (clause 4.3)."
-                    </p>
-                </OrganisationFields>
-                <FrameworkChoice selected=chosen />
-                <ErrorLine error=error />
-                <button type="submit" class="primary">
-                    "Create workbook"
-                </button>
-            </form>
+            <NewWorkbookForm
+                class="card form"
+                heading="Create your workbook"
+                name_id="org-name"
+                scope_id="org-scope"
+                submit="Create workbook"
+                error
+                on_created=move |workbook| state.start_new(workbook)
+                described_by="org-scope-hint"
+            >
+                <p id="org-scope-hint" class="hint">
+                    "One or two sentences: which services, for which customers, delivered from where. You can refine it later (clause 4.3)."
+                </p>
+            </NewWorkbookForm>
             <Card heading_id="explore-title" title="Or explore first">
                 <p>
                     "Open the sample workbook of a fictional small IT provider, part-way through its preparation. It is a workbook of its own: delete it on the Workbooks page when you are done."
