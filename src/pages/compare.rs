@@ -177,64 +177,67 @@ pub fn ComparePage() -> impl IntoView {
             <StatusLine message=message class="success" />
             <ul class="participants">{participant_list}</ul>
         </Card>
-        {move || {
-            if labels.with(Vec::is_empty) {
-                return view! { <p>"No workbooks loaded yet."</p> }.into_any();
+        <Show
+            when=move || !labels.with(Vec::is_empty)
+            fallback=|| view! { <p>"No workbooks loaded yet."</p> }
+        >
+            {
+                let heads = move || {
+                    labels
+                        .get()
+                        .into_iter()
+                        .map(|l| view! { <th scope="col">{l}</th> })
+                        .collect_view()
+                };
+                view! {
+                    <Card heading_id="side-title" title="Side by side">
+                        <p data-testid="difference-summary">
+                            {move || {
+                                format!(
+                                    "{} of {} requirements rated differently.",
+                                    differing.get(),
+                                    rows.with(Vec::len),
+                                )
+                            }}
+                        </p>
+                        <CheckBox id="only-differences" label="Only show differences" checked=only_differences />
+                        <div class="table-scroll" tabindex="0" role="region" aria-label="Comparison table">
+                            <table class="compare-table">
+                                <caption class="visually-hidden">
+                                    "Each participant's status per requirement, and how many chose each status"
+                                </caption>
+                                <thead>
+                                    <tr>
+                                        <th scope="col">"Requirement"</th>
+                                        {heads}
+                                        <th scope="col">"Agreement"</th>
+                                        {Status::ALL
+                                            .iter()
+                                            .map(|s| {
+                                                view! {
+                                                    <th scope="col" class="count">
+                                                        {format!("Count: {}", s.label())}
+                                                    </th>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {move || {
+                                        rows.get()
+                                            .into_iter()
+                                            .filter(|r| !only_differences.get() || r.differs())
+                                            .map(row_view)
+                                            .collect_view()
+                                    }}
+                                </tbody>
+                            </table>
+                        </div>
+                    </Card>
+                }
             }
-            let heads = labels
-                .get()
-                .into_iter()
-                .map(|l| view! { <th scope="col">{l}</th> })
-                .collect_view();
-            view! {
-                <Card heading_id="side-title" title="Side by side">
-                    <p data-testid="difference-summary">
-                        {move || {
-                            format!(
-                                "{} of {} requirements rated differently.",
-                                differing.get(),
-                                rows.with(Vec::len),
-                            )
-                        }}
-                    </p>
-                    <CheckBox id="only-differences" label="Only show differences" checked=only_differences />
-                    <div class="table-scroll" tabindex="0" role="region" aria-label="Comparison table">
-                        <table class="compare-table">
-                            <caption class="visually-hidden">
-                                "Each participant's status per requirement, and how many chose each status"
-                            </caption>
-                            <thead>
-                                <tr>
-                                    <th scope="col">"Requirement"</th>
-                                    {heads}
-                                    <th scope="col">"Agreement"</th>
-                                    {Status::ALL
-                                        .iter()
-                                        .map(|s| {
-                                            view! {
-                                                <th scope="col" class="count">
-                                                    {format!("Count: {}", s.label())}
-                                                </th>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {move || {
-                                    rows.get()
-                                        .into_iter()
-                                        .filter(|r| !only_differences.get() || r.differs())
-                                        .map(row_view)
-                                        .collect_view()
-                                }}
-                            </tbody>
-                        </table>
-                    </div>
-                </Card>
-            }
-                .into_any()
-        }}
+        </Show>
     }
     .into_any()
 }

@@ -55,15 +55,9 @@ pub fn TrainerNotesSection() -> impl IntoView {
     });
     let notes = Memo::new(move |_| {
         state.workbook.with(|w| {
-            w.as_ref()
-                .map(|w| {
-                    w.trainer_notes
-                        .notes
-                        .iter()
-                        .map(|(id, t)| (id.clone(), t.clone()))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
+            w.iter()
+                .flat_map(|w| w.trainer_notes.notes.clone())
+                .collect::<Vec<_>>()
         })
     });
     let first = framework
