@@ -9,12 +9,12 @@ use clausebook_core::framework;
 use clausebook_core::workbook::Workbook;
 use leptos::prelude::*;
 
-/// A `<form class=class>` (with an `<h2>` when given a `heading`) whose
-/// submit builds a [`Workbook`] from its fields and clears the fields and hands
-/// the workbook to `on_created`. A refusal shows in `error`, which the caller may
-/// share with other actions of the page. The ids are the fields' and the
-/// framework radios' prefix; the children, a hint for the scope, follow its
-/// area, which `described_by` points at them.
+/// A `<form class=class>` (with an `<h2>` when given a `heading`). Its
+/// submit builds a [`Workbook`] from the fields; on success the fields clear
+/// and `on_created` receives the workbook, else the reason shows in `error`,
+/// which the caller may share with other actions of its page. The ids are
+/// the fields' and the framework radios' prefix. The children, a hint for the
+/// scope, follow its area; `described_by` is their id.
 #[component]
 pub fn NewWorkbookForm(
     class: &'static str,

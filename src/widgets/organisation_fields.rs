@@ -7,8 +7,8 @@ use leptos::prelude::*;
 
 /// The name field and the scope area, bound to `name` and `scope`. The ids
 /// differ per form so that two forms can share a page. `on_edit` runs after
-/// each keystroke in either field (once the signal holds it); the children,
-/// a hint for the scope, follow the area, which `described_by` points at it.
+/// each keystroke in either field (once the signal holds it). The children,
+/// a hint for the scope, follow its area; `described_by` is their id.
 #[component]
 pub fn OrganisationFields(
     name: RwSignal<String>,
