@@ -58,6 +58,39 @@ async fn framework_choice_offers_both_and_reports_the_pick() {
 }
 
 #[wasm_bindgen_test]
+async fn framework_choice_describes_each_radio_by_its_scale() {
+    let el = container();
+    let selected = RwSignal::new(framework::iso20000());
+    let handle = mount_to(
+        el.clone(),
+        move || view! { <FrameworkChoice selected id_prefix="pick" /> },
+    );
+    tick().await;
+    for f in framework::all() {
+        let input = radio(&el, &f.id.0);
+        assert_eq!(input.name(), "pick");
+        let hint_id = input
+            .get_attribute("aria-describedby")
+            .expect("the radio has a hint");
+        assert_eq!(hint_id, format!("pick-{}-hint", f.id));
+        let hint = el
+            .query_selector(&format!("[id=\"{hint_id}\"]"))
+            .unwrap()
+            .expect("the hint the radio points at");
+        assert_eq!(
+            hint.text_content().unwrap_or_default(),
+            format!(
+                "{} · rated on the {} (0–{})",
+                f.subtitle,
+                f.capability_scale.name,
+                f.capability_scale.max()
+            )
+        );
+    }
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
 async fn welcome_form_creates_a_fitsm_workbook_with_attribution() {
     let _one_router_at_a_time = exclusive().await;
     let key = "test.frameworks.welcome";

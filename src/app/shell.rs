@@ -6,9 +6,9 @@ use super::theme::ThemeSwitch;
 use super::{AppState, route};
 use crate::platform::browser;
 use crate::platform::store::{self, SaveStatus};
-use crate::widgets::FrameworkAttribution;
 use crate::widgets::local_time;
-use clausebook_core::framework;
+use crate::widgets::{FrameworkAttribution, StatusLine};
+use clausebook_core::framework::{self, Framework};
 use clausebook_core::library;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -35,21 +35,14 @@ pub fn Header() -> impl IntoView {
             .with(|w| w.as_ref().map(|w| w.organisation.name.clone()))
     });
     let has_workbook = Memo::new(move |_| state.workbook.with(Option::is_some));
-    let framework_name = Memo::new(move |_| {
-        state.workbook.with(|w| {
-            w.as_ref()
-                .and_then(|w| framework::by_id(&w.framework.id))
-                .unwrap_or_else(framework::iso20000)
-                .name
-                .clone()
-        })
-    });
+    let open = open_framework(state);
+    let framework_name = move || open.get().unwrap_or_else(framework::iso20000).name.clone();
     view! {
         <header class="app-header">
             <div class="brand-row">
                 <p class="brand">
                     <span class="brand-name">"Clausebook"</span>
-                    <span class="brand-sub">{move || format!(" · {}", framework_name.get())}</span>
+                    <span class="brand-sub">{move || format!(" · {}", framework_name())}</span>
                 </p>
                 <p class="organisation" data-testid="organisation">
                     {move || organisation.get()}
@@ -126,9 +119,7 @@ fn WorkbookBar() -> impl IntoView {
                     "Back up now"
                 </button>
             </p>
-            <p class="backup-message" role="status">
-                {move || message.get()}
-            </p>
+            <StatusLine message=message class="backup-message" />
         </div>
     }
 }
@@ -219,18 +210,22 @@ fn BackupReminder() -> impl IntoView {
 /// The open workbook's framework attribution (FitSM's CC BY 4.0), if it needs one.
 #[component]
 pub fn OpenFrameworkAttribution() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let open = Memo::new(move |_| {
-        state
-            .workbook
-            .with(|w| w.as_ref().and_then(|w| framework::by_id(&w.framework.id)))
-            .map(|f| f.id.clone())
-    });
+    let open = open_framework(expect_context::<AppState>());
     move || {
         open.get()
-            .and_then(|id| framework::by_id(&id))
             .map(|framework| view! { <FrameworkAttribution framework /> })
     }
+}
+
+/// The open workbook's framework, if a workbook is open and its framework is
+/// compiled in. Keyed by id, so that an edit to the workbook wakes nothing.
+fn open_framework(state: AppState) -> Signal<Option<&'static Framework>> {
+    let id = Memo::new(move |_| {
+        state
+            .workbook
+            .with(|w| w.as_ref().map(|w| w.framework.id.clone()))
+    });
+    Signal::derive(move || id.get().and_then(|id| framework::by_id(&id)))
 }
 
 /// Tells the truth about saving, and announces changes to screen readers.

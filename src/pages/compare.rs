@@ -4,7 +4,7 @@
 
 use crate::app::{AppState, route};
 use crate::pages::form::CheckBox;
-use crate::widgets::status_badge;
+use crate::widgets::{Card, StatusLine, status_badge};
 use clausebook_core::assessment::Status;
 use clausebook_core::compare::{Group, Row};
 use clausebook_core::file::export;
@@ -154,8 +154,7 @@ pub fn ComparePage() -> impl IntoView {
             "The files stay on this page: they are checked like an import, shown read-only, and never replace or change your own workbook. Leaving the page forgets them. "
             <A href=route("/data")>"Back to Data"</A>
         </p>
-        <section class="card" aria-labelledby="load-title">
-            <h2 id="load-title">"Workbooks to compare"</h2>
+        <Card heading_id="load-title" title="Workbooks to compare">
             <button type="button" class="primary" on:click=choose>
                 "Choose exported files"
             </button>
@@ -175,70 +174,70 @@ pub fn ComparePage() -> impl IntoView {
                     }}
                 </ul>
             </div>
-            <p class="success" role="status">
-                {move || message.get()}
-            </p>
+            <StatusLine message=message class="success" />
             <ul class="participants">{participant_list}</ul>
-        </section>
-        {move || {
-            if labels.with(Vec::is_empty) {
-                return view! { <p>"No workbooks loaded yet."</p> }.into_any();
+        </Card>
+        <Show
+            when=move || !labels.with(Vec::is_empty)
+            fallback=|| view! { <p>"No workbooks loaded yet."</p> }
+        >
+            {
+                let heads = move || {
+                    labels
+                        .get()
+                        .into_iter()
+                        .map(|l| view! { <th scope="col">{l}</th> })
+                        .collect_view()
+                };
+                view! {
+                    <Card heading_id="side-title" title="Side by side">
+                        <p data-testid="difference-summary">
+                            {move || {
+                                format!(
+                                    "{} of {} requirements rated differently.",
+                                    differing.get(),
+                                    rows.with(Vec::len),
+                                )
+                            }}
+                        </p>
+                        <CheckBox id="only-differences" label="Only show differences" checked=only_differences />
+                        <div class="table-scroll" tabindex="0" role="region" aria-label="Comparison table">
+                            <table class="compare-table">
+                                <caption class="visually-hidden">
+                                    "Each participant's status per requirement, and how many chose each status"
+                                </caption>
+                                <thead>
+                                    <tr>
+                                        <th scope="col">"Requirement"</th>
+                                        {heads}
+                                        <th scope="col">"Agreement"</th>
+                                        {Status::ALL
+                                            .iter()
+                                            .map(|s| {
+                                                view! {
+                                                    <th scope="col" class="count">
+                                                        {format!("Count: {}", s.label())}
+                                                    </th>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {move || {
+                                        rows.get()
+                                            .into_iter()
+                                            .filter(|r| !only_differences.get() || r.differs())
+                                            .map(row_view)
+                                            .collect_view()
+                                    }}
+                                </tbody>
+                            </table>
+                        </div>
+                    </Card>
+                }
             }
-            let heads = labels
-                .get()
-                .into_iter()
-                .map(|l| view! { <th scope="col">{l}</th> })
-                .collect_view();
-            view! {
-                <section class="card" aria-labelledby="side-title">
-                    <h2 id="side-title">"Side by side"</h2>
-                    <p data-testid="difference-summary">
-                        {move || {
-                            format!(
-                                "{} of {} requirements rated differently.",
-                                differing.get(),
-                                rows.with(Vec::len),
-                            )
-                        }}
-                    </p>
-                    <CheckBox id="only-differences" label="Only show differences" checked=only_differences />
-                    <div class="table-scroll" tabindex="0" role="region" aria-label="Comparison table">
-                        <table class="compare-table">
-                            <caption class="visually-hidden">
-                                "Each participant's status per requirement, and how many chose each status"
-                            </caption>
-                            <thead>
-                                <tr>
-                                    <th scope="col">"Requirement"</th>
-                                    {heads}
-                                    <th scope="col">"Agreement"</th>
-                                    {Status::ALL
-                                        .iter()
-                                        .map(|s| {
-                                            view! {
-                                                <th scope="col" class="count">
-                                                    {format!("Count: {}", s.label())}
-                                                </th>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {move || {
-                                    rows.get()
-                                        .into_iter()
-                                        .filter(|r| !only_differences.get() || r.differs())
-                                        .map(row_view)
-                                        .collect_view()
-                                }}
-                            </tbody>
-                        </table>
-                    </div>
-                </section>
-            }
-                .into_any()
-        }}
+        </Show>
     }
     .into_any()
 }

@@ -1,7 +1,7 @@
 //! Data: export the workbook as JSON, and import one after checking it.
 
 use crate::app::AppState;
-use crate::widgets::{action_column_heads, scroll_table};
+use crate::widgets::{Card, StatusLine, action_column_heads, scroll_table};
 use clausebook_core::file::export::{self, ImportPreview};
 use clausebook_core::library::{SnapshotMeta, SnapshotReason};
 use leptos::html;
@@ -109,8 +109,7 @@ pub fn DataPage() -> impl IntoView {
         <p class="lead">
             "Your workbook lives in this browser's local storage and is saved as you type. Export it regularly: the file is your backup, and the way to move to another computer or hand a workbook to someone else."
         </p>
-        <section class="card" aria-labelledby="export-title">
-            <h2 id="export-title">"Export"</h2>
+        <Card heading_id="export-title" title="Export">
             <p>
                 "Downloads the whole workbook as a JSON file named after your organisation and today's date."
             </p>
@@ -126,9 +125,8 @@ pub fn DataPage() -> impl IntoView {
             <p id="export-hint" class="hint">
                 {move || (!has_workbook.get()).then_some("Create a workbook on the Overview first.")}
             </p>
-        </section>
-        <section class="card" aria-labelledby="import-title">
-            <h2 id="import-title">"Import"</h2>
+        </Card>
+        <Card heading_id="import-title" title="Import">
             <p>
                 {format!(
                     "Reads a Clausebook JSON file (up to {}). It is checked completely and shown to you before anything is replaced.",
@@ -149,37 +147,36 @@ pub fn DataPage() -> impl IntoView {
             <p class="error" role="alert" data-testid="import-error">
                 {move || error.get()}
             </p>
-            <p class="success" role="status">
-                {move || message.get()}
-            </p>
-        </section>
+            <StatusLine message=message class="success" />
+        </Card>
         <super::trainer::TrainerNotesSection />
-        <section class="card" aria-labelledby="workshop-title">
-            <h2 id="workshop-title">"Workshops"</h2>
+        <Card heading_id="workshop-title" title="Workshops">
             <p>
                 "Compare several participants' exported workbooks side by side, without changing yours. "
                 <leptos_router::components::A href=crate::app::route("/compare")>"Compare workbooks"</leptos_router::components::A>
             </p>
-        </section>
+        </Card>
         {move || {
             preview
                 .get()
                 .map(|found| {
-                    let wb = &found.envelope.workbook;
+                    let organisation = found.envelope.workbook.organisation.clone();
                     let s = found.summary;
                     let replaces = state
                         .workbook
                         .with_untracked(|w| w.as_ref().map(|w| w.organisation.name.clone()));
                     view! {
-                        <section class="card confirm" aria-labelledby="preview-title">
-                            <h2 id="preview-title" tabindex="-1" node_ref=preview_heading>
-                                "Check before importing"
-                            </h2>
+                        <Card
+                            heading_id="preview-title"
+                            title="Check before importing"
+                            class="confirm"
+                            heading_ref=preview_heading
+                        >
                             <dl class="facts">
                                 <dt>"Organisation"</dt>
-                                <dd>{wb.organisation.name.clone()}</dd>
+                                <dd>{organisation.name}</dd>
                                 <dt>"Scope"</dt>
-                                <dd>{wb.organisation.scope.clone()}</dd>
+                                <dd>{organisation.scope}</dd>
                                 <dt>"Requirements assessed"</dt>
                                 <dd>{format!("{} of {}", s.assessed, s.requirements)}</dd>
                                 <dt>"With notes"</dt>
@@ -237,7 +234,7 @@ pub fn DataPage() -> impl IntoView {
                                     "Cancel import"
                                 </button>
                             </div>
-                        </section>
+                        </Card>
                     }
                 })
         }}
@@ -291,12 +288,11 @@ fn Snapshots() -> impl IntoView {
         refresh.update(|n| *n += 1);
     };
     view! {
-        <section class="card" aria-labelledby="snapshots-title">
-            <h2 id="snapshots-title">"Earlier versions"</h2>
+        <Card heading_id="snapshots-title" title="Earlier versions">
             <p>
                 "Clausebook keeps up to ten earlier copies of the open workbook in this browser: when editing begins, every ten minutes while you edit, and before an import or a restore. Older ones are thinned out so that they reach further back."
             </p>
-            <p role="status">{move || message.get()}</p>
+            <StatusLine message />
             {move || {
                 let snaps = list.get();
                 if snaps.is_empty() {
@@ -311,7 +307,7 @@ fn Snapshots() -> impl IntoView {
                 let heads = action_column_heads(&["Taken", "Why", "Size", "Change since"]);
                 scroll_table("snapshots", heads, rows).into_any()
             }}
-        </section>
+        </Card>
     }
 }
 

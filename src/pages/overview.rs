@@ -1,13 +1,11 @@
 //! Overview: the welcome for a first visit, then readiness at a glance.
 
 use crate::app::{AppState, route};
-use crate::pages::form::{ErrorLine, TextArea, TextField};
-use crate::pages::workbooks::submitted_workbook;
+use crate::pages::form::ErrorLine;
 use crate::platform::browser;
-use crate::widgets::{FrameworkChoice, bar, status_badge};
+use crate::widgets::{Card, NewWorkbookForm, OrganisationFields, bar, status_badge};
 use crate::widgets::{column_heads, scroll_table};
 use clausebook_core::assessment::Status;
-use clausebook_core::limits::{MAX_NAME_CHARS, MAX_SCOPE_CHARS};
 use clausebook_core::overview::{ClauseRow, Line, Overview, PhaseRow, Radar};
 use clausebook_core::workbook::Organisation;
 use leptos::prelude::*;
@@ -15,67 +13,41 @@ use leptos::prelude::*;
 #[component]
 pub fn OverviewPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    // A memo, so typing in the workbook does not rebuild the page.
-    let has_workbook = Memo::new(move |_| state.workbook.with(Option::is_some));
-    move || {
-        if has_workbook.get() {
-            view! { <Dashboard /> }.into_any()
-        } else {
-            view! { <Welcome /> }.into_any()
-        }
+    // Show memoises the condition, so typing in the workbook does not
+    // rebuild the page.
+    view! {
+        <Show when=move || state.workbook.with(Option::is_some) fallback=Welcome>
+            <Dashboard />
+        </Show>
     }
+    .into_any()
 }
 
 #[component]
 fn Welcome() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let name = RwSignal::new(String::new());
-    let scope = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    let chosen = RwSignal::new(clausebook_core::framework::iso20000());
-    let create = move |ev: leptos::ev::SubmitEvent| {
-        if let Some(workbook) = submitted_workbook(&ev, name, scope, chosen, error) {
-            state.start_new(workbook);
-        }
-    };
     view! {
         <section class="welcome" aria-labelledby="welcome-title">
             <h1 id="welcome-title">"Welcome to Clausebook"</h1>
             <p class="lead">
                 "Walk ISO/IEC 20000-1:2018 or FitSM-1 clause by clause, record where you stand and what proves it, and keep your improvement log and service portfolio in one place. Everything stays in this browser: no account, no server."
             </p>
-            <form class="card form" on:submit=create novalidate>
-                <h2>"Create your workbook"</h2>
-                <TextField
-                    id="org-name"
-                    label="Organisation name"
-                    value=name
-                    on_input=move |v| name.set(v)
-                    autocomplete="organization"
-                    required=true
-                    maxlength=MAX_NAME_CHARS
-                />
-                <TextArea
-                    id="org-scope"
-                    label="Scope"
-                    value=scope
-                    on_input=move |v| scope.set(v)
-                    rows="3"
-                    maxlength=MAX_SCOPE_CHARS
-                    described_by="org-scope-hint"
-                >
-                    <p id="org-scope-hint" class="hint">
-                        "One or two sentences: which services, for which customers, delivered from where. You can refine it later (clause 4.3)."
-                    </p>
-                </TextArea>
-                <FrameworkChoice selected=chosen />
-                <ErrorLine error=error />
-                <button type="submit" class="primary">
-                    "Create workbook"
-                </button>
-            </form>
-            <section class="card" aria-labelledby="explore-title">
-                <h2 id="explore-title">"Or explore first"</h2>
+            <NewWorkbookForm
+                class="card form"
+                heading="Create your workbook"
+                name_id="org-name"
+                scope_id="org-scope"
+                submit="Create workbook"
+                error
+                on_created=move |workbook| state.start_new(workbook)
+                described_by="org-scope-hint"
+            >
+                <p id="org-scope-hint" class="hint">
+                    "One or two sentences: which services, for which customers, delivered from where. You can refine it later (clause 4.3)."
+                </p>
+            </NewWorkbookForm>
+            <Card heading_id="explore-title" title="Or explore first">
                 <p>
                     "Open the sample workbook of a fictional small IT provider, part-way through its preparation. It is a workbook of its own: delete it on the Workbooks page when you are done."
                 </p>
@@ -89,7 +61,7 @@ fn Welcome() -> impl IntoView {
                 >
                     "Explore the sample workbook"
                 </button>
-            </section>
+            </Card>
         </section>
     }
 }
@@ -129,8 +101,7 @@ fn OverviewView(#[prop(into)] overview: Signal<Overview>) -> impl IntoView {
     view! {
         <div class="overview">
             <h1>{move || name.get()}</h1>
-            <section class="card readiness" aria-labelledby="readiness-title">
-                <h2 id="readiness-title">"Readiness"</h2>
+            <Card heading_id="readiness-title" title="Readiness" class="readiness">
                 {move || {
                     let r = readiness.get();
                     view! {
@@ -183,9 +154,8 @@ fn OverviewView(#[prop(into)] overview: Signal<Overview>) -> impl IntoView {
                             }
                         })
                 }}
-            </section>
-            <section class="card gaps" aria-labelledby="gaps-title">
-                <h2 id="gaps-title">"Top gaps"</h2>
+            </Card>
+            <Card heading_id="gaps-title" title="Top gaps" class="gaps">
                 {move || {
                     let (gaps, total) = gaps.get();
                     if gaps.is_empty() {
@@ -203,15 +173,14 @@ fn OverviewView(#[prop(into)] overview: Signal<Overview>) -> impl IntoView {
                     }
                         .into_any()
                 }}
-            </section>
+            </Card>
             {move || {
                 let (items, count) = overdue.get();
                 (count > 0)
                     .then(|| {
                         let shown = items.len();
                         view! {
-                            <section class="card overdue-card" aria-labelledby="overdue-title">
-                                <h2 id="overdue-title">"Overdue improvements"</h2>
+                            <Card heading_id="overdue-title" title="Overdue improvements" class="overdue-card">
                                 <p>
                                     {if count == 1 {
                                         "1 item is past its target date and not closed.".to_owned()
@@ -228,30 +197,28 @@ fn OverviewView(#[prop(into)] overview: Signal<Overview>) -> impl IntoView {
                                         "See overdue items in the log"
                                     </a>
                                 </p>
-                            </section>
+                            </Card>
                         }
                     })
             }}
-            <section class="card" aria-labelledby="phases-title">
-                <h2 id="phases-title">"By PDCA phase"</h2>
+            <Card heading_id="phases-title" title="By PDCA phase">
                 <div class="table-scroll">
                     <table class="by-phase">
                         <tbody>{move || phases.get().into_iter().map(phase_row).collect_view()}</tbody>
                     </table>
                 </div>
-            </section>
+            </Card>
             {move || {
                 let (radar, max, rows) = radar.get();
                 view! { <CapabilityRadar radar max rows /> }
             }}
-            <section class="card" aria-labelledby="by-clause-title">
-                <h2 id="by-clause-title">"Progress by clause"</h2>
+            <Card heading_id="by-clause-title" title="Progress by clause">
                 {scroll_table(
                     "by-clause",
                     column_heads(&["Clause", "PDCA", "Assessed", "Largely or fully"]),
                     move || clauses.get().into_iter().map(clause_row).collect_view(),
                 )}
-            </section>
+            </Card>
         </div>
     }
 }
@@ -314,8 +281,7 @@ fn more(total: usize, shown: usize) -> Option<impl IntoView> {
 fn CapabilityRadar(radar: Radar, max: u8, rows: Vec<ClauseRow>) -> impl IntoView {
     let (first, last) = (radar.first, radar.last);
     view! {
-        <section class="card" aria-labelledby="radar-title">
-            <h2 id="radar-title">"Capability by clause"</h2>
+        <Card heading_id="radar-title" title="Capability by clause">
             <div class="radar-layout">
                 <svg
                     class="radar"
@@ -381,7 +347,7 @@ fn CapabilityRadar(radar: Radar, max: u8, rows: Vec<ClauseRow>) -> impl IntoView
                 <span class="swatch swatch-target" aria-hidden="true"></span>
                 " Target"
             </p>
-        </section>
+        </Card>
     }
 }
 
@@ -407,32 +373,15 @@ fn OrganisationForm() -> impl IntoView {
         Err(e) => error.set(Some(e.to_string())),
     };
     view! {
-        <section class="card form" aria-labelledby="organisation-title">
-            <h2 id="organisation-title">"Organisation"</h2>
-            <TextField
-                id="edit-org-name"
-                label="Organisation name"
-                value=name
-                on_input=move |v| {
-                    name.set(v);
-                    apply();
-                }
-                autocomplete="organization"
-                required=true
-                maxlength=MAX_NAME_CHARS
-            />
-            <TextArea
-                id="edit-org-scope"
-                label="Scope"
-                value=scope
-                on_input=move |v| {
-                    scope.set(v);
-                    apply();
-                }
-                rows="3"
-                maxlength=MAX_SCOPE_CHARS
+        <Card heading_id="organisation-title" title="Organisation" class="form">
+            <OrganisationFields
+                name
+                scope
+                name_id="edit-org-name"
+                scope_id="edit-org-scope"
+                on_edit=Callback::new(move |()| apply())
             />
             <ErrorLine error=error />
-        </section>
+        </Card>
     }
 }

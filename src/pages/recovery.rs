@@ -4,6 +4,7 @@
 use crate::app::recovery;
 use crate::pages::form::CheckBox;
 use crate::platform::browser;
+use crate::widgets::StatusLine;
 use clausebook_core::file::schema::SchemaError;
 use clausebook_core::library::WorkbookId;
 use leptos::prelude::*;
@@ -56,7 +57,7 @@ pub fn RecoveryPage(id: WorkbookId, raw: String, error: SchemaError) -> impl Int
             <button type="button" class="primary" on:click=download>
                 "Download stored data"
             </button>
-            <p role="status">{move || outcome.get()}</p>
+            <StatusLine message=outcome />
             {newer
                 .then(|| {
                     view! {

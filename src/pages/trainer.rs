@@ -3,6 +3,7 @@
 
 use crate::app::{AppState, route};
 use crate::pages::form::{ErrorLine, SelectField};
+use crate::widgets::Card;
 use clausebook_core::framework::{Node, RequirementId};
 use clausebook_core::limits::MAX_NOTES_CHARS;
 use leptos::prelude::*;
@@ -54,15 +55,9 @@ pub fn TrainerNotesSection() -> impl IntoView {
     });
     let notes = Memo::new(move |_| {
         state.workbook.with(|w| {
-            w.as_ref()
-                .map(|w| {
-                    w.trainer_notes
-                        .notes
-                        .iter()
-                        .map(|(id, t)| (id.clone(), t.clone()))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
+            w.iter()
+                .flat_map(|w| w.trainer_notes.notes.clone())
+                .collect::<Vec<_>>()
         })
     });
     let first = framework
@@ -131,8 +126,7 @@ pub fn TrainerNotesSection() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <section class="card" aria-labelledby="trainer-title">
-            <h2 id="trainer-title">"Trainer notes"</h2>
+        <Card heading_id="trainer-title" title="Trainer notes">
             <p>
                 "A trainer can write instructions per requirement, lock them and export the workbook as a starting point for participants, who see each note read-only on its requirement page."
             </p>
@@ -193,6 +187,6 @@ pub fn TrainerNotesSection() -> impl IntoView {
             }}
             <ErrorLine error=error id="trainer-error" />
             <ul class="trainer-list">{list}</ul>
-        </section>
+        </Card>
     }
 }

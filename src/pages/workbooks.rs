@@ -3,13 +3,11 @@
 //! training sample, and how much of the browser's storage they use.
 
 use crate::app::AppState;
-use crate::pages::form::{ErrorLine, TextArea, TextField};
+use crate::pages::form::ErrorLine;
 use crate::platform::browser;
-use crate::widgets::ConfirmInline;
+use crate::widgets::{Card, ConfirmInline, NewWorkbookForm, StatusLine};
 use clausebook_core::file::export::human_size;
-use clausebook_core::framework::Framework;
 use clausebook_core::library::{self, Entry, Library, WorkbookId};
-use clausebook_core::workbook::Workbook;
 use leptos::prelude::*;
 
 /// One row of the list: the entry and what its head says.
@@ -163,9 +161,7 @@ pub fn WorkbooksPage() -> impl IntoView {
             "Keep several workbooks side by side in this browser: one per client, one per course. The one you open is remembered; each saves as you type."
         </p>
         <ErrorLine error=error />
-        <p class="success" role="status">
-            {move || message.get()}
-        </p>
+        <StatusLine message class="success" />
         {move || {
             deleted
                 .get()
@@ -180,8 +176,7 @@ pub fn WorkbooksPage() -> impl IntoView {
                     }
                 })
         }}
-        <section class="card" aria-labelledby="list-title">
-            <h2 id="list-title">"In this browser"</h2>
+        <Card heading_id="list-title" title="In this browser">
             {move || {
                 let rows = rows.get();
                 if rows.is_empty() {
@@ -208,10 +203,9 @@ pub fn WorkbooksPage() -> impl IntoView {
                 }
                     .into_any()
             }}
-        </section>
+        </Card>
         <NewWorkbook />
-        <section class="card" aria-labelledby="sample-title">
-            <h2 id="sample-title">"Sample workbook for training"</h2>
+        <Card heading_id="sample-title" title="Sample workbook for training">
             <p>
                 "A fictional small IT provider, part-way through its preparation: requirements at every status, evidence, improvement items at each PDCA stage and services in every part of the portfolio. It is added as a workbook of its own; yours are not changed."
             </p>
@@ -224,9 +218,8 @@ pub fn WorkbooksPage() -> impl IntoView {
             >
                 "Load the sample workbook"
             </button>
-        </section>
-        <section class="card" aria-labelledby="storage-title">
-            <h2 id="storage-title">"Storage"</h2>
+        </Card>
+        <Card heading_id="storage-title" title="Storage">
             <p data-testid="storage-usage">{move || format!("In use: {}.", usage.get())}</p>
             <p>
                 {move || match persisted.get() {
@@ -239,7 +232,7 @@ pub fn WorkbooksPage() -> impl IntoView {
                     None => "",
                 }}
             </p>
-        </section>
+        </Card>
     }
     .into_any()
 }
@@ -299,16 +292,12 @@ fn WorkbookRow(
                     move || {
                         (!is_open())
                             .then(|| {
-                                view! {
-                                    <button
-                                        type="button"
-                                        class="primary"
-                                        aria-label=format!("Open {}", name.get_value())
-                                        on:click=move |_| open(id.get_value())
-                                    >
-                                        "Open"
-                                    </button>
-                                }
+                                row_action(
+                                    "Open",
+                                    name.get_value(),
+                                    Some("primary"),
+                                    move || open(id.get_value()),
+                                )
                             })
                     }
                 }
@@ -320,21 +309,8 @@ fn WorkbookRow(
                 >
                     "Rename"
                 </button>
-                <button
-                    type="button"
-                    aria-label=format!("Duplicate {}", name.get_value())
-                    on:click=move |_| duplicate(id.get_value())
-                >
-                    "Duplicate"
-                </button>
-                <button
-                    type="button"
-                    class="danger"
-                    aria-label=format!("Delete {}", name.get_value())
-                    on:click=move |_| confirming.set(true)
-                >
-                    "Delete"
-                </button>
+                {row_action("Duplicate", name.get_value(), None, move || duplicate(id.get_value()))}
+                {row_action("Delete", name.get_value(), Some("danger"), move || confirming.set(true))}
             </div>
             <Show when=move || renaming.get()>
                 <form class="inline-form" on:submit=submit_rename>
@@ -373,68 +349,44 @@ fn WorkbookRow(
     }
 }
 
-/// Starts another workbook, or the training sample, beside the others.
-#[component]
-fn NewWorkbook() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let name = RwSignal::new(String::new());
-    let scope = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
-    let chosen = RwSignal::new(clausebook_core::framework::iso20000());
-    let create = move |ev: leptos::ev::SubmitEvent| {
-        if let Some(workbook) = submitted_workbook(&ev, name, scope, chosen, error) {
-            error.set(None);
-            state.start_new(workbook);
-            state.flush();
-            name.set(String::new());
-            scope.set(String::new());
-        }
-    };
+/// One of a row's action buttons, named with the workbook it acts on
+/// ("Open Acme") so that the list's buttons tell apart for assistive
+/// technology.
+fn row_action(
+    action: &'static str,
+    workbook: String,
+    class: Option<&'static str>,
+    act: impl Fn() + 'static,
+) -> impl IntoView {
     view! {
-        <section class="card" aria-labelledby="new-title">
-            <h2 id="new-title">"New workbook"</h2>
-            <form class="form" on:submit=create novalidate>
-                <TextField
-                    id="new-org-name"
-                    label="Organisation name"
-                    value=name
-                    on_input=move |v| name.set(v)
-                    autocomplete="organization"
-                    required=true
-                />
-                <TextArea
-                    id="new-scope"
-                    label="Scope of the service management system"
-                    value=scope
-                    on_input=move |v| scope.set(v)
-                    rows="2"
-                />
-                <crate::widgets::FrameworkChoice selected=chosen id_prefix="new-framework" />
-                <ErrorLine error=error />
-                <button type="submit" class="primary">
-                    "Create and open"
-                </button>
-            </form>
-        </section>
+        <button type="button" class=class aria-label=format!("{action} {workbook}") on:click=move |_| act()>
+            {action}
+        </button>
     }
 }
 
-/// Reads a new-workbook form on submit: the workbook its fields describe, or
-/// none, with the reason shown in `error`.
-pub(super) fn submitted_workbook(
-    ev: &leptos::ev::SubmitEvent,
-    name: RwSignal<String>,
-    scope: RwSignal<String>,
-    chosen: RwSignal<&'static Framework>,
-    error: RwSignal<Option<String>>,
-) -> Option<Workbook> {
-    ev.prevent_default();
-    Workbook::create(
-        &name.get_untracked(),
-        &scope.get_untracked(),
-        chosen.get_untracked(),
-        browser::now(),
-    )
-    .map_err(|e| error.set(Some(e.to_string())))
-    .ok()
+/// Starts another workbook beside the others.
+#[component]
+fn NewWorkbook() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let error = RwSignal::new(None::<String>);
+    let created = move |workbook| {
+        state.start_new(workbook);
+        state.flush();
+    };
+    view! {
+        <Card heading_id="new-title" title="New workbook">
+            <NewWorkbookForm
+                class="form"
+                name_id="new-org-name"
+                scope_id="new-scope"
+                scope_label="Scope of the service management system"
+                scope_rows="2"
+                framework_prefix="new-framework"
+                submit="Create and open"
+                error
+                on_created=created
+            />
+        </Card>
+    }
 }

@@ -2,6 +2,7 @@
 //! of its own so every create form (Overview welcome, Workbooks page) offers
 //! the same choice.
 
+use super::radio_group::{Radio, RadioGroup};
 use clausebook_core::framework::{self, Framework};
 use leptos::prelude::*;
 
@@ -14,39 +15,40 @@ pub fn FrameworkChoice(
     #[prop(default = "framework")]
     id_prefix: &'static str,
 ) -> impl IntoView {
+    let frameworks = framework::all();
+    let radios = frameworks
+        .iter()
+        .map(|f| Radio {
+            id: format!("{id_prefix}-{}", f.id),
+            label: f.name.clone(),
+            value: Some(f.id.0.clone()),
+            hint: Some(format!(
+                "{} · rated on the {} (0–{})",
+                f.subtitle,
+                f.capability_scale.name,
+                f.capability_scale.max(),
+            )),
+        })
+        .collect();
+    let current = Signal::derive(move || {
+        let chosen = &selected.get().id;
+        frameworks.iter().position(|f| &f.id == chosen)
+    });
+    let pick = UnsyncCallback::new(move |at: usize| {
+        if let Some(f) = frameworks.get(at) {
+            selected.set(*f);
+        }
+    });
     view! {
-        <fieldset class="framework-choice">
-            <legend>"Framework"</legend>
-            {framework::all()
-                .into_iter()
-                .map(|f| {
-                    let id = format!("{id_prefix}-{}", f.id);
-                    let hint = format!("{id}-hint");
-                    view! {
-                        <div class="choice">
-                            <input
-                                type="radio"
-                                id=id.clone()
-                                name=id_prefix
-                                value=f.id.0.clone()
-                                aria-describedby=hint.clone()
-                                prop:checked=move || selected.get().id == f.id
-                                on:change=move |_| selected.set(f)
-                            />
-                            <label for=id>{f.name.clone()}</label>
-                            <p id=hint class="hint">
-                                {f.subtitle.clone()}
-                                {format!(
-                                    " · rated on the {} (0–{})",
-                                    f.capability_scale.name,
-                                    f.capability_scale.max(),
-                                )}
-                            </p>
-                        </div>
-                    }
-                })
-                .collect_view()}
-        </fieldset>
+        <RadioGroup
+            class="framework-choice"
+            item_class="choice"
+            legend="Framework"
+            name=id_prefix
+            radios
+            current
+            on_pick=pick
+        />
     }
 }
 

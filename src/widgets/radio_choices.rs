@@ -4,6 +4,7 @@
 //! pairs and the choice is their position, which callers map back to their
 //! own value.
 
+use super::radio_group::{Radio, RadioGroup};
 use leptos::prelude::*;
 
 /// A `<fieldset class="choices">` with `legend` and one radio per option,
@@ -18,30 +19,25 @@ pub fn RadioChoices(
     on_pick: UnsyncCallback<usize>,
     #[prop(optional, into)] locked: Option<Signal<bool>>,
 ) -> impl IntoView {
-    let disabled = move || locked.is_some_and(|l| l.get());
     let radios = options
         .into_iter()
-        .enumerate()
-        .map(|(at, (input_id, label))| {
-            view! {
-                <div class="check">
-                    <input
-                        type="radio"
-                        id=input_id.clone()
-                        name=name
-                        disabled=disabled
-                        prop:checked=move || current.get() == Some(at)
-                        on:change=move |_| on_pick.run(at)
-                    />
-                    <label for=input_id>{label}</label>
-                </div>
-            }
+        .map(|(id, label)| Radio {
+            id,
+            label: label.to_owned(),
+            value: None,
+            hint: None,
         })
-        .collect_view();
+        .collect();
     view! {
-        <fieldset class="choices">
-            <legend>{legend}</legend>
-            {radios}
-        </fieldset>
+        <RadioGroup
+            class="choices"
+            item_class="check"
+            legend
+            name
+            radios
+            current
+            on_pick
+            nostrip:locked=locked
+        />
     }
 }
