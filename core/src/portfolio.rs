@@ -386,6 +386,20 @@ impl Lifecycle {
         Lifecycle::ALL.into_iter().find(|s| s.key() == key)
     }
 
+    /// The statuses a new service passes through, in order, to reach this
+    /// one; empty for Proposed, and for Cancelled, which is off that way.
+    pub fn way_forward(self) -> &'static [Lifecycle] {
+        const ALL: &[Lifecycle] = &Lifecycle::ALL;
+        match self {
+            Lifecycle::Cancelled => &[],
+            // `ALL` lists the way forward in order, from Proposed.
+            _ => ALL
+                .iter()
+                .position(|s| *s == self)
+                .map_or(&[], |at| &ALL[1..=at]),
+        }
+    }
+
     /// The portfolio part, derived: never stored.
     pub fn part(self) -> Part {
         match self {

@@ -67,6 +67,16 @@ fn record_check(log: &mut ImprovementLog, id: ImprovementId, effective: bool) {
     .unwrap();
 }
 
+/// Takes an item whose check is recorded through Act to Closed with
+/// `decision`, the two moves stamped at minutes `minute` and `minute + 1`.
+fn close(log: &mut ImprovementLog, id: ImprovementId, decision: ActDecision, minute: u32) {
+    log.move_item(id, Stage::Act, day(TODAY), at(minute))
+        .unwrap();
+    log.edit_act(id, |a| a.decision = Some(decision)).unwrap();
+    log.move_item(id, Stage::Closed, day(TODAY), at(minute + 1))
+        .unwrap();
+}
+
 fn workbook() -> Workbook {
     Workbook::create("Harbour Street IT", "", framework::iso20000(), at(0)).unwrap()
 }
@@ -310,10 +320,7 @@ fn reopening_a_closed_item_clears_its_closing_date() {
     let (mut log, id) = log_with_one();
     to_check(&mut log, id);
     record_check(&mut log, id, true);
-    log.move_item(id, Stage::Act, day(TODAY), at(3)).unwrap();
-    log.edit_act(id, |a| a.decision = Some(ActDecision::Standardise))
-        .unwrap();
-    log.move_item(id, Stage::Closed, day(TODAY), at(4)).unwrap();
+    close(&mut log, id, ActDecision::Standardise, 3);
     log.move_item(id, Stage::Act, day(TODAY), at(5)).unwrap();
     assert_eq!(log.get(id).unwrap().closed_on, None);
 }
@@ -436,10 +443,7 @@ fn a_follow_up_is_linked_and_lets_the_original_go_on() {
         log.follow_ups(id).map(|i| i.id).collect::<Vec<_>>(),
         vec![follow]
     );
-    log.move_item(id, Stage::Act, day(TODAY), at(4)).unwrap();
-    log.edit_act(id, |a| a.decision = Some(ActDecision::NewCycle))
-        .unwrap();
-    log.move_item(id, Stage::Closed, day(TODAY), at(5)).unwrap();
+    close(&mut log, id, ActDecision::NewCycle, 4);
 }
 
 // --- overdue and lists -----------------------------------------------------
@@ -461,10 +465,7 @@ fn overdue_means_target_passed_and_not_closed() {
     assert_eq!(log.overdue(today).len(), 1);
     to_check(&mut log, id);
     record_check(&mut log, id, true);
-    log.move_item(id, Stage::Act, today, at(3)).unwrap();
-    log.edit_act(id, |a| a.decision = Some(ActDecision::Standardise))
-        .unwrap();
-    log.move_item(id, Stage::Closed, today, at(4)).unwrap();
+    close(&mut log, id, ActDecision::Standardise, 3);
     assert!(!log.get(id).unwrap().is_overdue(today));
     assert!(log.overdue(today).is_empty());
 }
@@ -714,10 +715,7 @@ fn workbook_with_closed_item() -> Workbook {
     let (mut l, id) = log_with_one();
     to_check(&mut l, id);
     record_check(&mut l, id, true);
-    l.move_item(id, Stage::Act, day(TODAY), at(3)).unwrap();
-    l.edit_act(id, |a| a.decision = Some(ActDecision::Standardise))
-        .unwrap();
-    l.move_item(id, Stage::Closed, day(TODAY), at(4)).unwrap();
+    close(&mut l, id, ActDecision::Standardise, 3);
     *log = l;
     wb
 }

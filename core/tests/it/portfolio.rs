@@ -34,22 +34,22 @@ fn propose(p: &mut Portfolio, name: &str, kind: ServiceKind) -> ServiceId {
 
 /// Walks a service forward through the pipeline to `target`.
 fn advance(p: &mut Portfolio, id: ServiceId, target: Lifecycle) {
-    let path = [
-        Lifecycle::Approved,
-        Lifecycle::Designed,
-        Lifecycle::Built,
-        Lifecycle::InTransition,
-        Lifecycle::Live,
-        Lifecycle::Retiring,
-        Lifecycle::Retired,
-    ];
-    for step in path {
+    for &step in target.way_forward() {
         if p.get(id).unwrap().status == target {
             return;
         }
-        p.move_service(id, step, decision("Next step"), now())
-            .unwrap_or_else(|e| panic!("{e}"));
+        move_to(p, id, step, "Next step").unwrap_or_else(|e| panic!("{e}"));
     }
+}
+
+/// Moves a service to `to`, decided by Sam Patel for `why`.
+fn move_to(
+    p: &mut Portfolio,
+    id: ServiceId,
+    to: Lifecycle,
+    why: &str,
+) -> Result<(), PortfolioError> {
+    p.move_service(id, to, decision(why), now())
 }
 
 fn live(p: &mut Portfolio, name: &str, kind: ServiceKind) -> ServiceId {
@@ -62,6 +62,22 @@ fn workbook_with(portfolio: Portfolio) -> Workbook {
     let mut wb = Workbook::create("Harbour Street IT", "", framework::iso20000(), now()).unwrap();
     wb.portfolio = portfolio;
     wb
+}
+
+#[test]
+fn the_way_forward_is_each_legal_step_from_proposed_to_the_status() {
+    for status in Lifecycle::ALL {
+        let mut at = Lifecycle::Proposed;
+        for &step in status.way_forward() {
+            assert!(at.next().contains(&step), "{at:?} to {step:?}");
+            at = step;
+        }
+        if status != Lifecycle::Cancelled {
+            assert_eq!(at, status);
+        }
+    }
+    assert!(Lifecycle::Cancelled.way_forward().is_empty());
+    assert_eq!(Lifecycle::Retired.way_forward().len(), 7);
 }
 
 // ---------- ids ----------
@@ -212,9 +228,7 @@ fn a_service_goes_from_proposed_to_live_and_each_move_is_recorded() {
 fn skipping_steps_is_refused_with_the_allowed_moves() {
     let mut p = Portfolio::default();
     let id = propose(&mut p, "Email", ServiceKind::CustomerFacing);
-    let err = p
-        .move_service(id, Lifecycle::Live, decision("Hurry"), now())
-        .unwrap_err();
+    let err = move_to(&mut p, id, Lifecycle::Live, "Hurry").unwrap_err();
     assert_eq!(
         err.to_string(),
         "SVC-0001 Email cannot move from Proposed to Live. From Proposed it can move to: Approved, Cancelled."
@@ -228,7 +242,7 @@ fn moving_to_the_same_status_is_refused() {
     let mut p = Portfolio::default();
     let id = propose(&mut p, "Email", ServiceKind::CustomerFacing);
     assert!(matches!(
-        p.move_service(id, Lifecycle::Proposed, decision("x"), now()),
+        move_to(&mut p, id, Lifecycle::Proposed, "x"),
         Err(PortfolioError::AlreadyThere { .. })
     ));
 }
@@ -239,13 +253,10 @@ fn retired_and_cancelled_are_final() {
     let a = propose(&mut p, "Fax", ServiceKind::CustomerFacing);
     advance(&mut p, a, Lifecycle::Retired);
     let b = propose(&mut p, "Blockchain", ServiceKind::CustomerFacing);
-    p.move_service(b, Lifecycle::Cancelled, decision("No business case"), now())
-        .unwrap();
+    move_to(&mut p, b, Lifecycle::Cancelled, "No business case").unwrap();
     assert_eq!(p.get(b).unwrap().part(), Part::Retired);
     for id in [a, b] {
-        let err = p
-            .move_service(id, Lifecycle::Proposed, decision("Again"), now())
-            .unwrap_err();
+        let err = move_to(&mut p, id, Lifecycle::Proposed, "Again").unwrap_err();
         assert!(matches!(err, PortfolioError::Final { .. }));
         assert!(err.to_string().contains("final"), "{err}");
     }
@@ -256,15 +267,13 @@ fn a_live_service_cannot_be_cancelled_only_retired() {
     let mut p = Portfolio::default();
     let id = live(&mut p, "Email", ServiceKind::CustomerFacing);
     assert!(matches!(
-        p.move_service(id, Lifecycle::Cancelled, decision("x"), now()),
+        move_to(&mut p, id, Lifecycle::Cancelled, "x"),
         Err(PortfolioError::NotAllowed { .. })
     ));
-    p.move_service(id, Lifecycle::Retiring, decision("Replaced"), now())
-        .unwrap();
+    move_to(&mut p, id, Lifecycle::Retiring, "Replaced").unwrap();
     assert_eq!(p.get(id).unwrap().part(), Part::Retired);
     // Retirement can be called off.
-    p.move_service(id, Lifecycle::Live, decision("Replacement late"), now())
-        .unwrap();
+    move_to(&mut p, id, Lifecycle::Live, "Replacement late").unwrap();
     assert_eq!(p.get(id).unwrap().part(), Part::Catalogue);
 }
 
@@ -273,8 +282,7 @@ fn a_transition_can_be_backed_out() {
     let mut p = Portfolio::default();
     let id = propose(&mut p, "Email", ServiceKind::CustomerFacing);
     advance(&mut p, id, Lifecycle::InTransition);
-    p.move_service(id, Lifecycle::Built, decision("Failed acceptance"), now())
-        .unwrap();
+    move_to(&mut p, id, Lifecycle::Built, "Failed acceptance").unwrap();
     assert_eq!(p.get(id).unwrap().status, Lifecycle::Built);
 }
 
@@ -316,7 +324,7 @@ fn a_move_cannot_take_effect_before_the_previous_one() {
 fn moving_an_unknown_service_is_refused() {
     let mut p = Portfolio::default();
     assert_eq!(
-        p.move_service(ServiceId(9), Lifecycle::Approved, decision("x"), now()),
+        move_to(&mut p, ServiceId(9), Lifecycle::Approved, "x"),
         Err(PortfolioError::UnknownService(ServiceId(9)))
     );
 }
@@ -331,9 +339,7 @@ fn a_supporting_service_cannot_be_retired_while_a_live_service_depends_on_it() {
     let web = live(&mut p, "Web hosting", ServiceKind::CustomerFacing);
     p.add_dependency(email, dir).unwrap();
     p.add_dependency(web, dir).unwrap();
-    let err = p
-        .move_service(dir, Lifecycle::Retiring, decision("Old"), now())
-        .unwrap_err();
+    let err = move_to(&mut p, dir, Lifecycle::Retiring, "Old").unwrap_err();
     assert_eq!(
         err.to_string(),
         "SVC-0001 Directory cannot be retired while live services depend on it: SVC-0002 Email, SVC-0003 Web hosting. Move them to other services or retire them first."
@@ -341,11 +347,9 @@ fn a_supporting_service_cannot_be_retired_while_a_live_service_depends_on_it() {
     assert_eq!(p.get(dir).unwrap().status, Lifecycle::Live);
     // Once the dependants are retiring, it can go.
     for id in [email, web] {
-        p.move_service(id, Lifecycle::Retiring, decision("Replaced"), now())
-            .unwrap();
+        move_to(&mut p, id, Lifecycle::Retiring, "Replaced").unwrap();
     }
-    p.move_service(dir, Lifecycle::Retiring, decision("Old"), now())
-        .unwrap();
+    move_to(&mut p, dir, Lifecycle::Retiring, "Old").unwrap();
 }
 
 #[test]
@@ -355,17 +359,14 @@ fn a_service_cannot_go_live_before_what_it_depends_on() {
     let email = propose(&mut p, "Email", ServiceKind::CustomerFacing);
     p.add_dependency(email, dir).unwrap();
     advance(&mut p, email, Lifecycle::InTransition);
-    let err = p
-        .move_service(email, Lifecycle::Live, decision("Go"), now())
-        .unwrap_err();
+    let err = move_to(&mut p, email, Lifecycle::Live, "Go").unwrap_err();
     assert!(matches!(err, PortfolioError::DependencyNotLive { .. }));
     assert!(
         err.to_string().contains("SVC-0001 Directory (Proposed)"),
         "{err}"
     );
     advance(&mut p, dir, Lifecycle::Live);
-    p.move_service(email, Lifecycle::Live, decision("Go"), now())
-        .unwrap();
+    move_to(&mut p, email, Lifecycle::Live, "Go").unwrap();
 }
 
 #[test]
@@ -430,8 +431,7 @@ fn dependency_links_are_checked() {
     let a = live(&mut p, "A", ServiceKind::CustomerFacing);
     let b = propose(&mut p, "B", ServiceKind::Supporting);
     let ended = propose(&mut p, "Old", ServiceKind::Supporting);
-    p.move_service(ended, Lifecycle::Cancelled, decision("x"), now())
-        .unwrap();
+    move_to(&mut p, ended, Lifecycle::Cancelled, "x").unwrap();
     assert!(matches!(
         p.add_dependency(a, a),
         Err(PortfolioError::SelfDependency(_))

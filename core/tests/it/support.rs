@@ -1,5 +1,6 @@
 //! What several test modules need.
 
+use clausebook_core::calendar::{IsoDate, Timestamp};
 use clausebook_core::framework::{Framework, compare_numbers};
 use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
@@ -29,4 +30,14 @@ pub fn assert_in_document_order(fw: &Framework) {
             pair[1].number
         );
     }
+}
+
+/// A timestamp written in a test, such as `2026-11-25T10:00:00.000Z`.
+pub fn at(text: &str) -> Timestamp {
+    text.parse().expect("a timestamp")
+}
+
+/// A date written in a test, such as `2026-11-25`.
+pub fn date(text: &str) -> IsoDate {
+    text.parse().expect("a date")
 }
