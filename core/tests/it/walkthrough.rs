@@ -36,61 +36,45 @@ fn filters_combine() {
     };
     let all = ClauseFilter::default();
     assert!(all.is_empty() && all.matches(node, &record));
-    let by = |f: ClauseFilter| f.matches(node, &record);
-    assert!(by(ClauseFilter {
-        status: Some(Status::PartiallyImplemented),
+    let status = |s| ClauseFilter {
+        status: Some(s),
         ..Default::default()
-    }));
-    assert!(!by(ClauseFilter {
-        status: Some(Status::NotAssessed),
+    };
+    let owner = |o: &str| ClauseFilter {
+        owner: o.into(),
         ..Default::default()
-    }));
-    assert!(by(ClauseFilter {
-        owner: "jo".into(),
+    };
+    let phase = |p| ClauseFilter {
+        phase: Some(p),
         ..Default::default()
-    }));
-    assert!(!by(ClauseFilter {
-        owner: "sam".into(),
+    };
+    let text = |t: &str| ClauseFilter {
+        text: t.into(),
         ..Default::default()
-    }));
-    assert!(by(ClauseFilter {
-        phase: Some(Phase::Do),
-        ..Default::default()
-    }));
-    assert!(!by(ClauseFilter {
-        phase: Some(Phase::Plan),
-        ..Default::default()
-    }));
-    assert!(
-        by(ClauseFilter {
-            text: "INITIATION".into(),
-            ..Default::default()
-        }),
-        "title"
-    );
-    assert!(
-        by(ClauseFilter {
-            text: "8.5".into(),
-            ..Default::default()
-        }),
-        "number"
-    );
-    assert!(
-        by(ClauseFilter {
-            text: "cab".into(),
-            ..Default::default()
-        }),
-        "notes"
-    );
-    assert!(!by(ClauseFilter {
-        text: "audit".into(),
-        ..Default::default()
-    }));
-    assert!(!by(ClauseFilter {
-        phase: Some(Phase::Do),
-        owner: "sam".into(),
-        ..Default::default()
-    }));
+    };
+    let cases = [
+        (status(Status::PartiallyImplemented), true, "status"),
+        (status(Status::NotAssessed), false, "other status"),
+        (owner("jo"), true, "owner"),
+        (owner("sam"), false, "other owner"),
+        (phase(Phase::Do), true, "phase"),
+        (phase(Phase::Plan), false, "other phase"),
+        (text("INITIATION"), true, "title"),
+        (text("8.5"), true, "number"),
+        (text("cab"), true, "notes"),
+        (text("audit"), false, "other text"),
+        (
+            ClauseFilter {
+                owner: "sam".into(),
+                ..phase(Phase::Do)
+            },
+            false,
+            "every field must match",
+        ),
+    ];
+    for (filter, matches, what) in cases {
+        assert_eq!(filter.matches(node, &record), matches, "{what}");
+    }
 }
 
 #[test]
