@@ -718,31 +718,23 @@ fn every_refusal_reads_differently() {
 fn error_paths_name_the_value_at_an_offset() {
     let text =
         r#"{"workbook": {"items": [{"id": 1}, {"t\"x": "a]b", "n": 7}], "4.1": {"notes": 3}}}"#;
-    let after = |needle: &str| text.find(needle).unwrap() + needle.len();
-    assert_eq!(
-        clausebook_core::file::schema::json_path_at(text, after("\"n\": 7"), false),
-        "workbook.items[1].n"
-    );
-    assert_eq!(
-        clausebook_core::file::schema::json_path_at(text, after("\"a]b\""), false),
-        "workbook.items[1].t\"x"
-    );
-    assert_eq!(
-        clausebook_core::file::schema::json_path_at(text, after("\"notes\": 3"), false),
-        "workbook.4.1.notes"
-    );
-    // Just after the second item's closing brace: that item is the object.
-    assert_eq!(
-        clausebook_core::file::schema::json_path_at(text, after("\"n\": 7}"), true),
-        "workbook.items[1]"
-    );
-    assert_eq!(
-        clausebook_core::file::schema::json_path_at(text, after("{\"id\": 1}"), true),
-        "workbook.items[0]"
-    );
-    // The whole file closed: the top level.
-    assert_eq!(
-        clausebook_core::file::schema::json_path_at(text, text.len(), true),
-        ""
-    );
+    // Where each needle ends, whether an object closes there, and the path.
+    let cases = [
+        ("\"n\": 7", false, "workbook.items[1].n"),
+        ("\"a]b\"", false, "workbook.items[1].t\"x"),
+        ("\"notes\": 3", false, "workbook.4.1.notes"),
+        // Just after the second item's closing brace: that item is the object.
+        ("\"n\": 7}", true, "workbook.items[1]"),
+        ("{\"id\": 1}", true, "workbook.items[0]"),
+        // The whole file closed: the top level.
+        (text, true, ""),
+    ];
+    for (needle, closing, path) in cases {
+        let offset = text.find(needle).unwrap() + needle.len();
+        assert_eq!(
+            clausebook_core::file::schema::json_path_at(text, offset, closing),
+            path,
+            "{needle}"
+        );
+    }
 }
