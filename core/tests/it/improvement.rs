@@ -12,6 +12,8 @@ use clausebook_core::portfolio::{Decision, ServiceId, ServiceKind};
 use clausebook_core::validation::ValidationError;
 use clausebook_core::workbook::Workbook;
 
+use crate::support::assert_each_refused;
+
 fn at(n: u32) -> Timestamp {
     format!("2026-11-25T10:{:02}:00.000Z", n % 60)
         .parse()
@@ -100,23 +102,18 @@ fn ids_read_and_print_as_imp_numbers() {
         ImprovementId(12)
     );
     assert_eq!("3".parse::<ImprovementId>().unwrap(), ImprovementId(3));
-    for bad in [
-        "",
-        "IMP-",
-        "IMP-0",
-        "IMP-x1",
-        "IMP-99999999999",
-        "-1",
-        "IMP-١",
-    ] {
-        assert!(
-            matches!(
-                bad.parse::<ImprovementId>(),
-                Err(ImprovementError::BadId(_))
-            ),
-            "{bad}"
-        );
-    }
+    assert_each_refused::<ImprovementId>(
+        &[
+            "",
+            "IMP-",
+            "IMP-0",
+            "IMP-x1",
+            "IMP-99999999999",
+            "-1",
+            "IMP-١",
+        ],
+        |e| matches!(e, ImprovementError::BadId(_)),
+    );
 }
 
 #[test]

@@ -12,6 +12,8 @@ use clausebook_core::portfolio::{
 use clausebook_core::validation::ValidationError;
 use clausebook_core::workbook::Workbook;
 
+use crate::support::assert_each_refused;
+
 fn now() -> Timestamp {
     "2026-11-25T10:00:00.000Z".parse().unwrap()
 }
@@ -88,15 +90,10 @@ fn service_ids_display_and_parse() {
     assert_eq!("SVC-0007".parse::<ServiceId>().unwrap(), ServiceId(7));
     assert_eq!("svc-12".parse::<ServiceId>().unwrap(), ServiceId(12));
     assert_eq!("3".parse::<ServiceId>().unwrap(), ServiceId(3));
-    for bad in ["", "SVC-", "SVC-x1", "catalogue", "-1", "SVC-99999999999"] {
-        assert!(
-            matches!(
-                bad.parse::<ServiceId>(),
-                Err(PortfolioError::BadServiceId(_))
-            ),
-            "{bad}"
-        );
-    }
+    assert_each_refused::<ServiceId>(
+        &["", "SVC-", "SVC-x1", "catalogue", "-1", "SVC-99999999999"],
+        |e| matches!(e, PortfolioError::BadServiceId(_)),
+    );
 }
 
 #[test]

@@ -4,6 +4,7 @@ use clausebook_core::calendar::{IsoDate, Timestamp};
 use clausebook_core::framework::{Framework, compare_numbers};
 use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
+use std::str::FromStr;
 
 /// Every file below `dir`, at any depth.
 pub fn files_under(dir: impl AsRef<Path>) -> Vec<PathBuf> {
@@ -40,4 +41,12 @@ pub fn at(text: &str) -> Timestamp {
 /// A date written in a test, such as `2026-11-25`.
 pub fn date(text: &str) -> IsoDate {
     text.parse().expect("a date")
+}
+
+/// Each of `texts` is refused as a `T`, with an error `expected` accepts.
+pub fn assert_each_refused<T: FromStr>(texts: &[&str], expected: impl Fn(&T::Err) -> bool) {
+    for text in texts {
+        let refused = text.parse::<T>().err();
+        assert!(refused.as_ref().is_some_and(&expected), "{text}");
+    }
 }
