@@ -12,7 +12,7 @@ use clausebook_core::portfolio::{
 use clausebook_core::validation::ValidationError;
 use clausebook_core::workbook::Workbook;
 
-use crate::support::assert_each_refused;
+use crate::support::{assert_each_refused, assert_starts_with};
 
 fn now() -> Timestamp {
     "2026-11-25T10:00:00.000Z".parse().unwrap()
@@ -804,12 +804,9 @@ fn csv_export_has_one_row_per_service_with_every_column() {
     ));
     assert!(lines[0].ends_with("target date,review date,live since"));
     assert!(lines[1].starts_with("SVC-0001,Directory,Supporting,Live,Catalogue,"));
-    assert!(
-        lines[2].starts_with(
-            "SVC-0002,\"Email, calendar\",Customer-facing,Live,Catalogue,Jo,,Medium,,99.9,0.5,4,"
-        ),
-        "{}",
-        lines[2]
+    assert_starts_with(
+        lines[2],
+        "SVC-0002,\"Email, calendar\",Customer-facing,Live,Catalogue,Jo,,Medium,,99.9,0.5,4,",
     );
     assert!(lines[2].contains(",SVC-0001,,8.3.3,"), "{}", lines[2]);
     assert!(lines[2].ends_with(",2026-11-25"));

@@ -50,3 +50,18 @@ pub fn assert_each_refused<T: FromStr>(texts: &[&str], expected: impl Fn(&T::Err
         assert!(refused.as_ref().is_some_and(&expected), "{text}");
     }
 }
+
+/// The moves of walking `path` from its start: `(None, path[0])`, then each
+/// step as `(Some(from), to)`, as a history records them.
+pub fn walk<T: Copy>(path: &[T]) -> Vec<(Option<T>, T)> {
+    let froms = std::iter::once(None).chain(path.iter().copied().map(Some));
+    froms.zip(path.iter().copied()).collect()
+}
+
+/// `line` starts with `prefix`; a failure shows the whole line.
+pub fn assert_starts_with(line: &str, prefix: &str) {
+    assert!(
+        line.starts_with(prefix),
+        "{line}\ndoes not start with\n{prefix}"
+    );
+}
