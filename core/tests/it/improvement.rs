@@ -12,7 +12,7 @@ use clausebook_core::portfolio::{Decision, ServiceId, ServiceKind};
 use clausebook_core::validation::ValidationError;
 use clausebook_core::workbook::Workbook;
 
-use crate::support::{assert_each_refused, assert_starts_with, walk};
+use crate::support::{assert_each_refused, assert_starts_with, walk, with};
 
 fn at(n: u32) -> Timestamp {
     format!("2026-11-25T10:{:02}:00.000Z", n % 60)
@@ -58,6 +58,13 @@ fn to_check(log: &mut ImprovementLog, id: ImprovementId) {
     })
     .unwrap();
     log.move_item(id, Stage::Check, day(TODAY), at(2)).unwrap();
+}
+
+/// One item, taken through Plan and Do into Check.
+fn in_check() -> (ImprovementLog, ImprovementId) {
+    let (mut log, id) = log_with_one();
+    to_check(&mut log, id);
+    (log, id)
 }
 
 fn record_check(log: &mut ImprovementLog, id: ImprovementId, effective: bool) {
@@ -196,8 +203,7 @@ fn cannot_reach_check_without_recorded_actions() {
 
 #[test]
 fn act_needs_a_judged_check_result() {
-    let (mut log, id) = log_with_one();
-    to_check(&mut log, id);
+    let (mut log, id) = in_check();
     assert_eq!(
         log.check_move(id, Stage::Act),
         Err(ImprovementError::NoCheckResult(id))
@@ -224,8 +230,7 @@ fn act_needs_a_judged_check_result() {
 
 #[test]
 fn closing_needs_a_check_result_and_an_act_decision() {
-    let (mut log, id) = log_with_one();
-    to_check(&mut log, id);
+    let (mut log, id) = in_check();
     record_check(&mut log, id, true);
     log.move_item(id, Stage::Act, day(TODAY), at(3)).unwrap();
     assert_eq!(
@@ -257,8 +262,7 @@ fn closing_needs_a_check_result_and_an_act_decision() {
 #[test]
 fn a_closed_item_without_check_result_is_refused() {
     // Reached Act by the rules, then its check data removed by hand.
-    let (mut log, id) = log_with_one();
-    to_check(&mut log, id);
+    let (mut log, id) = in_check();
     record_check(&mut log, id, true);
     log.move_item(id, Stage::Act, day(TODAY), at(3)).unwrap();
     log.edit_act(id, |a| a.decision = Some(ActDecision::Adjust))
@@ -300,8 +304,7 @@ fn stages_cannot_be_skipped() {
 
 #[test]
 fn moving_back_one_stage_is_allowed_and_recorded() {
-    let (mut log, id) = log_with_one();
-    to_check(&mut log, id);
+    let (mut log, id) = in_check();
     log.move_item(id, Stage::Do, day(TODAY), at(3)).unwrap();
     let item = log.get(id).unwrap();
     assert_eq!(item.stage, Stage::Do);
@@ -312,8 +315,7 @@ fn moving_back_one_stage_is_allowed_and_recorded() {
 
 #[test]
 fn reopening_a_closed_item_clears_its_closing_date() {
-    let (mut log, id) = log_with_one();
-    to_check(&mut log, id);
+    let (mut log, id) = in_check();
     record_check(&mut log, id, true);
     close(&mut log, id, ActDecision::Standardise, 3);
     log.move_item(id, Stage::Act, day(TODAY), at(5)).unwrap();
@@ -345,8 +347,7 @@ fn only_the_current_stage_record_can_be_edited() {
 
 #[test]
 fn details_can_change_at_any_stage_but_not_stage_data() {
-    let (mut log, id) = log_with_one();
-    to_check(&mut log, id);
+    let (mut log, id) = in_check();
     log.edit_details(id, |i| {
         i.title = "Renamed".into();
         i.owner = "Jo".into();
@@ -371,8 +372,7 @@ fn details_can_change_at_any_stage_but_not_stage_data() {
 
 #[test]
 fn an_ineffective_check_blocks_act_until_return_or_follow_up() {
-    let (mut log, id) = log_with_one();
-    to_check(&mut log, id);
+    let (mut log, id) = in_check();
     record_check(&mut log, id, false);
     let err = log.check_move(id, Stage::Act).unwrap_err();
     assert_eq!(err, ImprovementError::IneffectiveNeedsFollowUp(id));
@@ -381,8 +381,7 @@ fn an_ineffective_check_blocks_act_until_return_or_follow_up() {
 
 #[test]
 fn an_ineffective_check_returns_the_item_to_plan_for_a_new_cycle() {
-    let (mut log, id) = log_with_one();
-    to_check(&mut log, id);
+    let (mut log, id) = in_check();
     record_check(&mut log, id, false);
     log.move_item(id, Stage::Plan, day(TODAY), at(3)).unwrap();
     let item = log.get(id).unwrap();
@@ -397,8 +396,7 @@ fn an_ineffective_check_returns_the_item_to_plan_for_a_new_cycle() {
 
 #[test]
 fn only_an_ineffective_check_returns_to_plan() {
-    let (mut log, id) = log_with_one();
-    to_check(&mut log, id);
+    let (mut log, id) = in_check();
     assert_eq!(
         log.check_move(id, Stage::Plan),
         Err(ImprovementError::ReturnNeedsIneffectiveCheck(id))
@@ -514,64 +512,17 @@ fn ids(items: &[&clausebook_core::improvement::ImprovementItem]) -> Vec<u32> {
 fn filters_narrow_by_each_field() {
     let log = sample_log();
     let today = day(TODAY);
-    let f = |f: Filter| ids(&f.apply(&log, today));
-    assert_eq!(f(Filter::default()), vec![1, 2, 3]);
-    assert_eq!(
-        f(Filter {
-            kind: Some(Kind::AuditFinding),
-            ..Default::default()
-        }),
-        vec![3]
-    );
-    assert_eq!(
-        f(Filter {
-            priority: Some(Priority::Low),
-            ..Default::default()
-        }),
-        vec![2]
-    );
-    assert_eq!(
-        f(Filter {
-            owner: Some("Priya".into()),
-            ..Default::default()
-        }),
-        vec![1, 3]
-    );
-    assert_eq!(
-        f(Filter {
-            overdue: true,
-            ..Default::default()
-        }),
-        vec![1]
-    );
-    assert_eq!(
-        f(Filter {
-            requirement: Some("8.7.1".into()),
-            ..Default::default()
-        }),
-        vec![1]
-    );
-    assert_eq!(
-        f(Filter {
-            stage: Some(Stage::Do),
-            ..Default::default()
-        }),
-        Vec::<u32>::new()
-    );
-    assert_eq!(
-        f(Filter {
-            search: "SURVEY".into(),
-            ..Default::default()
-        }),
-        vec![2]
-    );
-    assert_eq!(
-        f(Filter {
-            search: "imp-0003".into(),
-            ..Default::default()
-        }),
-        vec![3]
-    );
+    // The ids an otherwise empty filter with what `set` sets keeps.
+    let kept = |set: fn(&mut Filter)| ids(&with(set).apply(&log, today));
+    assert_eq!(kept(|_| {}), [1, 2, 3]);
+    assert_eq!(kept(|f| f.kind = Some(Kind::AuditFinding)), [3]);
+    assert_eq!(kept(|f| f.priority = Some(Priority::Low)), [2]);
+    assert_eq!(kept(|f| f.owner = Some("Priya".into())), [1, 3]);
+    assert_eq!(kept(|f| f.overdue = true), [1]);
+    assert_eq!(kept(|f| f.requirement = Some("8.7.1".into())), [1]);
+    assert_eq!(kept(|f| f.stage = Some(Stage::Do)), [0_u32; 0]);
+    assert_eq!(kept(|f| f.search = "SURVEY".into()), [2]);
+    assert_eq!(kept(|f| f.search = "imp-0003".into()), [3]);
 }
 
 #[test]
@@ -704,8 +655,7 @@ fn csv_file_is_named_after_organisation_and_date() {
 fn workbook_with_closed_item() -> Workbook {
     let mut wb = workbook();
     let log = &mut wb.improvements;
-    let (mut l, id) = log_with_one();
-    to_check(&mut l, id);
+    let (mut l, id) = in_check();
     record_check(&mut l, id, true);
     close(&mut l, id, ActDecision::Standardise, 3);
     *log = l;

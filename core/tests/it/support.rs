@@ -65,3 +65,11 @@ pub fn assert_starts_with(line: &str, prefix: &str) {
         "{line}\ndoes not start with\n{prefix}"
     );
 }
+
+/// The default `T` with what `set` sets: a filter or form with one field
+/// filled in, say.
+pub fn with<T: Default>(set: impl FnOnce(&mut T)) -> T {
+    let mut value = T::default();
+    set(&mut value);
+    value
+}

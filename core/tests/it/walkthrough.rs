@@ -5,6 +5,8 @@ use clausebook_core::framework::{self, Phase};
 use clausebook_core::walkthrough::{ClauseFilter, position};
 use std::collections::HashMap;
 
+use crate::support::with;
+
 #[test]
 fn the_walk_goes_from_4_1_to_10_2() {
     let fw = framework::iso20000();
@@ -36,12 +38,7 @@ fn filters_combine() {
     };
     let all = ClauseFilter::default();
     assert!(all.is_empty() && all.matches(node, &record));
-    // The empty filter with what `set` sets.
-    let only = |set: fn(&mut ClauseFilter)| {
-        let mut filter = ClauseFilter::default();
-        set(&mut filter);
-        filter
-    };
+    let only = |set: fn(&mut ClauseFilter)| with(set);
     let cases = [
         (
             only(|f| f.status = Some(Status::PartiallyImplemented)),
