@@ -11,21 +11,16 @@ use crate::assessment::{CapabilityLevel, Status};
 use crate::calendar::{IsoDate, Timestamp};
 use crate::framework::{Framework, RequirementId};
 use crate::limits::{self, MAX_BASELINES, MAX_NAME_CHARS};
+use crate::numbered::numbered_id;
 use crate::validation::ValidationError;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
-use std::fmt;
 
-/// Identifies a baseline; people see it as `BL-0001`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct BaselineId(pub u32);
-
-impl fmt::Display for BaselineId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "BL-{:04}", self.0)
-    }
-}
+numbered_id!(
+    /// Identifies a baseline; people see it as `BL-0001`.
+    BaselineId,
+    "BL"
+);
 
 /// One marked point in time.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -52,20 +52,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn quotes_only_when_needed() {
-        assert_eq!(escape("plain"), "plain");
-        assert_eq!(escape("a,b"), "\"a,b\"");
-        assert_eq!(escape("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(escape("two\nlines"), "\"two\nlines\"");
-    }
-
-    #[test]
-    fn neutralises_formulas() {
-        assert_eq!(escape("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(escape("+1"), "'+1");
-        assert_eq!(escape("-2"), "'-2");
-        assert_eq!(escape("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(escape("\tx"), "'\tx");
+    fn quotes_only_when_needed_and_neutralises_formulas() {
+        for (cell, written) in [
+            ("plain", "plain"),
+            ("a,b", "\"a,b\""),
+            ("say \"hi\"", "\"say \"\"hi\"\"\""),
+            ("two\nlines", "\"two\nlines\""),
+            // Formulas: a leading quote keeps a spreadsheet from running them.
+            ("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""),
+            ("+1", "'+1"),
+            ("-2", "'-2"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+        ] {
+            assert_eq!(escape(cell), written, "{cell:?}");
+        }
     }
 
     #[test]

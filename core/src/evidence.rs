@@ -4,10 +4,10 @@
 use crate::calendar::IsoDate;
 use crate::framework::{Framework, RequirementId};
 use crate::limits::{self, MAX_NAME_CHARS, MAX_OWNER_CHARS, MAX_REFERENCE_CHARS};
+use crate::numbered::numbered_id;
 use crate::validation::{self, ValidationError};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
-use std::fmt;
 
 /// Evidence items, each linkable to several requirements.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -33,10 +33,11 @@ pub struct EvidenceItem {
     pub requirements: Vec<RequirementId>,
 }
 
-/// Identifies an evidence item; people see it as `EV-0001`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct EvidenceId(pub u32);
+numbered_id!(
+    /// Identifies an evidence item; people see it as `EV-0001`.
+    EvidenceId,
+    "EV"
+);
 
 /// The documents a framework expects, keyed by the framework's document id.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -59,12 +60,6 @@ pub enum DocumentStatus {
     Missing,
     Draft,
     Approved,
-}
-
-impl fmt::Display for EvidenceId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "EV-{:04}", self.0)
-    }
 }
 
 impl EvidenceRegister {

@@ -15,6 +15,7 @@ use crate::limits::{
     self, MAX_IMPROVEMENT_HISTORY, MAX_IMPROVEMENT_LINKS, MAX_IMPROVEMENTS, MAX_NAME_CHARS,
     MAX_NOTES_CHARS, MAX_OWNER_CHARS,
 };
+use crate::numbered::{self, numbered_id};
 use crate::portfolio::{Portfolio, ServiceId};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashSet};
@@ -130,33 +131,18 @@ pub struct StageChange {
     pub note: String,
 }
 
-/// Identifies an item; people see it as `IMP-0001`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct ImprovementId(pub u32);
-
-impl fmt::Display for ImprovementId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "IMP-{:04}", self.0)
-    }
-}
+numbered_id!(
+    /// Identifies an item; people see it as `IMP-0001`.
+    ImprovementId,
+    "IMP"
+);
 
 impl FromStr for ImprovementId {
     type Err = ImprovementError;
     /// Reads `IMP-0001` (any case) or a bare number.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let t = s.trim();
-        let digits = if t.len() > 4 && t.is_char_boundary(4) && t[..4].eq_ignore_ascii_case("IMP-")
-        {
-            &t[4..]
-        } else {
-            t
-        };
-        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(ImprovementError::BadId(s.to_owned()));
-        }
-        match digits.parse::<u32>() {
-            Ok(n) if n > 0 => Ok(ImprovementId(n)),
+        match numbered::digits(s, "IMP-").map(str::parse::<u32>) {
+            Some(Ok(n)) if n > 0 => Ok(ImprovementId(n)),
             _ => Err(ImprovementError::BadId(s.to_owned())),
         }
     }

@@ -18,6 +18,7 @@ pub mod improvement;
 pub mod ims;
 pub mod library;
 pub mod limits;
+mod numbered;
 pub mod overview;
 pub mod portfolio;
 pub mod progress;

@@ -14,6 +14,7 @@ use crate::limits::{
     self, MAX_NAME_CHARS, MAX_NOTES_CHARS, MAX_OWNER_CHARS, MAX_SHORT_CHARS, MAX_TARGET_MINUTES,
     MAX_TEXT_CHARS,
 };
+use crate::numbered::{self, numbered_id};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
@@ -77,33 +78,20 @@ pub struct Service {
     pub history: Vec<Move>,
 }
 
-/// Identifies a service; people see it as `SVC-0001`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct ServiceId(pub u32);
-
-impl fmt::Display for ServiceId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "SVC-{:04}", self.0)
-    }
-}
+numbered_id!(
+    /// Identifies a service; people see it as `SVC-0001`.
+    ServiceId,
+    "SVC"
+);
 
 impl FromStr for ServiceId {
     type Err = PortfolioError;
     /// Reads `SVC-0001` (any case) or a plain number.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let trimmed = s.trim();
-        let digits = trimmed
-            .get(..4)
-            .filter(|p| p.eq_ignore_ascii_case("svc-"))
-            .map_or(trimmed, |_| &trimmed[4..]);
-        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(PortfolioError::BadServiceId(s.to_owned()));
-        }
-        digits
-            .parse()
+        numbered::digits(s, "SVC-")
+            .and_then(|digits| digits.parse().ok())
             .map(ServiceId)
-            .map_err(|_| PortfolioError::BadServiceId(s.to_owned()))
+            .ok_or_else(|| PortfolioError::BadServiceId(s.to_owned()))
     }
 }
 
@@ -384,6 +372,20 @@ impl Lifecycle {
 
     pub fn from_key(key: &str) -> Option<Lifecycle> {
         Lifecycle::ALL.into_iter().find(|s| s.key() == key)
+    }
+
+    /// The statuses a new service passes through, in order, to reach this
+    /// one; empty for Proposed, and for Cancelled, which is off that way.
+    pub fn way_forward(self) -> &'static [Lifecycle] {
+        const ALL: &[Lifecycle] = &Lifecycle::ALL;
+        match self {
+            Lifecycle::Cancelled => &[],
+            // `ALL` lists the way forward in order, from Proposed.
+            _ => ALL
+                .iter()
+                .position(|s| *s == self)
+                .map_or(&[], |at| &ALL[1..=at]),
+        }
     }
 
     /// The portfolio part, derived: never stored.

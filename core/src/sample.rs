@@ -656,49 +656,33 @@ fn advance(wb: &mut Workbook, id: ServiceId, path: &[Lifecycle], today: IsoDate,
 
 fn add_services(wb: &mut Workbook, today: IsoDate, now: &Timestamp) {
     use Lifecycle::*;
-    const TO_LIVE: &[Lifecycle] = &[Approved, Designed, Built, InTransition, Live];
-    let services: [(&str, ServiceKind, &[Lifecycle]); 9] = [
-        ("Network and firewall", ServiceKind::Supporting, TO_LIVE),
-        ("Cloud hosting", ServiceKind::CustomerFacing, TO_LIVE),
-        (
-            "Managed desktop support",
-            ServiceKind::CustomerFacing,
-            TO_LIVE,
-        ),
-        ("Offsite backup", ServiceKind::CustomerFacing, TO_LIVE),
+    // Each service walks the way forward to the status it stands at today.
+    let services: [(&str, ServiceKind, Lifecycle); 9] = [
+        ("Network and firewall", ServiceKind::Supporting, Live),
+        ("Cloud hosting", ServiceKind::CustomerFacing, Live),
+        ("Managed desktop support", ServiceKind::CustomerFacing, Live),
+        ("Offsite backup", ServiceKind::CustomerFacing, Live),
         (
             "Microsoft 365 administration",
             ServiceKind::CustomerFacing,
-            &[],
+            Proposed,
         ),
         (
             "Security awareness training",
             ServiceKind::CustomerFacing,
-            &[Approved, Designed],
+            Designed,
         ),
         (
             "Customer self-service portal",
             ServiceKind::CustomerFacing,
-            &[Approved, Designed, Built, InTransition],
+            InTransition,
         ),
         (
             "On-site server maintenance",
             ServiceKind::CustomerFacing,
-            &[
-                Approved,
-                Designed,
-                Built,
-                InTransition,
-                Live,
-                Retiring,
-                Retired,
-            ],
+            Retired,
         ),
-        (
-            "Fax to email gateway",
-            ServiceKind::Supporting,
-            &[Approved, Designed, Built, InTransition, Live, Retiring],
-        ),
+        ("Fax to email gateway", ServiceKind::Supporting, Retiring),
     ];
     let mut ids = Vec::new();
     for (name, kind, _) in &services {
@@ -726,8 +710,8 @@ fn add_services(wb: &mut Workbook, today: IsoDate, now: &Timestamp) {
         ),
         now.clone(),
     );
-    for (id, (_, _, path)) in ids.iter().zip(&services) {
-        advance(wb, *id, path, today, now);
+    for (id, (_, _, status)) in ids.iter().zip(&services) {
+        advance(wb, *id, status.way_forward(), today, now);
     }
     if let Ok(id) = cancelled {
         let _ = wb.portfolio.move_service(

@@ -211,26 +211,50 @@ fn assemble(
 /// A question about one clause whose answer is `answer` of it (its title or
 /// its number), with nearby clauses' answers as the wrong options.
 /// `texts` gives the prompt and the start of the explanation.
-fn clause_question(
-    fw: &Framework,
-    kind: Kind,
-    rng: &mut Rng,
-    answer: fn(&Node) -> &String,
-    texts: fn(&Node) -> (String, String),
-) -> Option<Question> {
+/// Which half of a clause a clause question asks for, given the other half.
+#[derive(Clone, Copy)]
+enum Asked {
+    Title,
+    Number,
+}
+
+impl Asked {
+    fn of(self, node: &Node) -> &String {
+        match self {
+            Asked::Title => &node.title,
+            Asked::Number => &node.number,
+        }
+    }
+
+    /// The prompt, and the explanation shown with the answer.
+    fn texts(self, n: &Node) -> (String, String) {
+        match self {
+            Asked::Title => (
+                format!("What is the title of clause {}?", n.number),
+                format!("Clause {} is “{}”.", n.number, n.title),
+            ),
+            Asked::Number => (
+                format!("Which clause is titled “{}”?", n.title),
+                format!("“{}” is clause {}.", n.title, n.number),
+            ),
+        }
+    }
+}
+
+fn clause_question(fw: &Framework, kind: Kind, rng: &mut Rng, asked: Asked) -> Option<Question> {
     let pool = unique_titled(fw);
     let node = *rng.pick(&pool)?;
     let distractors = near_clauses(fw, node, rng)
         .into_iter()
-        .map(|n| answer(n).clone())
+        .map(|n| asked.of(n).clone())
         .collect();
-    let (prompt, explanation) = texts(node);
+    let (prompt, explanation) = asked.texts(node);
     let context = clause_context(fw, node);
     let q = assemble(
         rng,
         kind,
         prompt,
-        answer(node).clone(),
+        asked.of(node).clone(),
         distractors,
         format!("{explanation}{context}"),
     );
@@ -312,30 +336,8 @@ fn phase_clauses(fw: &Framework, phase: Phase) -> String {
 /// has too little data for that kind (the built-in one always has enough).
 pub fn question(fw: &Framework, kind: Kind, rng: &mut Rng) -> Option<Question> {
     match kind {
-        Kind::NumberToTitle => clause_question(
-            fw,
-            kind,
-            rng,
-            |n| &n.title,
-            |n| {
-                (
-                    format!("What is the title of clause {}?", n.number),
-                    format!("Clause {} is “{}”.", n.number, n.title),
-                )
-            },
-        ),
-        Kind::TitleToNumber => clause_question(
-            fw,
-            kind,
-            rng,
-            |n| &n.number,
-            |n| {
-                (
-                    format!("Which clause is titled “{}”?", n.title),
-                    format!("“{}” is clause {}.", n.title, n.number),
-                )
-            },
-        ),
+        Kind::NumberToTitle => clause_question(fw, kind, rng, Asked::Title),
+        Kind::TitleToNumber => clause_question(fw, kind, rng, Asked::Number),
         Kind::PhaseOfClause => {
             let pool = unique_titled(fw);
             let node = *rng.pick(&pool)?;

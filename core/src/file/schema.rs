@@ -10,7 +10,7 @@ use crate::limits::{self, MAX_APP_VERSION_CHARS, MAX_NESTING};
 use crate::validation::ValidationError;
 use crate::workbook::Workbook;
 use serde::{Deserialize, Serialize};
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 use thiserror::Error;
 
 /// The schema this build writes.
@@ -361,30 +361,35 @@ pub fn migrate(mut value: Value) -> Result<Value, SchemaError> {
         });
     }
     while version < CURRENT_SCHEMA_VERSION {
-        value = match version {
-            1 => v1_to_v2(value)?,
-            2 => v2_to_v3(value)?,
-            3 => v3_to_v4(value)?,
-            4 => v4_to_v5(value)?,
-            // Every version below CURRENT has a step above; this arm is unreachable
-            // unless someone bumps CURRENT without writing the step.
-            _ => return Err(SchemaError::BadVersion),
-        };
+        // Every version below CURRENT has a step; a missing one means someone
+        // bumped CURRENT without writing the step.
+        let step = usize::try_from(version - 1)
+            .ok()
+            .and_then(|at| STEPS.get(at))
+            .ok_or(SchemaError::BadVersion)?;
+        let workbook = value
+            .get_mut("workbook")
+            .and_then(Value::as_object_mut)
+            .ok_or_else(|| SchemaError::Malformed("missing field `workbook`".into()))?;
+        step(workbook)?;
         version += 1;
         value["schema_version"] = json!(version);
     }
     Ok(value)
 }
 
+/// One migration: it changes the workbook object of one schema version into
+/// the next.
+type Step = fn(&mut Map<String, Value>) -> Result<(), SchemaError>;
+
+/// The migration from each schema version to the next, from schema 1.
+const STEPS: [Step; 4] = [v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
+
 /// Schema 1 was the first draft format: one framework only, so the workbook
 /// named no framework, and the organisation was a bare `organisation_name`
 /// with `scope` beside it. Schema 2 names the framework so that other
 /// frameworks can share the engine.
-fn v1_to_v2(mut value: Value) -> Result<Value, SchemaError> {
-    let workbook = value
-        .get_mut("workbook")
-        .and_then(Value::as_object_mut)
-        .ok_or_else(|| SchemaError::Malformed("missing field `workbook`".into()))?;
+fn v1_to_v2(workbook: &mut Map<String, Value>) -> Result<(), SchemaError> {
     let name = workbook
         .remove("organisation_name")
         .ok_or_else(|| SchemaError::Malformed("missing field `organisation_name`".into()))?;
@@ -397,7 +402,7 @@ fn v1_to_v2(mut value: Value) -> Result<Value, SchemaError> {
         "framework".into(),
         json!({ "id": "iso20000-1-2018", "version": "1.0.0" }),
     );
-    Ok(value)
+    Ok(())
 }
 
 /// The workbook's copy in local storage, as the app found it on starting.
@@ -427,40 +432,28 @@ pub fn read_local_copy(raw: Option<String>) -> LocalCopy {
 
 /// Schema 3 adds the improvement log and the service portfolio; a schema 2
 /// workbook has neither, so both start empty.
-fn v2_to_v3(mut value: Value) -> Result<Value, SchemaError> {
-    let workbook = value
-        .get_mut("workbook")
-        .and_then(Value::as_object_mut)
-        .ok_or_else(|| SchemaError::Malformed("missing field `workbook`".into()))?;
+fn v2_to_v3(workbook: &mut Map<String, Value>) -> Result<(), SchemaError> {
     workbook.insert("improvements".into(), json!({ "items": [] }));
     workbook.insert("portfolio".into(), json!({ "services": [] }));
-    Ok(value)
+    Ok(())
 }
 
 /// Schema 4 adds the evidence register and the documented-information
 /// checklist, and capability levels and findings per requirement (which
 /// default to unset, so assessments need no change).
-fn v3_to_v4(mut value: Value) -> Result<Value, SchemaError> {
-    let workbook = value
-        .get_mut("workbook")
-        .and_then(Value::as_object_mut)
-        .ok_or_else(|| SchemaError::Malformed("missing field `workbook`".into()))?;
+fn v3_to_v4(workbook: &mut Map<String, Value>) -> Result<(), SchemaError> {
     workbook.insert("evidence".into(), json!({ "items": [] }));
     workbook.insert("documents".into(), json!({}));
-    Ok(value)
+    Ok(())
 }
 
 /// Schema 5 adds dated baselines (progress over time) and trainer notes;
 /// a schema 4 workbook has neither, so both start empty and unlocked.
-fn v4_to_v5(mut value: Value) -> Result<Value, SchemaError> {
-    let workbook = value
-        .get_mut("workbook")
-        .and_then(Value::as_object_mut)
-        .ok_or_else(|| SchemaError::Malformed("missing field `workbook`".into()))?;
+fn v4_to_v5(workbook: &mut Map<String, Value>) -> Result<(), SchemaError> {
     workbook.insert("baselines".into(), json!([]));
     workbook.insert(
         "trainer_notes".into(),
         json!({ "locked": false, "notes": {} }),
     );
-    Ok(value)
+    Ok(())
 }

@@ -92,12 +92,18 @@ fn file_name_is_organisation_and_date() {
     );
 }
 
+/// The workbook in `fixture`, imported as the app does, once it is known to
+/// have come out at the current schema.
+fn migrated(fixture: &str) -> Workbook {
+    let text = std::fs::read_to_string(format!("tests/fixtures/{fixture}")).unwrap();
+    let preview = export::read_import(text.as_bytes(), framework::iso20000()).unwrap();
+    assert_eq!(preview.envelope.schema_version, CURRENT_SCHEMA_VERSION);
+    preview.envelope.workbook
+}
+
 #[test]
 fn the_v1_fixture_migrates_to_the_current_schema() {
-    let text = std::fs::read_to_string("tests/fixtures/workbook-v1.json").unwrap();
-    let preview = export::read_import(text.as_bytes(), framework::iso20000()).unwrap();
-    let wb = preview.envelope.workbook;
-    assert_eq!(preview.envelope.schema_version, CURRENT_SCHEMA_VERSION);
+    let wb = migrated("workbook-v1.json");
     assert_eq!(wb.organisation.name, "Harbour Street IT");
     assert!(wb.organisation.scope.starts_with("Managed desktop"));
     assert_eq!(wb.framework.id.0, "iso20000-1-2018");
@@ -408,20 +414,43 @@ fn unreadable_storage_is_kept_for_recovery() {
     }
 }
 
-#[test]
-fn every_error_message_tells_the_user_what_to_do() {
-    let errors: Vec<String> = vec![
+/// One message for each way an import can be refused.
+fn every_refusal_message() -> Vec<String> {
+    vec![
+        ImportError::TooLarge {
+            size: "6.0 MB".into(),
+            limit: "5.0 MB".into(),
+        }
+        .to_string(),
         ImportError::Empty.to_string(),
         ImportError::NotText.to_string(),
-        SchemaError::NotAWorkbook.to_string(),
+        import("{").unwrap_err().to_string(),
+        // Not an object: `SchemaError::NotAWorkbook`.
+        import("[]").unwrap_err().to_string(),
+        import(&"[".repeat(40)).unwrap_err().to_string(),
         SchemaError::BadVersion.to_string(),
         SchemaError::NewerSchema {
             found: 9,
-            supported: 2,
+            supported: 4,
         }
         .to_string(),
-    ];
-    for e in errors {
+        SchemaError::MissingField {
+            field: "f".into(),
+            at: "a".into(),
+        }
+        .to_string(),
+        SchemaError::WrongType {
+            at: "a".into(),
+            detail: "d".into(),
+        }
+        .to_string(),
+    ]
+}
+
+#[test]
+fn every_error_message_tells_the_user_what_to_do() {
+    assert!(every_refusal_message().contains(&SchemaError::NotAWorkbook.to_string()));
+    for e in every_refusal_message() {
         assert!(e.ends_with('.'), "{e}");
         assert!(e.len() > 40, "too terse: {e}");
     }
@@ -429,10 +458,7 @@ fn every_error_message_tells_the_user_what_to_do() {
 
 #[test]
 fn the_v2_fixture_migrates_with_empty_registers() {
-    let text = std::fs::read_to_string("tests/fixtures/workbook-v2.json").unwrap();
-    let preview = export::read_import(text.as_bytes(), framework::iso20000()).unwrap();
-    let wb = preview.envelope.workbook;
-    assert_eq!(preview.envelope.schema_version, CURRENT_SCHEMA_VERSION);
+    let wb = migrated("workbook-v2.json");
     assert_eq!(wb.organisation.name, "Harbour Street IT");
     assert_eq!(
         wb.assessment(&"8.5.1.2".into()).status,
@@ -444,10 +470,7 @@ fn the_v2_fixture_migrates_with_empty_registers() {
 
 #[test]
 fn the_v3_fixture_migrates_with_empty_evidence_and_checklist() {
-    let text = std::fs::read_to_string("tests/fixtures/workbook-v3.json").unwrap();
-    let preview = export::read_import(text.as_bytes(), framework::iso20000()).unwrap();
-    let wb = preview.envelope.workbook;
-    assert_eq!(preview.envelope.schema_version, CURRENT_SCHEMA_VERSION);
+    let wb = migrated("workbook-v3.json");
     assert!(wb.evidence.items.is_empty());
     assert!(wb.documents.0.is_empty());
     let a = wb.assessment(&"4.1".into());
@@ -519,15 +542,8 @@ fn evidence_and_capability_rules_hold_on_import() {
 /// A workbook with something in every register: services and improvement
 /// items from the schema 3 fixtures, plus evidence and a checklist entry.
 fn full() -> Value {
-    let read = |name: &str| {
-        let text = std::fs::read_to_string(format!("tests/fixtures/{name}")).unwrap();
-        export::read_import(text.as_bytes(), framework::iso20000())
-            .unwrap()
-            .envelope
-            .workbook
-    };
-    let mut wb = read("workbook-v3-portfolio.json");
-    wb.improvements = read("workbook-v3-improvements.json").improvements;
+    let mut wb = migrated("workbook-v3-portfolio.json");
+    wb.improvements = migrated("workbook-v3-improvements.json").improvements;
     let mut v: Value =
         serde_json::from_str(&export::export_json(&wb, at("2026-11-25T10:00:00Z"))).unwrap();
     v["workbook"]["assessments"]["4.1"] =
@@ -676,34 +692,7 @@ fn duplicate_ids_and_dangling_links_in_every_register_are_refused() {
 /// Every variant has its own message, so people (and the e2e test) can tell them apart.
 #[test]
 fn every_refusal_reads_differently() {
-    let messages = [
-        ImportError::TooLarge {
-            size: "6.0 MB".into(),
-            limit: "5.0 MB".into(),
-        }
-        .to_string(),
-        ImportError::Empty.to_string(),
-        ImportError::NotText.to_string(),
-        import("{").unwrap_err().to_string(),
-        import("[]").unwrap_err().to_string(),
-        import(&"[".repeat(40)).unwrap_err().to_string(),
-        SchemaError::BadVersion.to_string(),
-        SchemaError::NewerSchema {
-            found: 9,
-            supported: 4,
-        }
-        .to_string(),
-        SchemaError::MissingField {
-            field: "f".into(),
-            at: "a".into(),
-        }
-        .to_string(),
-        SchemaError::WrongType {
-            at: "a".into(),
-            detail: "d".into(),
-        }
-        .to_string(),
-    ];
+    let messages = every_refusal_message();
     let starts: std::collections::BTreeSet<_> = messages
         .iter()
         .map(|m| m.chars().take(25).collect::<String>())
@@ -718,31 +707,23 @@ fn every_refusal_reads_differently() {
 fn error_paths_name_the_value_at_an_offset() {
     let text =
         r#"{"workbook": {"items": [{"id": 1}, {"t\"x": "a]b", "n": 7}], "4.1": {"notes": 3}}}"#;
-    let after = |needle: &str| text.find(needle).unwrap() + needle.len();
-    assert_eq!(
-        clausebook_core::file::schema::json_path_at(text, after("\"n\": 7"), false),
-        "workbook.items[1].n"
-    );
-    assert_eq!(
-        clausebook_core::file::schema::json_path_at(text, after("\"a]b\""), false),
-        "workbook.items[1].t\"x"
-    );
-    assert_eq!(
-        clausebook_core::file::schema::json_path_at(text, after("\"notes\": 3"), false),
-        "workbook.4.1.notes"
-    );
-    // Just after the second item's closing brace: that item is the object.
-    assert_eq!(
-        clausebook_core::file::schema::json_path_at(text, after("\"n\": 7}"), true),
-        "workbook.items[1]"
-    );
-    assert_eq!(
-        clausebook_core::file::schema::json_path_at(text, after("{\"id\": 1}"), true),
-        "workbook.items[0]"
-    );
-    // The whole file closed: the top level.
-    assert_eq!(
-        clausebook_core::file::schema::json_path_at(text, text.len(), true),
-        ""
-    );
+    // Where each needle ends, whether an object closes there, and the path.
+    let cases = [
+        ("\"n\": 7", false, "workbook.items[1].n"),
+        ("\"a]b\"", false, "workbook.items[1].t\"x"),
+        ("\"notes\": 3", false, "workbook.4.1.notes"),
+        // Just after the second item's closing brace: that item is the object.
+        ("\"n\": 7}", true, "workbook.items[1]"),
+        ("{\"id\": 1}", true, "workbook.items[0]"),
+        // The whole file closed: the top level.
+        (text, true, ""),
+    ];
+    for (needle, closing, path) in cases {
+        let offset = text.find(needle).unwrap() + needle.len();
+        assert_eq!(
+            clausebook_core::file::schema::json_path_at(text, offset, closing),
+            path,
+            "{needle}"
+        );
+    }
 }

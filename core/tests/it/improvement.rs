@@ -12,6 +12,8 @@ use clausebook_core::portfolio::{Decision, ServiceId, ServiceKind};
 use clausebook_core::validation::ValidationError;
 use clausebook_core::workbook::Workbook;
 
+use crate::support::{assert_each_refused, assert_starts_with, walk, with};
+
 fn at(n: u32) -> Timestamp {
     format!("2026-11-25T10:{:02}:00.000Z", n % 60)
         .parse()
@@ -58,6 +60,13 @@ fn to_check(log: &mut ImprovementLog, id: ImprovementId) {
     log.move_item(id, Stage::Check, day(TODAY), at(2)).unwrap();
 }
 
+/// One item, taken through Plan and Do into Check.
+fn in_check() -> (ImprovementLog, ImprovementId) {
+    let (mut log, id) = log_with_one();
+    to_check(&mut log, id);
+    (log, id)
+}
+
 fn record_check(log: &mut ImprovementLog, id: ImprovementId, effective: bool) {
     log.edit_check(id, |c| {
         c.result = "1 unapproved change in December".into();
@@ -65,6 +74,16 @@ fn record_check(log: &mut ImprovementLog, id: ImprovementId, effective: bool) {
         c.verified_by = "Internal auditor".into();
     })
     .unwrap();
+}
+
+/// Takes an item whose check is recorded through Act to Closed with
+/// `decision`, the two moves stamped at minutes `minute` and `minute + 1`.
+fn close(log: &mut ImprovementLog, id: ImprovementId, decision: ActDecision, minute: u32) {
+    log.move_item(id, Stage::Act, day(TODAY), at(minute))
+        .unwrap();
+    log.edit_act(id, |a| a.decision = Some(decision)).unwrap();
+    log.move_item(id, Stage::Closed, day(TODAY), at(minute + 1))
+        .unwrap();
 }
 
 fn workbook() -> Workbook {
@@ -90,23 +109,18 @@ fn ids_read_and_print_as_imp_numbers() {
         ImprovementId(12)
     );
     assert_eq!("3".parse::<ImprovementId>().unwrap(), ImprovementId(3));
-    for bad in [
-        "",
-        "IMP-",
-        "IMP-0",
-        "IMP-x1",
-        "IMP-99999999999",
-        "-1",
-        "IMP-١",
-    ] {
-        assert!(
-            matches!(
-                bad.parse::<ImprovementId>(),
-                Err(ImprovementError::BadId(_))
-            ),
-            "{bad}"
-        );
-    }
+    assert_each_refused::<ImprovementId>(
+        &[
+            "",
+            "IMP-",
+            "IMP-0",
+            "IMP-x1",
+            "IMP-99999999999",
+            "-1",
+            "IMP-١",
+        ],
+        |e| matches!(e, ImprovementError::BadId(_)),
+    );
 }
 
 #[test]
@@ -189,8 +203,7 @@ fn cannot_reach_check_without_recorded_actions() {
 
 #[test]
 fn act_needs_a_judged_check_result() {
-    let (mut log, id) = log_with_one();
-    to_check(&mut log, id);
+    let (mut log, id) = in_check();
     assert_eq!(
         log.check_move(id, Stage::Act),
         Err(ImprovementError::NoCheckResult(id))
@@ -217,8 +230,7 @@ fn act_needs_a_judged_check_result() {
 
 #[test]
 fn closing_needs_a_check_result_and_an_act_decision() {
-    let (mut log, id) = log_with_one();
-    to_check(&mut log, id);
+    let (mut log, id) = in_check();
     record_check(&mut log, id, true);
     log.move_item(id, Stage::Act, day(TODAY), at(3)).unwrap();
     assert_eq!(
@@ -236,24 +248,21 @@ fn closing_needs_a_check_result_and_an_act_decision() {
     assert_eq!(item.stage, Stage::Closed);
     assert_eq!(item.closed_on, Some(day("2026-11-26")));
     let stages: Vec<_> = item.history.iter().map(|h| (h.from, h.to)).collect();
-    assert_eq!(
-        stages,
-        vec![
-            (None, Stage::Plan),
-            (Some(Stage::Plan), Stage::Do),
-            (Some(Stage::Do), Stage::Check),
-            (Some(Stage::Check), Stage::Act),
-            (Some(Stage::Act), Stage::Closed),
-        ]
-    );
+    let cycle = [
+        Stage::Plan,
+        Stage::Do,
+        Stage::Check,
+        Stage::Act,
+        Stage::Closed,
+    ];
+    assert_eq!(stages, walk(&cycle));
     assert_eq!(item.history[4].at, at(4));
 }
 
 #[test]
 fn a_closed_item_without_check_result_is_refused() {
     // Reached Act by the rules, then its check data removed by hand.
-    let (mut log, id) = log_with_one();
-    to_check(&mut log, id);
+    let (mut log, id) = in_check();
     record_check(&mut log, id, true);
     log.move_item(id, Stage::Act, day(TODAY), at(3)).unwrap();
     log.edit_act(id, |a| a.decision = Some(ActDecision::Adjust))
@@ -295,8 +304,7 @@ fn stages_cannot_be_skipped() {
 
 #[test]
 fn moving_back_one_stage_is_allowed_and_recorded() {
-    let (mut log, id) = log_with_one();
-    to_check(&mut log, id);
+    let (mut log, id) = in_check();
     log.move_item(id, Stage::Do, day(TODAY), at(3)).unwrap();
     let item = log.get(id).unwrap();
     assert_eq!(item.stage, Stage::Do);
@@ -307,13 +315,9 @@ fn moving_back_one_stage_is_allowed_and_recorded() {
 
 #[test]
 fn reopening_a_closed_item_clears_its_closing_date() {
-    let (mut log, id) = log_with_one();
-    to_check(&mut log, id);
+    let (mut log, id) = in_check();
     record_check(&mut log, id, true);
-    log.move_item(id, Stage::Act, day(TODAY), at(3)).unwrap();
-    log.edit_act(id, |a| a.decision = Some(ActDecision::Standardise))
-        .unwrap();
-    log.move_item(id, Stage::Closed, day(TODAY), at(4)).unwrap();
+    close(&mut log, id, ActDecision::Standardise, 3);
     log.move_item(id, Stage::Act, day(TODAY), at(5)).unwrap();
     assert_eq!(log.get(id).unwrap().closed_on, None);
 }
@@ -343,8 +347,7 @@ fn only_the_current_stage_record_can_be_edited() {
 
 #[test]
 fn details_can_change_at_any_stage_but_not_stage_data() {
-    let (mut log, id) = log_with_one();
-    to_check(&mut log, id);
+    let (mut log, id) = in_check();
     log.edit_details(id, |i| {
         i.title = "Renamed".into();
         i.owner = "Jo".into();
@@ -369,8 +372,7 @@ fn details_can_change_at_any_stage_but_not_stage_data() {
 
 #[test]
 fn an_ineffective_check_blocks_act_until_return_or_follow_up() {
-    let (mut log, id) = log_with_one();
-    to_check(&mut log, id);
+    let (mut log, id) = in_check();
     record_check(&mut log, id, false);
     let err = log.check_move(id, Stage::Act).unwrap_err();
     assert_eq!(err, ImprovementError::IneffectiveNeedsFollowUp(id));
@@ -379,8 +381,7 @@ fn an_ineffective_check_blocks_act_until_return_or_follow_up() {
 
 #[test]
 fn an_ineffective_check_returns_the_item_to_plan_for_a_new_cycle() {
-    let (mut log, id) = log_with_one();
-    to_check(&mut log, id);
+    let (mut log, id) = in_check();
     record_check(&mut log, id, false);
     log.move_item(id, Stage::Plan, day(TODAY), at(3)).unwrap();
     let item = log.get(id).unwrap();
@@ -395,8 +396,7 @@ fn an_ineffective_check_returns_the_item_to_plan_for_a_new_cycle() {
 
 #[test]
 fn only_an_ineffective_check_returns_to_plan() {
-    let (mut log, id) = log_with_one();
-    to_check(&mut log, id);
+    let (mut log, id) = in_check();
     assert_eq!(
         log.check_move(id, Stage::Plan),
         Err(ImprovementError::ReturnNeedsIneffectiveCheck(id))
@@ -436,10 +436,7 @@ fn a_follow_up_is_linked_and_lets_the_original_go_on() {
         log.follow_ups(id).map(|i| i.id).collect::<Vec<_>>(),
         vec![follow]
     );
-    log.move_item(id, Stage::Act, day(TODAY), at(4)).unwrap();
-    log.edit_act(id, |a| a.decision = Some(ActDecision::NewCycle))
-        .unwrap();
-    log.move_item(id, Stage::Closed, day(TODAY), at(5)).unwrap();
+    close(&mut log, id, ActDecision::NewCycle, 4);
 }
 
 // --- overdue and lists -----------------------------------------------------
@@ -461,10 +458,7 @@ fn overdue_means_target_passed_and_not_closed() {
     assert_eq!(log.overdue(today).len(), 1);
     to_check(&mut log, id);
     record_check(&mut log, id, true);
-    log.move_item(id, Stage::Act, today, at(3)).unwrap();
-    log.edit_act(id, |a| a.decision = Some(ActDecision::Standardise))
-        .unwrap();
-    log.move_item(id, Stage::Closed, today, at(4)).unwrap();
+    close(&mut log, id, ActDecision::Standardise, 3);
     assert!(!log.get(id).unwrap().is_overdue(today));
     assert!(log.overdue(today).is_empty());
 }
@@ -518,64 +512,17 @@ fn ids(items: &[&clausebook_core::improvement::ImprovementItem]) -> Vec<u32> {
 fn filters_narrow_by_each_field() {
     let log = sample_log();
     let today = day(TODAY);
-    let f = |f: Filter| ids(&f.apply(&log, today));
-    assert_eq!(f(Filter::default()), vec![1, 2, 3]);
-    assert_eq!(
-        f(Filter {
-            kind: Some(Kind::AuditFinding),
-            ..Default::default()
-        }),
-        vec![3]
-    );
-    assert_eq!(
-        f(Filter {
-            priority: Some(Priority::Low),
-            ..Default::default()
-        }),
-        vec![2]
-    );
-    assert_eq!(
-        f(Filter {
-            owner: Some("Priya".into()),
-            ..Default::default()
-        }),
-        vec![1, 3]
-    );
-    assert_eq!(
-        f(Filter {
-            overdue: true,
-            ..Default::default()
-        }),
-        vec![1]
-    );
-    assert_eq!(
-        f(Filter {
-            requirement: Some("8.7.1".into()),
-            ..Default::default()
-        }),
-        vec![1]
-    );
-    assert_eq!(
-        f(Filter {
-            stage: Some(Stage::Do),
-            ..Default::default()
-        }),
-        Vec::<u32>::new()
-    );
-    assert_eq!(
-        f(Filter {
-            search: "SURVEY".into(),
-            ..Default::default()
-        }),
-        vec![2]
-    );
-    assert_eq!(
-        f(Filter {
-            search: "imp-0003".into(),
-            ..Default::default()
-        }),
-        vec![3]
-    );
+    // The ids an otherwise empty filter with what `set` sets keeps.
+    let kept = |set: fn(&mut Filter)| ids(&with(set).apply(&log, today));
+    assert_eq!(kept(|_| {}), [1, 2, 3]);
+    assert_eq!(kept(|f| f.kind = Some(Kind::AuditFinding)), [3]);
+    assert_eq!(kept(|f| f.priority = Some(Priority::Low)), [2]);
+    assert_eq!(kept(|f| f.owner = Some("Priya".into())), [1, 3]);
+    assert_eq!(kept(|f| f.overdue = true), [1]);
+    assert_eq!(kept(|f| f.requirement = Some("8.7.1".into())), [1]);
+    assert_eq!(kept(|f| f.stage = Some(Stage::Do)), [0_u32; 0]);
+    assert_eq!(kept(|f| f.search = "SURVEY".into()), [2]);
+    assert_eq!(kept(|f| f.search = "imp-0003".into()), [3]);
 }
 
 #[test]
@@ -656,12 +603,9 @@ fn csv_has_stable_columns_and_one_row_per_item() {
     assert!(header.starts_with("\u{feff}id,title,kind,source,priority,owner,stage,overdue,"));
     let rows: Vec<_> = lines.filter(|l| !l.is_empty()).collect();
     assert_eq!(rows.len(), 3);
-    assert!(
-        rows[0].starts_with(
-            "IMP-0001,Backup restore test failed,Nonconformity,Other,High,Priya,Plan,yes,2026-10-01,2026-11-01,,8.7.1,"
-        ),
-        "{}",
-        rows[0]
+    assert_starts_with(
+        rows[0],
+        "IMP-0001,Backup restore test failed,Nonconformity,Other,High,Priya,Plan,yes,2026-10-01,2026-11-01,,8.7.1,",
     );
     assert!(rows[1].contains(",Low,Sam,Plan,no,"), "{}", rows[1]);
 }
@@ -711,13 +655,9 @@ fn csv_file_is_named_after_organisation_and_date() {
 fn workbook_with_closed_item() -> Workbook {
     let mut wb = workbook();
     let log = &mut wb.improvements;
-    let (mut l, id) = log_with_one();
-    to_check(&mut l, id);
+    let (mut l, id) = in_check();
     record_check(&mut l, id, true);
-    l.move_item(id, Stage::Act, day(TODAY), at(3)).unwrap();
-    l.edit_act(id, |a| a.decision = Some(ActDecision::Standardise))
-        .unwrap();
-    l.move_item(id, Stage::Closed, day(TODAY), at(4)).unwrap();
+    close(&mut l, id, ActDecision::Standardise, 3);
     *log = l;
     wb
 }

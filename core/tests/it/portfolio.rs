@@ -12,6 +12,8 @@ use clausebook_core::portfolio::{
 use clausebook_core::validation::ValidationError;
 use clausebook_core::workbook::Workbook;
 
+use crate::support::{assert_each_refused, assert_starts_with};
+
 fn now() -> Timestamp {
     "2026-11-25T10:00:00.000Z".parse().unwrap()
 }
@@ -34,22 +36,22 @@ fn propose(p: &mut Portfolio, name: &str, kind: ServiceKind) -> ServiceId {
 
 /// Walks a service forward through the pipeline to `target`.
 fn advance(p: &mut Portfolio, id: ServiceId, target: Lifecycle) {
-    let path = [
-        Lifecycle::Approved,
-        Lifecycle::Designed,
-        Lifecycle::Built,
-        Lifecycle::InTransition,
-        Lifecycle::Live,
-        Lifecycle::Retiring,
-        Lifecycle::Retired,
-    ];
-    for step in path {
+    for &step in target.way_forward() {
         if p.get(id).unwrap().status == target {
             return;
         }
-        p.move_service(id, step, decision("Next step"), now())
-            .unwrap_or_else(|e| panic!("{e}"));
+        move_to(p, id, step, "Next step").unwrap_or_else(|e| panic!("{e}"));
     }
+}
+
+/// Moves a service to `to`, decided by Sam Patel for `why`.
+fn move_to(
+    p: &mut Portfolio,
+    id: ServiceId,
+    to: Lifecycle,
+    why: &str,
+) -> Result<(), PortfolioError> {
+    p.move_service(id, to, decision(why), now())
 }
 
 fn live(p: &mut Portfolio, name: &str, kind: ServiceKind) -> ServiceId {
@@ -64,6 +66,22 @@ fn workbook_with(portfolio: Portfolio) -> Workbook {
     wb
 }
 
+#[test]
+fn the_way_forward_is_each_legal_step_from_proposed_to_the_status() {
+    for status in Lifecycle::ALL {
+        let mut at = Lifecycle::Proposed;
+        for &step in status.way_forward() {
+            assert!(at.next().contains(&step), "{at:?} to {step:?}");
+            at = step;
+        }
+        if status != Lifecycle::Cancelled {
+            assert_eq!(at, status);
+        }
+    }
+    assert!(Lifecycle::Cancelled.way_forward().is_empty());
+    assert_eq!(Lifecycle::Retired.way_forward().len(), 7);
+}
+
 // ---------- ids ----------
 
 #[test]
@@ -72,15 +90,10 @@ fn service_ids_display_and_parse() {
     assert_eq!("SVC-0007".parse::<ServiceId>().unwrap(), ServiceId(7));
     assert_eq!("svc-12".parse::<ServiceId>().unwrap(), ServiceId(12));
     assert_eq!("3".parse::<ServiceId>().unwrap(), ServiceId(3));
-    for bad in ["", "SVC-", "SVC-x1", "catalogue", "-1", "SVC-99999999999"] {
-        assert!(
-            matches!(
-                bad.parse::<ServiceId>(),
-                Err(PortfolioError::BadServiceId(_))
-            ),
-            "{bad}"
-        );
-    }
+    assert_each_refused::<ServiceId>(
+        &["", "SVC-", "SVC-x1", "catalogue", "-1", "SVC-99999999999"],
+        |e| matches!(e, PortfolioError::BadServiceId(_)),
+    );
 }
 
 #[test]
@@ -212,9 +225,7 @@ fn a_service_goes_from_proposed_to_live_and_each_move_is_recorded() {
 fn skipping_steps_is_refused_with_the_allowed_moves() {
     let mut p = Portfolio::default();
     let id = propose(&mut p, "Email", ServiceKind::CustomerFacing);
-    let err = p
-        .move_service(id, Lifecycle::Live, decision("Hurry"), now())
-        .unwrap_err();
+    let err = move_to(&mut p, id, Lifecycle::Live, "Hurry").unwrap_err();
     assert_eq!(
         err.to_string(),
         "SVC-0001 Email cannot move from Proposed to Live. From Proposed it can move to: Approved, Cancelled."
@@ -228,7 +239,7 @@ fn moving_to_the_same_status_is_refused() {
     let mut p = Portfolio::default();
     let id = propose(&mut p, "Email", ServiceKind::CustomerFacing);
     assert!(matches!(
-        p.move_service(id, Lifecycle::Proposed, decision("x"), now()),
+        move_to(&mut p, id, Lifecycle::Proposed, "x"),
         Err(PortfolioError::AlreadyThere { .. })
     ));
 }
@@ -239,13 +250,10 @@ fn retired_and_cancelled_are_final() {
     let a = propose(&mut p, "Fax", ServiceKind::CustomerFacing);
     advance(&mut p, a, Lifecycle::Retired);
     let b = propose(&mut p, "Blockchain", ServiceKind::CustomerFacing);
-    p.move_service(b, Lifecycle::Cancelled, decision("No business case"), now())
-        .unwrap();
+    move_to(&mut p, b, Lifecycle::Cancelled, "No business case").unwrap();
     assert_eq!(p.get(b).unwrap().part(), Part::Retired);
     for id in [a, b] {
-        let err = p
-            .move_service(id, Lifecycle::Proposed, decision("Again"), now())
-            .unwrap_err();
+        let err = move_to(&mut p, id, Lifecycle::Proposed, "Again").unwrap_err();
         assert!(matches!(err, PortfolioError::Final { .. }));
         assert!(err.to_string().contains("final"), "{err}");
     }
@@ -256,15 +264,13 @@ fn a_live_service_cannot_be_cancelled_only_retired() {
     let mut p = Portfolio::default();
     let id = live(&mut p, "Email", ServiceKind::CustomerFacing);
     assert!(matches!(
-        p.move_service(id, Lifecycle::Cancelled, decision("x"), now()),
+        move_to(&mut p, id, Lifecycle::Cancelled, "x"),
         Err(PortfolioError::NotAllowed { .. })
     ));
-    p.move_service(id, Lifecycle::Retiring, decision("Replaced"), now())
-        .unwrap();
+    move_to(&mut p, id, Lifecycle::Retiring, "Replaced").unwrap();
     assert_eq!(p.get(id).unwrap().part(), Part::Retired);
     // Retirement can be called off.
-    p.move_service(id, Lifecycle::Live, decision("Replacement late"), now())
-        .unwrap();
+    move_to(&mut p, id, Lifecycle::Live, "Replacement late").unwrap();
     assert_eq!(p.get(id).unwrap().part(), Part::Catalogue);
 }
 
@@ -273,8 +279,7 @@ fn a_transition_can_be_backed_out() {
     let mut p = Portfolio::default();
     let id = propose(&mut p, "Email", ServiceKind::CustomerFacing);
     advance(&mut p, id, Lifecycle::InTransition);
-    p.move_service(id, Lifecycle::Built, decision("Failed acceptance"), now())
-        .unwrap();
+    move_to(&mut p, id, Lifecycle::Built, "Failed acceptance").unwrap();
     assert_eq!(p.get(id).unwrap().status, Lifecycle::Built);
 }
 
@@ -316,7 +321,7 @@ fn a_move_cannot_take_effect_before_the_previous_one() {
 fn moving_an_unknown_service_is_refused() {
     let mut p = Portfolio::default();
     assert_eq!(
-        p.move_service(ServiceId(9), Lifecycle::Approved, decision("x"), now()),
+        move_to(&mut p, ServiceId(9), Lifecycle::Approved, "x"),
         Err(PortfolioError::UnknownService(ServiceId(9)))
     );
 }
@@ -331,9 +336,7 @@ fn a_supporting_service_cannot_be_retired_while_a_live_service_depends_on_it() {
     let web = live(&mut p, "Web hosting", ServiceKind::CustomerFacing);
     p.add_dependency(email, dir).unwrap();
     p.add_dependency(web, dir).unwrap();
-    let err = p
-        .move_service(dir, Lifecycle::Retiring, decision("Old"), now())
-        .unwrap_err();
+    let err = move_to(&mut p, dir, Lifecycle::Retiring, "Old").unwrap_err();
     assert_eq!(
         err.to_string(),
         "SVC-0001 Directory cannot be retired while live services depend on it: SVC-0002 Email, SVC-0003 Web hosting. Move them to other services or retire them first."
@@ -341,11 +344,9 @@ fn a_supporting_service_cannot_be_retired_while_a_live_service_depends_on_it() {
     assert_eq!(p.get(dir).unwrap().status, Lifecycle::Live);
     // Once the dependants are retiring, it can go.
     for id in [email, web] {
-        p.move_service(id, Lifecycle::Retiring, decision("Replaced"), now())
-            .unwrap();
+        move_to(&mut p, id, Lifecycle::Retiring, "Replaced").unwrap();
     }
-    p.move_service(dir, Lifecycle::Retiring, decision("Old"), now())
-        .unwrap();
+    move_to(&mut p, dir, Lifecycle::Retiring, "Old").unwrap();
 }
 
 #[test]
@@ -355,17 +356,14 @@ fn a_service_cannot_go_live_before_what_it_depends_on() {
     let email = propose(&mut p, "Email", ServiceKind::CustomerFacing);
     p.add_dependency(email, dir).unwrap();
     advance(&mut p, email, Lifecycle::InTransition);
-    let err = p
-        .move_service(email, Lifecycle::Live, decision("Go"), now())
-        .unwrap_err();
+    let err = move_to(&mut p, email, Lifecycle::Live, "Go").unwrap_err();
     assert!(matches!(err, PortfolioError::DependencyNotLive { .. }));
     assert!(
         err.to_string().contains("SVC-0001 Directory (Proposed)"),
         "{err}"
     );
     advance(&mut p, dir, Lifecycle::Live);
-    p.move_service(email, Lifecycle::Live, decision("Go"), now())
-        .unwrap();
+    move_to(&mut p, email, Lifecycle::Live, "Go").unwrap();
 }
 
 #[test]
@@ -430,8 +428,7 @@ fn dependency_links_are_checked() {
     let a = live(&mut p, "A", ServiceKind::CustomerFacing);
     let b = propose(&mut p, "B", ServiceKind::Supporting);
     let ended = propose(&mut p, "Old", ServiceKind::Supporting);
-    p.move_service(ended, Lifecycle::Cancelled, decision("x"), now())
-        .unwrap();
+    move_to(&mut p, ended, Lifecycle::Cancelled, "x").unwrap();
     assert!(matches!(
         p.add_dependency(a, a),
         Err(PortfolioError::SelfDependency(_))
@@ -807,12 +804,9 @@ fn csv_export_has_one_row_per_service_with_every_column() {
     ));
     assert!(lines[0].ends_with("target date,review date,live since"));
     assert!(lines[1].starts_with("SVC-0001,Directory,Supporting,Live,Catalogue,"));
-    assert!(
-        lines[2].starts_with(
-            "SVC-0002,\"Email, calendar\",Customer-facing,Live,Catalogue,Jo,,Medium,,99.9,0.5,4,"
-        ),
-        "{}",
-        lines[2]
+    assert_starts_with(
+        lines[2],
+        "SVC-0002,\"Email, calendar\",Customer-facing,Live,Catalogue,Jo,,Medium,,99.9,0.5,4,",
     );
     assert!(lines[2].contains(",SVC-0001,,8.3.3,"), "{}", lines[2]);
     assert!(lines[2].ends_with(",2026-11-25"));

@@ -2,7 +2,6 @@
 
 use clausebook_core::assessment::{Capability, CapabilityLevel, Status};
 use clausebook_core::baseline::{BaselineId, Direction};
-use clausebook_core::calendar::{IsoDate, Timestamp};
 use clausebook_core::file::export::{self, ImportError};
 use clausebook_core::file::schema::{self, CURRENT_SCHEMA_VERSION, SchemaError};
 use clausebook_core::framework;
@@ -12,12 +11,17 @@ use clausebook_core::validation::ValidationError;
 use clausebook_core::workbook::Workbook;
 use serde_json::{Value, json};
 
-fn at(text: &str) -> Timestamp {
-    text.parse().unwrap()
-}
+use crate::support::{at, date};
 
-fn date(text: &str) -> IsoDate {
-    text.parse().unwrap()
+/// Marks a baseline for `day` in ISO/IEC 20000-1, at ten o'clock on `marked_on`.
+fn mark(
+    wb: &mut Workbook,
+    name: &str,
+    day: &str,
+    marked_on: &str,
+) -> Result<BaselineId, ValidationError> {
+    let when = at(&format!("{marked_on}T10:00:00.000Z"));
+    wb.mark_baseline(framework::iso20000(), name, date(day), when)
 }
 
 fn blank() -> Workbook {
@@ -73,14 +77,13 @@ fn a_baseline_freezes_the_state_and_later_edits_do_not_change_it() {
     let mut wb = blank();
     set(&mut wb, "4.1", Status::PartiallyImplemented);
     set(&mut wb, "4.2", Status::LargelyImplemented);
-    let id = wb
-        .mark_baseline(
-            fw,
-            "  Gap analysis, March ",
-            date("2026-03-15"),
-            at("2026-03-15T10:00:00.000Z"),
-        )
-        .unwrap();
+    let id = mark(
+        &mut wb,
+        "  Gap analysis, March ",
+        "2026-03-15",
+        "2026-03-15",
+    )
+    .unwrap();
     assert_eq!(id, BaselineId(1));
     assert_eq!(id.to_string(), "BL-0001");
     set(&mut wb, "4.1", Status::FullyImplemented);
@@ -115,14 +118,7 @@ fn capability_counts_when_the_status_is_the_same() {
     let fw = framework::iso20000();
     let mut wb = blank();
     set(&mut wb, "5.1", Status::PartiallyImplemented);
-    let b = wb
-        .mark_baseline(
-            fw,
-            "Stage 1 audit",
-            date("2026-04-01"),
-            at("2026-04-01T10:00:00.000Z"),
-        )
-        .unwrap();
+    let b = mark(&mut wb, "Stage 1 audit", "2026-04-01", "2026-04-01").unwrap();
     wb.edit_assessment(&"5.1".into(), at("2026-04-02T10:00:00.000Z"), |a| {
         a.capability = Capability::new(Some(CapabilityLevel::Managed), None).unwrap()
     });
@@ -142,20 +138,8 @@ fn the_readiness_series_runs_by_date_and_ends_with_now() {
     let fw = framework::iso20000();
     let mut wb = blank();
     set(&mut wb, "4.1", Status::FullyImplemented);
-    wb.mark_baseline(
-        fw,
-        "Stage 1 audit",
-        date("2026-06-01"),
-        at("2026-06-01T10:00:00.000Z"),
-    )
-    .unwrap();
-    wb.mark_baseline(
-        fw,
-        "Gap analysis",
-        date("2026-03-01"),
-        at("2026-06-01T10:00:00.000Z"),
-    )
-    .unwrap();
+    mark(&mut wb, "Stage 1 audit", "2026-06-01", "2026-06-01").unwrap();
+    mark(&mut wb, "Gap analysis", "2026-03-01", "2026-06-01").unwrap();
     set(&mut wb, "4.2", Status::FullyImplemented);
     let series = wb.readiness_series(fw, date("2026-07-01"));
     let labels: Vec<&str> = series.iter().map(|p| p.label.as_str()).collect();
@@ -167,33 +151,21 @@ fn the_readiness_series_runs_by_date_and_ends_with_now() {
 
 #[test]
 fn baselines_need_a_name_and_can_be_deleted() {
-    let fw = framework::iso20000();
     let mut wb = blank();
     assert_eq!(
-        wb.mark_baseline(fw, "  ", date("2026-03-01"), at("2026-03-01T10:00:00.000Z")),
+        mark(&mut wb, "  ", "2026-03-01", "2026-03-01"),
         Err(ValidationError::MissingTitle("baseline".into()))
     );
     assert!(matches!(
-        wb.mark_baseline(
-            fw,
-            "a\u{7}b",
-            date("2026-03-01"),
-            at("2026-03-01T10:00:00.000Z")
-        ),
+        mark(&mut wb, "a\u{7}b", "2026-03-01", "2026-03-01"),
         Err(ValidationError::ControlCharacters(_))
     ));
-    let a = wb
-        .mark_baseline(fw, "A", date("2026-03-01"), at("2026-03-01T10:00:00.000Z"))
-        .unwrap();
-    let b = wb
-        .mark_baseline(fw, "B", date("2026-03-02"), at("2026-03-02T10:00:00.000Z"))
-        .unwrap();
+    let a = mark(&mut wb, "A", "2026-03-01", "2026-03-01").unwrap();
+    let b = mark(&mut wb, "B", "2026-03-02", "2026-03-02").unwrap();
     wb.delete_baseline(a, at("2026-03-03T10:00:00.000Z"));
     assert!(wb.baseline(a).is_none());
     assert!(wb.baseline(b).is_some());
-    let c = wb
-        .mark_baseline(fw, "C", date("2026-03-04"), at("2026-03-04T10:00:00.000Z"))
-        .unwrap();
+    let c = mark(&mut wb, "C", "2026-03-04", "2026-03-04").unwrap();
     assert_eq!(
         c,
         BaselineId(3),

@@ -169,28 +169,28 @@ fn conformity_is_judged_per_clause() {
         ..Assessment::default()
     };
     let full = with(Status::FullyImplemented, Finding::None);
-    assert_eq!(Conformity::judge([&full, &full]), Conformity::Conforms);
     let observed = with(Status::FullyImplemented, Finding::Observation);
-    assert_eq!(Conformity::judge([&full, &observed]), Conformity::Conforms);
     let minor = with(Status::FullyImplemented, Finding::MinorNonconformity);
-    assert_eq!(
-        Conformity::judge([&full, &minor]),
-        Conformity::PartlyConforms
-    );
     let largely = with(Status::LargelyImplemented, Finding::None);
-    assert_eq!(Conformity::judge([&largely]), Conformity::PartlyConforms);
     let major = with(Status::FullyImplemented, Finding::MajorNonconformity);
-    assert_eq!(
-        Conformity::judge([&largely, &major]),
-        Conformity::DoesNotConform
-    );
     let missing = with(Status::NotImplemented, Finding::None);
-    assert_eq!(Conformity::judge([&missing]), Conformity::DoesNotConform);
     let blank = Assessment::default();
-    assert_eq!(
-        Conformity::judge([&major, &blank]),
-        Conformity::NotFullyAssessed
-    );
+    let cases: [(&[&Assessment], Conformity); 7] = [
+        (&[&full, &full], Conformity::Conforms),
+        (&[&full, &observed], Conformity::Conforms),
+        (&[&full, &minor], Conformity::PartlyConforms),
+        (&[&largely], Conformity::PartlyConforms),
+        (&[&largely, &major], Conformity::DoesNotConform),
+        (&[&missing], Conformity::DoesNotConform),
+        (&[&major, &blank], Conformity::NotFullyAssessed),
+    ];
+    for (records, verdict) in cases {
+        assert_eq!(
+            Conformity::judge(records.iter().copied()),
+            verdict,
+            "{records:?}"
+        );
+    }
 
     let fw = framework::iso20000();
     let mut wb = sample();

@@ -37,6 +37,14 @@ fn large() -> Workbook {
     )
 }
 
+/// The large workbook, saved once through a fresh cache that now keeps it.
+fn large_saved() -> (Workbook, Cache) {
+    let wb = large();
+    let mut cache = Cache::default();
+    save(&mut cache, &wb, "2026-11-25T10:00:00.000Z");
+    (wb, cache)
+}
+
 /// Saves `workbook` through the cache and checks the text against the plain
 /// serialiser's.
 fn save(cache: &mut Cache, workbook: &Workbook, when: &str) {
@@ -95,9 +103,7 @@ fn every_field_of_the_workbook_is_written() {
 #[test]
 fn edits_of_every_collection_are_written() {
     let fw = framework::iso20000();
-    let mut wb = large();
-    let mut cache = Cache::default();
-    save(&mut cache, &wb, "2026-11-25T10:00:00.000Z");
+    let (mut wb, mut cache) = large_saved();
 
     // One character typed into a requirement's notes, as the benchmark does.
     let leaf = fw.leaves().nth(3).unwrap().id.clone();
@@ -150,9 +156,7 @@ fn edits_of_every_collection_are_written() {
 
 #[test]
 fn insertions_deletions_and_reordering_are_written() {
-    let mut wb = large();
-    let mut cache = Cache::default();
-    save(&mut cache, &wb, "2026-11-25T10:00:00.000Z");
+    let (mut wb, mut cache) = large_saved();
 
     // Inserted at the front, in the middle and at the end.
     let mut item = wb.improvements.items[3].clone();
@@ -196,9 +200,7 @@ fn insertions_deletions_and_reordering_are_written() {
 fn an_item_moved_to_another_ones_id_is_written_again() {
     // The cache finds kept text by id; an item that now carries another
     // item's id must still be compared, not trusted.
-    let mut wb = large();
-    let mut cache = Cache::default();
-    save(&mut cache, &wb, "2026-11-25T10:00:00.000Z");
+    let (mut wb, mut cache) = large_saved();
     let (a, b) = (wb.portfolio.services[0].id, wb.portfolio.services[1].id);
     wb.portfolio.services[0].id = b;
     wb.portfolio.services[1].id = a;

@@ -1,7 +1,7 @@
 //! Study mode: question generation, flashcards, practice runs and the profile.
 
 use clausebook_core::calendar::Timestamp;
-use clausebook_core::framework::{self, Phase};
+use clausebook_core::framework::{self, Node, Phase};
 use clausebook_core::limits;
 use clausebook_core::portfolio::{Lifecycle, Part};
 use clausebook_core::study::{
@@ -43,6 +43,8 @@ fn every_question_has_distinct_options_and_exactly_one_correct() {
 #[test]
 fn correct_answers_agree_with_the_framework_data() {
     let fw = framework::iso20000();
+    // The clause a question is about, found by how its prompt names it.
+    let asked_about = |named: &dyn Fn(&Node) -> bool| fw.nodes().iter().find(|n| named(n)).unwrap();
     for q in sample() {
         let answer = q.answer();
         match q.kind {
@@ -69,21 +71,13 @@ fn correct_answers_agree_with_the_framework_data() {
                 }
             }
             Kind::PhaseOfClause => {
-                let node = fw
-                    .nodes()
-                    .iter()
-                    .find(|n| q.prompt.contains(&format!("clause {} “", n.number)))
-                    .unwrap();
+                let node = asked_about(&|n| q.prompt.contains(&format!("clause {} “", n.number)));
                 assert_eq!(node.pdca.label(), answer, "{q:?}");
                 let labels: Vec<&str> = Phase::ALL.iter().map(|p| p.label()).collect();
                 assert!(q.options.iter().all(|o| labels.contains(&o.as_str())));
             }
             Kind::AnnexSlOrder => {
-                let node = fw
-                    .nodes()
-                    .iter()
-                    .find(|n| q.prompt.ends_with(&format!("after “{}”?", n.title)))
-                    .unwrap();
+                let node = asked_about(&|n| q.prompt.ends_with(&format!("after “{}”?", n.title)));
                 let group: Vec<_> = match &node.parent {
                     Some(p) => fw.children(p).collect(),
                     None => fw.roots().collect(),

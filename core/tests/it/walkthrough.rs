@@ -5,6 +5,8 @@ use clausebook_core::framework::{self, Phase};
 use clausebook_core::walkthrough::{ClauseFilter, position};
 use std::collections::HashMap;
 
+use crate::support::with;
+
 #[test]
 fn the_walk_goes_from_4_1_to_10_2() {
     let fw = framework::iso20000();
@@ -36,61 +38,38 @@ fn filters_combine() {
     };
     let all = ClauseFilter::default();
     assert!(all.is_empty() && all.matches(node, &record));
-    let by = |f: ClauseFilter| f.matches(node, &record);
-    assert!(by(ClauseFilter {
-        status: Some(Status::PartiallyImplemented),
-        ..Default::default()
-    }));
-    assert!(!by(ClauseFilter {
-        status: Some(Status::NotAssessed),
-        ..Default::default()
-    }));
-    assert!(by(ClauseFilter {
-        owner: "jo".into(),
-        ..Default::default()
-    }));
-    assert!(!by(ClauseFilter {
-        owner: "sam".into(),
-        ..Default::default()
-    }));
-    assert!(by(ClauseFilter {
-        phase: Some(Phase::Do),
-        ..Default::default()
-    }));
-    assert!(!by(ClauseFilter {
-        phase: Some(Phase::Plan),
-        ..Default::default()
-    }));
-    assert!(
-        by(ClauseFilter {
-            text: "INITIATION".into(),
-            ..Default::default()
-        }),
-        "title"
-    );
-    assert!(
-        by(ClauseFilter {
-            text: "8.5".into(),
-            ..Default::default()
-        }),
-        "number"
-    );
-    assert!(
-        by(ClauseFilter {
-            text: "cab".into(),
-            ..Default::default()
-        }),
-        "notes"
-    );
-    assert!(!by(ClauseFilter {
-        text: "audit".into(),
-        ..Default::default()
-    }));
-    assert!(!by(ClauseFilter {
-        phase: Some(Phase::Do),
-        owner: "sam".into(),
-        ..Default::default()
-    }));
+    let only = |set: fn(&mut ClauseFilter)| with(set);
+    let cases = [
+        (
+            only(|f| f.status = Some(Status::PartiallyImplemented)),
+            true,
+            "status",
+        ),
+        (
+            only(|f| f.status = Some(Status::NotAssessed)),
+            false,
+            "other status",
+        ),
+        (only(|f| f.owner = "jo".into()), true, "owner"),
+        (only(|f| f.owner = "sam".into()), false, "other owner"),
+        (only(|f| f.phase = Some(Phase::Do)), true, "phase"),
+        (only(|f| f.phase = Some(Phase::Plan)), false, "other phase"),
+        (only(|f| f.text = "INITIATION".into()), true, "title"),
+        (only(|f| f.text = "8.5".into()), true, "number"),
+        (only(|f| f.text = "cab".into()), true, "notes"),
+        (only(|f| f.text = "audit".into()), false, "other text"),
+        (
+            only(|f| {
+                f.owner = "sam".into();
+                f.phase = Some(Phase::Do);
+            }),
+            false,
+            "every field must match",
+        ),
+    ];
+    for (filter, matches, what) in cases {
+        assert_eq!(filter.matches(node, &record), matches, "{what}");
+    }
 }
 
 #[test]

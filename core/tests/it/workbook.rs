@@ -1,14 +1,12 @@
 //! Workbooks, assessments and readiness scoring.
 
 use clausebook_core::assessment::{Readiness, Status};
-use clausebook_core::calendar::{IsoDate, Timestamp};
+use clausebook_core::calendar::IsoDate;
 use clausebook_core::framework::{self, RequirementId};
 use clausebook_core::validation::ValidationError;
 use clausebook_core::workbook::Workbook;
 
-fn at(text: &str) -> Timestamp {
-    text.parse().unwrap()
-}
+use crate::support::at;
 
 fn workbook() -> Workbook {
     Workbook::create(
