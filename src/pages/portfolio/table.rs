@@ -3,7 +3,9 @@
 use super::{plural, service_href};
 use crate::app::route;
 use crate::widgets::lifecycle_badge;
-use crate::widgets::{Card, EnumSelect, choices, use_replace_url, workbook_memo};
+use crate::widgets::{
+    Card, EnumSelect, choices, sort_head, sortable_table, use_replace_url, workbook_memo,
+};
 use clausebook_core::portfolio::{
     Criticality, Lifecycle, Part, Portfolio, Service, ServiceId, ServiceKind,
 };
@@ -194,29 +196,29 @@ pub(super) fn ServiceTable() -> impl IntoView {
         .into_iter()
         .map(|key| {
             let sort_by = sort_by.clone();
-            // Whether the table is sorted by this column, and if so whether
-            // descending.
             let order = move || query.with(|q| (q.sort == key).then_some(q.descending));
-            let aria_sort = move || match order() {
-                None => "none",
-                Some(true) => "descending",
-                Some(false) => "ascending",
-            };
-            let arrow = move || match order() {
-                None => "",
-                Some(true) => " ▼",
-                Some(false) => " ▲",
-            };
-            view! {
-                <th scope="col" aria-sort=aria_sort>
-                    <button type="button" class="sort" on:click=move |_| sort_by(key)>
-                        {key.label()}
-                        <span aria-hidden="true">{arrow}</span>
-                    </button>
-                </th>
-            }
+            sort_head(key.label(), None, order, move || sort_by(key))
         })
         .collect_view();
+    let body = move || {
+        rows.get()
+            .into_iter()
+            .map(|r| {
+                view! {
+                    <tr>
+                        <td class="num">{r.id.to_string()}</td>
+                        <th scope="row">
+                            <A href=route(&service_href(r.id))>{r.name.clone()}</A>
+                        </th>
+                        <td>{r.kind.label()}</td>
+                        <td>{lifecycle_badge(r.status)}</td>
+                        <td>{r.owner.clone()}</td>
+                        <td>{r.criticality.label()}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
     let set_q = set.clone();
     let set_part = set.clone();
     let set_kind = set;
@@ -265,37 +267,7 @@ pub(super) fn ServiceTable() -> impl IntoView {
                     )
                 }}
             </p>
-            <div class="table-scroll">
-                <table class="services">
-                    <caption class="visually-hidden">
-                        "Services; select a column heading to sort"
-                    </caption>
-                    <thead>
-                        <tr>{header}</tr>
-                    </thead>
-                    <tbody>
-                        {move || {
-                            rows.get()
-                                .into_iter()
-                                .map(|r| {
-                                    view! {
-                                        <tr>
-                                            <td class="num">{r.id.to_string()}</td>
-                                            <th scope="row">
-                                                <A href=route(&service_href(r.id))>{r.name.clone()}</A>
-                                            </th>
-                                            <td>{r.kind.label()}</td>
-                                            <td>{lifecycle_badge(r.status)}</td>
-                                            <td>{r.owner.clone()}</td>
-                                            <td>{r.criticality.label()}</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </tbody>
-                </table>
-            </div>
+            {sortable_table("services", "Services; select a column heading to sort", header, body)}
         </Card>
     }
 }
