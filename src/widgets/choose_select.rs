@@ -51,3 +51,15 @@ pub fn ChooseSelect(
         </select>
     }
 }
+
+/// A [`ChooseSelect`] whose value a form keeps in `choice` until it acts
+/// on it (links a requirement, adds a dependency).
+pub fn choose_into(
+    id: &'static str,
+    prompt: &'static str,
+    options: impl Into<Signal<Vec<TextChoice>>>,
+    choice: RwSignal<String>,
+) -> impl IntoView {
+    let options = options.into();
+    view! { <ChooseSelect id prompt options current=choice on_pick=move |v| choice.set(v) /> }
+}

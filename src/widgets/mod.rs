@@ -23,7 +23,7 @@ mod workbook_memo;
 pub use badge::{lifecycle_badge, stage_badge, stage_class, status_badge};
 pub use bar::bar;
 pub use card::Card;
-pub use choose_select::{ChooseSelect, TextChoice, requirement_choices};
+pub use choose_select::{ChooseSelect, TextChoice, choose_into, requirement_choices};
 pub use clause_link::{clause_link, clause_pair};
 pub use confirm::ConfirmInline;
 pub use date_field::DateField;

@@ -58,17 +58,13 @@ pub fn sortable_table(
     heads: impl IntoView + 'static,
     rows: impl IntoView + 'static,
 ) -> impl IntoView {
-    view! {
-        <div class="table-scroll">
-            <table class=class>
-                <caption class="visually-hidden">{caption}</caption>
-                <thead>
-                    <tr>{heads}</tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-    }
+    let heads = view! {
+        <caption class="visually-hidden">{caption}</caption>
+        <thead>
+            <tr>{heads}</tr>
+        </thead>
+    };
+    scroll_table(class, heads, rows)
 }
 
 /// A column heading whose button sorts the table by that column. `order`

@@ -5,7 +5,7 @@ use crate::app::AppState;
 use crate::app::route;
 use crate::pages::improvements::edit_log;
 use crate::widgets::{
-    Card, ChooseSelect, TextChoice, link_item, requirement_choices, workbook_memo,
+    Card, TextChoice, choose_into, link_item, requirement_choices, workbook_memo,
 };
 use clausebook_core::framework::RequirementId;
 use clausebook_core::improvement::{ImprovementId, ImprovementItem};
@@ -104,13 +104,7 @@ pub(super) fn LinksSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
             <div class="field add-link">
                 <label for="link-requirement">"Link a requirement"</label>
                 <div class="inline">
-                    <ChooseSelect
-                        id="link-requirement"
-                        prompt="Choose…"
-                        options=Signal::stored(requirement_choices(framework))
-                        current=pick_req
-                        on_pick=move |v| pick_req.set(v)
-                    />
+                    {choose_into("link-requirement", "Choose…", requirement_choices(framework), pick_req)}
                     <button type="button" on:click=add_req>
                         "Link requirement"
                     </button>
@@ -146,13 +140,7 @@ pub(super) fn LinksSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
                         <div class="field add-link">
                             <label for="link-service">"Link a service"</label>
                             <div class="inline">
-                                <ChooseSelect
-                                    id="link-service"
-                                    prompt="Choose…"
-                                    options=portfolio
-                                    current=pick_svc
-                                    on_pick=move |v| pick_svc.set(v)
-                                />
+                                {choose_into("link-service", "Choose…", portfolio, pick_svc)}
                                 <button type="button" on:click=add_svc>
                                     "Link service"
                                 </button>

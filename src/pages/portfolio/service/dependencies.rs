@@ -3,7 +3,7 @@
 use super::ServiceMemo;
 use crate::app::AppState;
 use crate::pages::portfolio::{apply, service_href};
-use crate::widgets::{Card, ChooseSelect, TextChoice, lifecycle_badge, link_item, list_or_none};
+use crate::widgets::{Card, TextChoice, choose_into, lifecycle_badge, link_item, list_or_none};
 use clausebook_core::portfolio::{Lifecycle, Service, ServiceId};
 use leptos::prelude::*;
 
@@ -84,13 +84,7 @@ pub(super) fn DependenciesCard(id: ServiceId, service: ServiceMemo) -> impl Into
             {move || list_or_none("link-list", "No other services.", list(links.get().0, true))}
             <div class="field">
                 <label for="dependency-choice">"Add a service it depends on"</label>
-                <ChooseSelect
-                    id="dependency-choice"
-                    prompt="Choose a service"
-                    options=candidates
-                    current=choice
-                    on_pick=move |v| choice.set(v)
-                />
+                {choose_into("dependency-choice", "Choose a service", candidates, choice)}
             </div>
             <button type="button" on:click=add>
                 "Add dependency"

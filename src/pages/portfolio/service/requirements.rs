@@ -3,7 +3,7 @@
 use super::ServiceMemo;
 use crate::app::AppState;
 use crate::pages::portfolio::apply;
-use crate::widgets::{Card, ChooseSelect, link_item, list_or_none, requirement_choices};
+use crate::widgets::{Card, choose_into, link_item, list_or_none, requirement_choices};
 use clausebook_core::framework::RequirementId;
 use clausebook_core::portfolio::ServiceId;
 use leptos::prelude::*;
@@ -64,13 +64,7 @@ pub(super) fn RequirementsCard(id: ServiceId, service: ServiceMemo) -> impl Into
             }}
             <div class="field">
                 <label for="requirement-choice">"Link a requirement"</label>
-                <ChooseSelect
-                    id="requirement-choice"
-                    prompt="Choose a requirement"
-                    options=Signal::stored(requirement_choices(framework))
-                    current=choice
-                    on_pick=move |v| choice.set(v)
-                />
+                {choose_into("requirement-choice", "Choose a requirement", requirement_choices(framework), choice)}
             </div>
             <button type="button" on:click=link>
                 "Link requirement"
