@@ -4,15 +4,14 @@
 use crate::app::AppState;
 use crate::app::route;
 use crate::pages::form::TextField;
-use crate::widgets::{EnumSelect, choices};
+use crate::widgets::{EnumSelect, choices, use_replace_url};
 use crate::widgets::{bar, status_badge};
 use clausebook_core::assessment::{Readiness, Status};
 use clausebook_core::framework::{Framework, Node, Phase};
 use clausebook_core::walkthrough::ClauseFilter;
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn ClausesPage() -> impl IntoView {
@@ -22,7 +21,7 @@ pub fn ClausesPage() -> impl IntoView {
     let query = use_query_map();
     let filter = Memo::new(move |_| query.with(|q| ClauseFilter::from_query(|k| q.get(k))));
     // Stored, so that `set_filter` is `Copy` and every control can hold it.
-    let navigate = StoredValue::new_local(use_navigate());
+    let replace_url = StoredValue::new_local(use_replace_url());
     let set_filter = move |change: &dyn Fn(&mut ClauseFilter)| {
         let mut next = filter.get_untracked();
         change(&mut next);
@@ -36,17 +35,7 @@ pub fn ClausesPage() -> impl IntoView {
         } else {
             format!("/clauses?{}", query.join("&"))
         };
-        // Replace, so typing a search does not fill the history.
-        navigate.with_value(|navigate| {
-            navigate(
-                &url,
-                NavigateOptions {
-                    replace: true,
-                    scroll: false,
-                    ..Default::default()
-                },
-            )
-        });
+        replace_url.with_value(|replace_url| replace_url(&url));
     };
     // A filter select: the picked key, or none for "any", set on the filter.
     let pick = move |set: fn(&mut ClauseFilter, Option<&str>)| {

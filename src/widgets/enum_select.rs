@@ -116,3 +116,25 @@ pub fn record_select<R: Send + Sync + 'static>(
         />
     }
 }
+
+/// A select over an enum a form holds in its own signal until it is sent
+/// (a new item's kind, a new service's type): it shows the variant's key
+/// and sets the variant picked.
+pub fn signal_select<T: Copy + Send + Sync + 'static>(
+    value: RwSignal<T>,
+    id: &'static str,
+    label: &'static str,
+    options: Vec<Choice>,
+    key: fn(T) -> &'static str,
+    from_key: fn(&str) -> Option<T>,
+) -> impl IntoView {
+    view! {
+        <EnumSelect
+            id
+            label
+            options
+            current=Signal::derive(move || Some(key(value.get())))
+            on_pick=pick_variant(from_key, move |v| value.set(v))
+        />
+    }
+}

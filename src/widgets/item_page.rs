@@ -36,18 +36,19 @@ enum Lookup<Id> {
     NoWorkbook,
 }
 
-/// An item's page: `show` for the item the address names when `exists` finds
-/// it in the workbook, else the `absent` page. With `no_workbook_title`, a
-/// page without a workbook says so under that heading; without it, it counts
-/// as absent.
-pub fn item_page<Id>(
-    exists: fn(&Workbook, Id) -> bool,
+/// An item's page: `show` for the item the address names when `find` finds
+/// it in the workbook, with a memo of the item as it changes; else the
+/// `absent` page. With `no_workbook_title`, a page without a workbook says
+/// so under that heading; without it, it counts as absent.
+pub fn item_page<Id, R>(
+    find: for<'w> fn(&'w Workbook, Id) -> Option<&'w R>,
     absent: Absent,
     no_workbook_title: Option<&'static str>,
-    show: fn(Id) -> AnyView,
+    show: fn(Id, Memo<Option<R>>) -> AnyView,
 ) -> impl IntoView
 where
     Id: FromStr + Copy + PartialEq + Send + Sync + 'static,
+    R: Clone + PartialEq + Send + Sync + 'static,
 {
     let state = expect_context::<AppState>();
     let raw = id_param();
@@ -59,12 +60,19 @@ where
         let id = raw.with(|r| r.parse::<Id>().ok());
         state.workbook.with(|w| match (w, id) {
             (None, _) if no_workbook_title.is_some() => Lookup::NoWorkbook,
-            (Some(w), Some(id)) if exists(w, id) => Lookup::Found(id),
+            (Some(w), Some(id)) if find(w, id).is_some() => Lookup::Found(id),
             _ => Lookup::Missing,
         })
     });
     move || match shown.get() {
-        Lookup::Found(id) => show(id),
+        Lookup::Found(id) => {
+            let record = Memo::new(move |_| {
+                state
+                    .workbook
+                    .with(|w| w.as_ref().and_then(|w| find(w, id)).cloned())
+            });
+            show(id, record)
+        }
         Lookup::NoWorkbook => view! {
             <h1>{no_workbook_title}</h1>
             <NoWorkbook />

@@ -3,7 +3,7 @@
 use super::{item_href, target_view, try_move};
 use crate::app::AppState;
 use crate::app::route;
-use crate::widgets::focus_later;
+use crate::widgets::{focus_later, workbook_memo};
 use clausebook_core::calendar::IsoDate;
 use clausebook_core::improvement::{ImprovementId, ImprovementItem, Stage};
 use leptos::prelude::*;
@@ -31,19 +31,13 @@ pub(super) fn Board(items: Memo<Vec<usize>>, today: IsoDate) -> impl IntoView {
         .iter()
         .copied()
         .map(|stage| {
-            let col_items = Memo::new(move |_| {
+            let col_items = workbook_memo(move |w| {
                 items.with(|shown| {
-                    state.workbook.with(|w| {
-                        w.as_ref()
-                            .map(|w| {
-                                w.improvements
-                                    .at(shown)
-                                    .filter(|i| i.stage == stage)
-                                    .cloned()
-                                    .collect::<Vec<_>>()
-                            })
-                            .unwrap_or_default()
-                    })
+                    w.improvements
+                        .at(shown)
+                        .filter(|i| i.stage == stage)
+                        .cloned()
+                        .collect::<Vec<_>>()
                 })
             });
             let heading_id = format!("column-{}", stage.key());
@@ -122,27 +116,31 @@ fn BoardCard(
                 {target}
             </p>
             <div class="card-actions">
-                {back
-                    .map(|to| {
-                        view! {
-                            <button type="button" class="move-back" on:click=move |_| do_move(id, to, false)>
-                                "Back"
-                                <span class="visually-hidden">{format!(" {id}")}</span>
-                                {format!(" to {}", to.label())}
-                            </button>
-                        }
-                    })}
-                {next
-                    .map(|to| {
-                        view! {
-                            <button type="button" class="move-next" on:click=move |_| do_move(id, to, true)>
-                                "Move"
-                                <span class="visually-hidden">{format!(" {id}")}</span>
-                                {format!(" to {}", to.label())}
-                            </button>
-                        }
-                    })}
+                {back.map(|to| move_button(id, to, false, do_move))}
+                {next.map(|to| move_button(id, to, true, do_move))}
             </div>
         </li>
+    }
+}
+
+/// The button that moves a card one stage `forward` or back, to `to`; the
+/// card's id is read out to screen readers only.
+fn move_button(
+    id: ImprovementId,
+    to: Stage,
+    forward: bool,
+    do_move: impl Fn(ImprovementId, Stage, bool) + Copy + 'static,
+) -> impl IntoView {
+    let (class, verb) = if forward {
+        ("move-next", "Move")
+    } else {
+        ("move-back", "Back")
+    };
+    view! {
+        <button type="button" class=class on:click=move |_| do_move(id, to, forward)>
+            {verb}
+            <span class="visually-hidden">{format!(" {id}")}</span>
+            {format!(" to {}", to.label())}
+        </button>
     }
 }

@@ -1,7 +1,9 @@
 //! The log's filters: search, kind, stage, priority, owner, clause, overdue.
 
 use crate::app::AppState;
-use crate::widgets::{Choice, EnumSelect, choices};
+use crate::widgets::{
+    Choice, ChooseSelect, EnumSelect, TextChoice, choices, requirement_choices, workbook_memo,
+};
 use clausebook_core::framework::RequirementId;
 use clausebook_core::improvement::{Filter, Kind, Priority, Stage};
 use leptos::prelude::*;
@@ -11,14 +13,13 @@ pub(super) fn Filters(
     filter: Memo<Filter>,
     set_filter: impl Fn(Filter) + Copy + 'static,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let framework = state.framework();
-    let owners = Memo::new(move |_| {
-        state.workbook.with(|w| {
-            w.as_ref()
-                .map(|w| w.improvements.owners())
-                .unwrap_or_default()
-        })
+    let framework = expect_context::<AppState>().framework();
+    let owners = workbook_memo(|w| {
+        w.improvements
+            .owners()
+            .into_iter()
+            .map(|o| (o.clone(), o))
+            .collect::<Vec<TextChoice>>()
     });
     // What the owner and clause options follow: these fields alone, so a
     // search keystroke does not revisit each of their many options.
@@ -29,23 +30,24 @@ pub(super) fn Filters(
         f(&mut next);
         set_filter(next);
     };
-    let clause_options = framework
-        .leaves()
-        .map(|n| {
-            let id = n.id.clone();
-            let selected_id = id.clone();
-            view! {
-                <option
-                    value=id.0.clone()
-                    prop:selected=move || {
-                        requirement.with(|r| r.as_ref() == Some(&selected_id))
-                    }
-                >
-                    {format!("{} {}", n.number, n.title)}
-                </option>
-            }
+    // The owner filter matches whatever case it was typed in, so the option
+    // it shows is the owner it matches.
+    let owner_shown = Signal::derive(move || {
+        owner.with(|o| {
+            o.as_deref()
+                .and_then(|o| {
+                    owners.with(|list| {
+                        list.iter()
+                            .find(|(x, _)| x.eq_ignore_ascii_case(o))
+                            .map(|(x, _)| x.clone())
+                    })
+                })
+                .unwrap_or_default()
         })
-        .collect_view();
+    });
+    let requirement_shown = Signal::derive(move || {
+        requirement.with(|r| r.as_ref().map(|r| r.0.clone()).unwrap_or_default())
+    });
     // Kind, stage and priority: the key each reads from the filter, and how
     // a picked key is written back.
     let fields: [ChoiceFilter; 3] = [
@@ -117,55 +119,25 @@ pub(super) fn Filters(
             {choice_filters}
             <div class="field">
                 <label for="filter-owner">"Owner"</label>
-                <select
+                <ChooseSelect
                     id="filter-owner"
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        update(&|f| f.owner = (!v.is_empty()).then(|| v.clone()));
-                    }
-                >
-                    <option value="" prop:selected=move || owner.with(Option::is_none)>
-                        "Anyone"
-                    </option>
-                    {move || {
-                        owners
-                            .get()
-                            .into_iter()
-                            .map(|o| {
-                                let selected = o.clone();
-                                let value = o.clone();
-                                view! {
-                                    <option
-                                        value=value
-                                        prop:selected=move || {
-                                            owner
-                                                .with(|o| {
-                                                    o.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(&selected))
-                                                })
-                                        }
-                                    >
-                                        {o}
-                                    </option>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </select>
+                    prompt="Anyone"
+                    options=owners
+                    current=owner_shown
+                    on_pick=move |v: String| update(&|f| f.owner = (!v.is_empty()).then(|| v.clone()))
+                />
             </div>
             <div class="field">
                 <label for="filter-clause">"Linked clause"</label>
-                <select
+                <ChooseSelect
                     id="filter-clause"
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        update(&|f| f.requirement = (!v.is_empty()).then(|| RequirementId(v.clone())));
+                    prompt="Any clause"
+                    options=Signal::stored(requirement_choices(framework))
+                    current=requirement_shown
+                    on_pick=move |v: String| {
+                        update(&|f| f.requirement = (!v.is_empty()).then(|| RequirementId(v.clone())))
                     }
-                >
-                    <option value="" prop:selected=move || requirement.with(Option::is_none)>
-                        "Any clause"
-                    </option>
-                    {clause_options}
-                </select>
+                />
             </div>
             <div class="check overdue-filter">
                 <input

@@ -11,12 +11,10 @@ mod log;
 mod raise;
 mod table;
 
-use crate::app::route;
-use crate::widgets::NeedsWorkbook;
+use crate::widgets::{NeedsWorkbook, clause_pair};
 use clausebook_core::calendar::IsoDate;
 use clausebook_core::improvement::{ImprovementId, ImprovementItem};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use board::Board;
 use cycle::CycleExplainer;
@@ -52,9 +50,7 @@ pub fn ImprovementsPage() -> impl IntoView {
         <h1>"Improvements"</h1>
         <p class="lead">
             "Auditors look hardest at how you learn from what goes wrong. Every nonconformity, corrective action and improvement idea goes round the same Plan–Do–Check–Act cycle that structures the standard itself (clause "
-            <A href=route("/clauses/10.1")>"10.1"</A>
-            " and "
-            <A href=route("/clauses/10.2")>"10.2"</A>
+            {clause_pair("10.1", "10.2")}
             ")."
         </p>
         <NeedsWorkbook purpose="keep an improvement log">

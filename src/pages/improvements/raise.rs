@@ -2,7 +2,7 @@
 
 use super::{item_href, raise};
 use crate::app::AppState;
-use crate::widgets::{EnumSelect, TextField, choices, pick_variant};
+use crate::widgets::{TextField, choices, signal_select};
 use clausebook_core::improvement::{Kind, NewItem};
 use clausebook_core::limits::MAX_NAME_CHARS;
 use leptos::prelude::*;
@@ -42,13 +42,14 @@ pub(super) fn RaiseForm() -> impl IntoView {
                     value=title.into()
                     on_input=UnsyncCallback::new(move |v| title.set(v))
                 />
-                <EnumSelect
-                    id="raise-item-kind"
-                    label="Kind"
-                    options=choices(Kind::ALL, Kind::key, Kind::label)
-                    current=Signal::derive(move || Some(kind.get().key()))
-                    on_pick=pick_variant(Kind::from_key, move |k| kind.set(k))
-                />
+                {signal_select(
+                    kind,
+                    "raise-item-kind",
+                    "Kind",
+                    choices(Kind::ALL, Kind::key, Kind::label),
+                    Kind::key,
+                    Kind::from_key,
+                )}
             </div>
             <p class="error" role="alert">
                 {move || error.get()}

@@ -3,7 +3,7 @@
 use super::{item_href, target_cell};
 use crate::app::AppState;
 use crate::app::route;
-use crate::widgets::stage_badge;
+use crate::widgets::{sort_head, sortable_table, stage_badge};
 use clausebook_core::calendar::IsoDate;
 use clausebook_core::framework::Framework;
 use clausebook_core::improvement::{
@@ -60,38 +60,17 @@ pub(super) fn Table(
     // revisit each of them.
     let order = Memo::new(move |_| filter.with(|f| (f.sort, f.descending)));
     let header = move |key: SortKey| {
-        let aria_sort = move || match order.get() {
-            (sort, _) if sort != key => "none",
-            (_, true) => "descending",
-            (_, false) => "ascending",
-        };
-        view! {
-            <th scope="col" aria-sort=aria_sort>
-                <button
-                    type="button"
-                    class="sort"
-                    on:click=move |_| {
-                        let mut f = filter.get_untracked();
-                        if f.sort == key {
-                            f.descending = !f.descending;
-                        } else {
-                            f.sort = key;
-                            f.descending = false;
-                        }
-                        set_filter(f);
-                    }
-                >
-                    {key.label()}
-                    <span aria-hidden="true" class="sort-mark">
-                        {move || match order.get() {
-                            (sort, _) if sort != key => "",
-                            (_, true) => " ▼",
-                            (_, false) => " ▲",
-                        }}
-                    </span>
-                </button>
-            </th>
-        }
+        let order = move || order.with(|&(sort, descending)| (sort == key).then_some(descending));
+        sort_head(key.label(), Some("sort-mark"), order, move || {
+            let mut f = filter.get_untracked();
+            if f.sort == key {
+                f.descending = !f.descending;
+            } else {
+                f.sort = key;
+                f.descending = false;
+            }
+            set_filter(f);
+        })
     };
     // Only one page of rows is in the DOM at a time; a new filter or sort
     // starts again at the first page.
@@ -165,46 +144,40 @@ pub(super) fn Table(
             }
         })
     };
+    // Keyed by everything a row shows: a keystroke that keeps an item on the
+    // page keeps its row, and only rows that come, go or change are built.
+    let body = view! {
+        <For each=move || rows.get() key=TableRow::clone let:row>
+            <tr class:is-overdue=row.overdue>
+                <td class="nowrap" data-label="ID">
+                    // A plain link (the router still handles it): `A` adds a
+                    // memo and two effects per row that rerun on every URL
+                    // change, so on every keystroke, and an item's page is
+                    // never the current one here.
+                    <a href=route(&item_href(row.id))>{row.id.to_string()}</a>
+                </td>
+                <td data-label="Title">{row.title}</td>
+                <td data-label="Kind">{row.kind.label()}</td>
+                <td data-label="Stage">
+                    {stage_badge(row.stage)}
+                </td>
+                <td data-label="Priority">{row.priority.label()}</td>
+                <td data-label="Owner">{row.owner}</td>
+                <td class="nowrap" data-label="Target date">{target_cell(row.target, row.overdue)}</td>
+                <td data-label="Clauses">{row.clauses}</td>
+            </tr>
+        </For>
+    };
     view! {
-        <div class="table-scroll">
-            <table class="improvement-table">
-                <caption class="visually-hidden">
-                    "Improvement items; column buttons sort the table"
-                </caption>
-                <thead>
-                    <tr>
-                        {SortKey::ALL.into_iter().map(header).collect_view()}
-                        <th scope="col">"Clauses"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    // Keyed by everything a row shows: a keystroke that keeps
-                    // an item on the page keeps its row, and only rows that
-                    // come, go or change are built.
-                    <For each=move || rows.get() key=TableRow::clone let:row>
-                        <tr class:is-overdue=row.overdue>
-                            <td class="nowrap" data-label="ID">
-                                // A plain link (the router still handles it):
-                                // `A` adds a memo and two effects per row that
-                                // rerun on every URL change, so on every
-                                // keystroke, and an item's page is never the
-                                // current one here.
-                                <a href=route(&item_href(row.id))>{row.id.to_string()}</a>
-                            </td>
-                            <td data-label="Title">{row.title}</td>
-                            <td data-label="Kind">{row.kind.label()}</td>
-                            <td data-label="Stage">
-                                {stage_badge(row.stage)}
-                            </td>
-                            <td data-label="Priority">{row.priority.label()}</td>
-                            <td data-label="Owner">{row.owner}</td>
-                            <td class="nowrap" data-label="Target date">{target_cell(row.target, row.overdue)}</td>
-                            <td data-label="Clauses">{row.clauses}</td>
-                        </tr>
-                    </For>
-                </tbody>
-            </table>
-        </div>
+        {sortable_table(
+            "improvement-table",
+            "Improvement items; column buttons sort the table",
+            view! {
+                {SortKey::ALL.into_iter().map(header).collect_view()}
+                <th scope="col">"Clauses"</th>
+            },
+            body,
+        )}
         {pager}
         {move || {
             items

@@ -4,7 +4,7 @@ use super::plural;
 use crate::app::AppState;
 use crate::app::route;
 use crate::platform::browser;
-use crate::widgets::NoWorkbook;
+use crate::widgets::{NoWorkbook, column_heads};
 use clausebook_core::portfolio::{self, Priority, Service, ServiceKind, Times};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -61,33 +61,13 @@ pub fn CataloguePage() -> impl IntoView {
                             </p>
                         }
                     })}
-                {(!customer.is_empty())
-                    .then(|| {
-                        view! {
-                            <section aria-labelledby="catalogue-customer">
-                                <h2 id="catalogue-customer">"Services for customers"</h2>
-                                {customer
-                                    .into_iter()
-                                    .map(|s| view! { <CatalogueEntry service=s /> })
-                                    .collect_view()}
-                            </section>
-                        }
-                    })}
-                {(!supporting.is_empty())
-                    .then(|| {
-                        view! {
-                            <section aria-labelledby="catalogue-supporting">
-                                <h2 id="catalogue-supporting">"Supporting services"</h2>
-                                <p class="hint">
-                                    "Services that the services above rely on; they are not offered on their own."
-                                </p>
-                                {supporting
-                                    .into_iter()
-                                    .map(|s| view! { <CatalogueEntry service=s /> })
-                                    .collect_view()}
-                            </section>
-                        }
-                    })}
+                {catalogue_part("catalogue-customer", "Services for customers", None, customer)}
+                {catalogue_part(
+                    "catalogue-supporting",
+                    "Supporting services",
+                    Some("Services that the services above rely on; they are not offered on their own."),
+                    supporting,
+                )}
                 <footer class="catalogue-footer">
                     {format!(
                         "{organisation} · Service catalogue · issued {today} · printed from Clausebook",
@@ -97,6 +77,28 @@ pub fn CataloguePage() -> impl IntoView {
         }
         .into_any()
     }
+}
+
+/// One part of the catalogue under its heading, with a `hint` on what the
+/// part holds; a part without services is left out.
+fn catalogue_part(
+    heading_id: &'static str,
+    title: &'static str,
+    hint: Option<&'static str>,
+    services: Vec<Service>,
+) -> impl IntoView {
+    (!services.is_empty()).then(|| {
+        view! {
+            <section aria-labelledby=heading_id>
+                <h2 id=heading_id>{title}</h2>
+                {hint.map(|hint| view! { <p class="hint">{hint}</p> })}
+                {services
+                    .into_iter()
+                    .map(|s| view! { <CatalogueEntry service=s /> })
+                    .collect_view()}
+            </section>
+        }
+    })
 }
 
 #[component]
@@ -120,13 +122,7 @@ fn CatalogueEntry(service: Service) -> impl IntoView {
         view! {
             <table class="catalogue-times">
                 <caption>"Support targets"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Priority"</th>
-                        <th scope="col">"First response within"</th>
-                        <th scope="col">"Resolved within"</th>
-                    </tr>
-                </thead>
+                {column_heads(&["Priority", "First response within", "Resolved within"])}
                 <tbody>
                     {Priority::ALL
                         .into_iter()

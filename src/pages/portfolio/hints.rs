@@ -1,9 +1,8 @@
 //! Live services with gaps in their entries, and what is missing.
 
 use super::service_href;
-use crate::app::AppState;
 use crate::app::route;
-use crate::widgets::Card;
+use crate::widgets::{Card, clause_pair, workbook_memo};
 use clausebook_core::portfolio::{self};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -11,12 +10,7 @@ use leptos_router::components::A;
 /// Live services with gaps, listed with what is missing.
 #[component]
 pub(super) fn Hints() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let hints = Memo::new(move |_| {
-        state
-            .workbook
-            .with(|w| w.as_ref().map(|w| w.portfolio.hints()).unwrap_or_default())
-    });
+    let hints = workbook_memo(|w| w.portfolio.hints());
     move || {
         let hints = hints.get();
         (!hints.is_empty()).then(|| {
@@ -24,9 +18,7 @@ pub(super) fn Hints() -> impl IntoView {
                 <Card heading_id="hints-title" title="Completeness" class="hints">
                     <p>
                         "Live services an auditor would ask about (clauses "
-                        <A href=route("/clauses/8.2.4")>"8.2.4"</A>
-                        " and "
-                        <A href=route("/clauses/8.3.3")>"8.3.3"</A>
+                        {clause_pair("8.2.4", "8.3.3")}
                         "):"
                     </p>
                     <HintList hints />

@@ -16,7 +16,7 @@ mod table;
 use crate::app::AppState;
 use crate::app::route;
 use crate::platform::browser;
-use crate::widgets::NeedsWorkbook;
+use crate::widgets::{NeedsWorkbook, clause_link};
 use clausebook_core::portfolio::{self, Portfolio, PortfolioError, ServiceId};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -64,9 +64,9 @@ pub fn PortfolioPage() -> impl IntoView {
         <h1>"Portfolio"</h1>
         <p class="lead">
             "The service portfolio is the single list of every service you plan, run or have retired. Clause "
-            <A href=route("/clauses/8.2")>"8.2"</A>
+            {clause_link("8.2")}
             " asks you to manage it; "
-            <A href=route("/clauses/8.2.4")>"8.2.4"</A>
+            {clause_link("8.2.4")}
             " covers the catalogue your customers see."
         </p>
         <NeedsWorkbook purpose="record services" heading_id="no-workbook-title" title="No workbook yet">

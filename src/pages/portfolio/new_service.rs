@@ -4,7 +4,7 @@ use super::decision::DecisionFields;
 use super::{apply, service_href};
 use crate::app::AppState;
 use crate::platform::browser;
-use crate::widgets::{EnumSelect, TextField, choices, pick_variant};
+use crate::widgets::{TextField, choices, signal_select};
 use clausebook_core::limits::MAX_NAME_CHARS;
 use clausebook_core::portfolio::{Decision, ServiceKind};
 use leptos::prelude::*;
@@ -63,13 +63,14 @@ pub(super) fn NewServiceForm(creating: RwSignal<bool>) -> impl IntoView {
                 value=name.into()
                 on_input=UnsyncCallback::new(move |v| name.set(v))
             />
-            <EnumSelect
-                id="new-service-kind"
-                label="Type"
-                options=choices(&ServiceKind::ALL, ServiceKind::key, ServiceKind::label)
-                current=Signal::derive(move || Some(kind.get().key()))
-                on_pick=pick_variant(ServiceKind::from_key, move |k| kind.set(k))
-            />
+            {signal_select(
+                kind,
+                "new-service-kind",
+                "Type",
+                choices(&ServiceKind::ALL, ServiceKind::key, ServiceKind::label),
+                ServiceKind::key,
+                ServiceKind::from_key,
+            )}
             <DecisionFields
                 who
                 who_id="new-service-who"

@@ -1,17 +1,17 @@
 //! Every service as a table whose search, filters and sort live in the URL.
 
 use super::{plural, service_href};
-use crate::app::AppState;
 use crate::app::route;
 use crate::widgets::lifecycle_badge;
-use crate::widgets::{Card, EnumSelect, choices};
+use crate::widgets::{
+    Card, EnumSelect, choices, sort_head, sortable_table, use_replace_url, workbook_memo,
+};
 use clausebook_core::portfolio::{
     Criticality, Lifecycle, Part, Portfolio, Service, ServiceId, ServiceKind,
 };
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 use leptos_router::params::ParamsMap;
 
 /// The sort and filter settings the table reads from the URL query.
@@ -146,51 +146,32 @@ struct Row {
 
 #[component]
 pub(super) fn ServiceTable() -> impl IntoView {
-    let state = expect_context::<AppState>();
     let query_map = use_query_map();
-    let navigate = use_navigate();
+    let replace_url = use_replace_url();
     let query = Memo::new(move |_| query_map.with(TableQuery::from_map));
-    let total = Memo::new(move |_| {
-        state
-            .workbook
-            .with(|w| w.as_ref().map_or(0, |w| w.portfolio.services.len()))
-    });
-    let rows = Memo::new(move |_| {
-        let q = query.get();
-        state.workbook.with(|w| {
-            w.as_ref()
-                .map(|w| {
-                    q.rows(&w.portfolio)
-                        .into_iter()
-                        .map(|s| Row {
-                            id: s.id,
-                            name: s.name.clone(),
-                            kind: s.kind,
-                            status: s.status,
-                            owner: s.owner.clone(),
-                            criticality: s.criticality,
-                        })
-                        .collect::<Vec<_>>()
+    let total = workbook_memo(|w| w.portfolio.services.len());
+    let rows = workbook_memo(move |w| {
+        query.with(|q| {
+            q.rows(&w.portfolio)
+                .into_iter()
+                .map(|s| Row {
+                    id: s.id,
+                    name: s.name.clone(),
+                    kind: s.kind,
+                    status: s.status,
+                    owner: s.owner.clone(),
+                    criticality: s.criticality,
                 })
-                .unwrap_or_default()
+                .collect::<Vec<_>>()
         })
     });
     let set = {
-        let navigate = navigate.clone();
+        let replace_url = replace_url.clone();
         move |key: &'static str, value: String| {
-            let url = query_map.with_untracked(|m| query_with(m, key, &value));
-            navigate(
-                &url,
-                NavigateOptions {
-                    replace: true,
-                    scroll: false,
-                    ..Default::default()
-                },
-            );
+            replace_url(&query_map.with_untracked(|m| query_with(m, key, &value)));
         }
     };
     let sort_by = {
-        let navigate = navigate.clone();
         move |key: SortKey| {
             let q = query.get_untracked();
             let descending = q.sort == key && !q.descending;
@@ -208,50 +189,36 @@ pub(super) fn ServiceTable() -> impl IntoView {
                     pairs.into_iter().collect::<ParamsMap>().to_query_string()
                 )
             });
-            navigate(
-                &url,
-                NavigateOptions {
-                    replace: true,
-                    scroll: false,
-                    ..Default::default()
-                },
-            );
+            replace_url(&url);
         }
     };
     let header = SortKey::ALL
         .into_iter()
         .map(|key| {
             let sort_by = sort_by.clone();
-            let aria_sort = move || {
-                let q = query.get();
-                if q.sort != key {
-                    "none"
-                } else if q.descending {
-                    "descending"
-                } else {
-                    "ascending"
-                }
-            };
-            let arrow = move || {
-                let q = query.get();
-                if q.sort != key {
-                    ""
-                } else if q.descending {
-                    " ▼"
-                } else {
-                    " ▲"
-                }
-            };
-            view! {
-                <th scope="col" aria-sort=aria_sort>
-                    <button type="button" class="sort" on:click=move |_| sort_by(key)>
-                        {key.label()}
-                        <span aria-hidden="true">{arrow}</span>
-                    </button>
-                </th>
-            }
+            let order = move || query.with(|q| (q.sort == key).then_some(q.descending));
+            sort_head(key.label(), None, order, move || sort_by(key))
         })
         .collect_view();
+    let body = move || {
+        rows.get()
+            .into_iter()
+            .map(|r| {
+                view! {
+                    <tr>
+                        <td class="num">{r.id.to_string()}</td>
+                        <th scope="row">
+                            <A href=route(&service_href(r.id))>{r.name.clone()}</A>
+                        </th>
+                        <td>{r.kind.label()}</td>
+                        <td>{lifecycle_badge(r.status)}</td>
+                        <td>{r.owner.clone()}</td>
+                        <td>{r.criticality.label()}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
     let set_q = set.clone();
     let set_part = set.clone();
     let set_kind = set;
@@ -300,37 +267,7 @@ pub(super) fn ServiceTable() -> impl IntoView {
                     )
                 }}
             </p>
-            <div class="table-scroll">
-                <table class="services">
-                    <caption class="visually-hidden">
-                        "Services; select a column heading to sort"
-                    </caption>
-                    <thead>
-                        <tr>{header}</tr>
-                    </thead>
-                    <tbody>
-                        {move || {
-                            rows.get()
-                                .into_iter()
-                                .map(|r| {
-                                    view! {
-                                        <tr>
-                                            <td class="num">{r.id.to_string()}</td>
-                                            <th scope="row">
-                                                <A href=route(&service_href(r.id))>{r.name.clone()}</A>
-                                            </th>
-                                            <td>{r.kind.label()}</td>
-                                            <td>{lifecycle_badge(r.status)}</td>
-                                            <td>{r.owner.clone()}</td>
-                                            <td>{r.criticality.label()}</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </tbody>
-                </table>
-            </div>
+            {sortable_table("services", "Services; select a column heading to sort", header, body)}
         </Card>
     }
 }

@@ -1,29 +1,21 @@
 //! Which item this one follows up, and its own follow-ups.
 
 use super::ItemMemo;
-use crate::app::AppState;
 use crate::app::route;
 use crate::pages::improvements::item_href;
-use crate::widgets::{Card, stage_badge};
+use crate::widgets::{Card, link_item, stage_badge, workbook_memo};
 use clausebook_core::improvement::ImprovementId;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 #[component]
 pub(super) fn FollowUps(id: ImprovementId, item: ItemMemo) -> impl IntoView {
-    let state = expect_context::<AppState>();
     let of = Memo::new(move |_| item.with(|i| i.as_ref().and_then(|i| i.follow_up_of)));
-    let follow_ups = Memo::new(move |_| {
-        state.workbook.with(|w| {
-            w.as_ref()
-                .map(|w| {
-                    w.improvements
-                        .follow_ups(id)
-                        .map(|i| (i.id, i.title.clone(), i.stage))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
+    let follow_ups = workbook_memo(move |w| {
+        w.improvements
+            .follow_ups(id)
+            .map(|i| (i.id, i.title.clone(), i.stage))
+            .collect::<Vec<_>>()
     });
     move || {
         let of = of.get();
@@ -39,13 +31,7 @@ pub(super) fn FollowUps(id: ImprovementId, item: ItemMemo) -> impl IntoView {
                                     {list
                                         .into_iter()
                                         .map(|(fid, title, stage)| {
-                                            view! {
-                                                <li>
-                                                    <A href=route(&item_href(fid))>{format!("{fid} {title}")}</A>
-                                                    " "
-                                                    {stage_badge(stage)}
-                                                </li>
-                                            }
+                                            link_item(item_href(fid), format!("{fid} {title}"), stage_badge(stage))
                                         })
                                         .collect_view()}
                                 </ul>

@@ -4,7 +4,9 @@ use super::ItemMemo;
 use crate::app::AppState;
 use crate::app::route;
 use crate::pages::improvements::edit_log;
-use crate::widgets::Card;
+use crate::widgets::{
+    Card, TextChoice, choose_into, link_item, requirement_choices, workbook_memo,
+};
 use clausebook_core::framework::RequirementId;
 use clausebook_core::improvement::{ImprovementId, ImprovementItem};
 use clausebook_core::portfolio::ServiceId;
@@ -32,24 +34,20 @@ pub(super) fn LinksSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
     let services = Memo::new(move |_| {
         item.with(|i| i.as_ref().map(|i| i.services.clone()).unwrap_or_default())
     });
-    let portfolio = Memo::new(move |_| {
-        state.workbook.with(|w| {
-            w.as_ref()
-                .map(|w| {
-                    w.portfolio
-                        .services
-                        .iter()
-                        .map(|s| (s.id, s.name.clone()))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
+    // Each service as an option: its number, and number and name.
+    let portfolio = workbook_memo(|w| {
+        w.portfolio
+            .services
+            .iter()
+            .map(|s| (s.id.0.to_string(), format!("{} {}", s.id, s.name)))
+            .collect::<Vec<TextChoice>>()
     });
     let service_name = move |sid: ServiceId| {
+        let value = sid.0.to_string();
         portfolio.with(|p| {
             p.iter()
-                .find(|(i, _)| *i == sid)
-                .map(|(_, n)| format!("{sid} {n}"))
+                .find(|(v, _)| *v == value)
+                .map(|(_, text)| text.clone())
                 .unwrap_or_else(|| sid.to_string())
         })
     };
@@ -94,20 +92,10 @@ pub(super) fn LinksSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
                         .filter_map(|r| framework.node(&r).cloned())
                         .map(|n| {
                             let rid = n.id.clone();
-                            view! {
-                                <li>
-                                    <A href=route(&format!("/clauses/{}", n.id))>{format!("{} {}", n.number, n.title)}</A>
-                                    " "
-                                    <button
-                                        type="button"
-                                        class="small"
-                                        on:click=move |_| edit(&|i| i.requirements.retain(|r| *r != rid))
-                                    >
-                                        "Unlink"
-                                        <span class="visually-hidden">{format!(" {}", n.number)}</span>
-                                    </button>
-                                </li>
-                            }
+                            let unlink = unlink_button(n.number.clone(), move || {
+                                edit(&|i| i.requirements.retain(|r| *r != rid))
+                            });
+                            link_item(format!("/clauses/{}", n.id), format!("{} {}", n.number, n.title), unlink)
                         })
                         .collect_view()
                 }}
@@ -116,23 +104,7 @@ pub(super) fn LinksSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
             <div class="field add-link">
                 <label for="link-requirement">"Link a requirement"</label>
                 <div class="inline">
-                    <select id="link-requirement" on:change=move |ev| pick_req.set(event_target_value(&ev))>
-                        <option value="" prop:selected=move || pick_req.with(String::is_empty)>
-                            "Choose…"
-                        </option>
-                        {framework
-                            .leaves()
-                            .map(|n| {
-                                let key = n.id.0.clone();
-                                let sel = key.clone();
-                                view! {
-                                    <option value=key prop:selected=move || pick_req.with(|p| *p == sel)>
-                                        {format!("{} {}", n.number, n.title)}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
+                    {choose_into("link-requirement", "Choose…", requirement_choices(framework), pick_req)}
                     <button type="button" on:click=add_req>
                         "Link requirement"
                     </button>
@@ -145,20 +117,10 @@ pub(super) fn LinksSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
                         .get()
                         .into_iter()
                         .map(|sid| {
-                            view! {
-                                <li>
-                                    <A href=route(&format!("/portfolio/{sid}"))>{service_name(sid)}</A>
-                                    " "
-                                    <button
-                                        type="button"
-                                        class="small"
-                                        on:click=move |_| edit(&|i| i.services.retain(|s| *s != sid))
-                                    >
-                                        "Unlink"
-                                        <span class="visually-hidden">{format!(" {sid}")}</span>
-                                    </button>
-                                </li>
-                            }
+                            let unlink = unlink_button(sid.to_string(), move || {
+                                edit(&|i| i.services.retain(|s| *s != sid))
+                            });
+                            link_item(format!("/portfolio/{sid}"), service_name(sid), unlink)
                         })
                         .collect_view()
                 }}
@@ -178,18 +140,7 @@ pub(super) fn LinksSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
                         <div class="field add-link">
                             <label for="link-service">"Link a service"</label>
                             <div class="inline">
-                                <select id="link-service" on:change=move |ev| pick_svc.set(event_target_value(&ev))>
-                                    <option value="" prop:selected=move || pick_svc.with(String::is_empty)>
-                                        "Choose…"
-                                    </option>
-                                    {portfolio
-                                        .get()
-                                        .into_iter()
-                                        .map(|(sid, name)| {
-                                            view! { <option value=sid.0.to_string()>{format!("{sid} {name}")}</option> }
-                                        })
-                                        .collect_view()}
-                                </select>
+                                {choose_into("link-service", "Choose…", portfolio, pick_svc)}
                                 <button type="button" on:click=add_svc>
                                     "Link service"
                                 </button>
@@ -203,5 +154,16 @@ pub(super) fn LinksSection(id: ImprovementId, item: ItemMemo) -> impl IntoView {
                 {move || error.get()}
             </p>
         </Card>
+    }
+}
+
+/// The button that removes one link, named for screen readers by what it
+/// unlinks (`name`).
+fn unlink_button(name: String, unlink: impl Fn() + 'static) -> impl IntoView {
+    view! {
+        <button type="button" class="small" on:click=move |_| unlink()>
+            "Unlink"
+            <span class="visually-hidden">{format!(" {name}")}</span>
+        </button>
     }
 }

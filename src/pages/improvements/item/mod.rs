@@ -15,7 +15,6 @@ use links::LinksSection;
 use stage_panel::StagePanel;
 use stages::{ActSection, CheckSection, DoSection, PlanSection};
 
-use crate::app::AppState;
 use crate::platform::browser;
 use crate::widgets::{Absent, ItemHeading, item_page, stage_class};
 use clausebook_core::improvement::{ImprovementId, ImprovementItem, Stage};
@@ -24,7 +23,7 @@ use leptos::prelude::*;
 #[component]
 pub fn ImprovementPage() -> impl IntoView {
     item_page(
-        |w, id: ImprovementId| w.improvements.get(id).is_some(),
+        |w, id: ImprovementId| w.improvements.get(id),
         Absent {
             title: "No such improvement item",
             none_such: "The log has no item",
@@ -32,18 +31,12 @@ pub fn ImprovementPage() -> impl IntoView {
             back_text: "See the improvement log",
         },
         Some("Improvement item"),
-        |id| view! { <ItemView id /> }.into_any(),
+        |id, item| view! { <ItemView id item /> }.into_any(),
     )
 }
 
 #[component]
-fn ItemView(id: ImprovementId) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let item = Memo::new(move |_| {
-        state
-            .workbook
-            .with(|w| w.as_ref().and_then(|w| w.improvements.get(id).cloned()))
-    });
+fn ItemView(id: ImprovementId, item: ItemMemo) -> impl IntoView {
     let stage = Memo::new(move |_| item.with(|i| i.as_ref().map(|i| i.stage).unwrap_or_default()));
     let title = move || item.with(|i| i.as_ref().map(|i| i.title.clone()).unwrap_or_default());
     let today = browser::today();

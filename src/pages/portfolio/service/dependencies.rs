@@ -2,12 +2,10 @@
 
 use super::ServiceMemo;
 use crate::app::AppState;
-use crate::app::route;
 use crate::pages::portfolio::{apply, service_href};
-use crate::widgets::{Card, lifecycle_badge};
+use crate::widgets::{Card, TextChoice, choose_into, lifecycle_badge, link_item, list_or_none};
 use clausebook_core::portfolio::{Lifecycle, Service, ServiceId};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub(super) fn DependenciesCard(id: ServiceId, service: ServiceMemo) -> impl IntoView {
@@ -68,57 +66,25 @@ pub(super) fn DependenciesCard(id: ServiceId, service: ServiceMemo) -> impl Into
                         </button>
                     }
                 });
-                view! {
-                    <li>
-                        <A href=route(&service_href(other))>{title.clone()}</A>
-                        " "
-                        {lifecycle_badge(status)}
-                        " "
-                        {remove}
-                    </li>
-                }
+                let after = view! { {lifecycle_badge(status)} " " {remove} };
+                link_item(service_href(other), title, after)
             })
-            .collect_view()
+            .collect::<Vec<_>>()
     };
+    let candidates = Signal::derive(move || {
+        let (_, _, candidates) = links.get();
+        candidates
+            .into_iter()
+            .map(|(other, title, _)| (other.to_string(), title))
+            .collect::<Vec<TextChoice>>()
+    });
     view! {
         <Card heading_id="dependencies-title" title="Dependencies" class="form">
             <h3>"Depends on"</h3>
-            {move || {
-                let (depends, _, _) = links.get();
-                if depends.is_empty() {
-                    view! { <p class="empty">"No other services."</p> }.into_any()
-                } else {
-                    view! { <ul class="link-list">{list(depends, true)}</ul> }.into_any()
-                }
-            }}
+            {move || list_or_none("link-list", "No other services.", list(links.get().0, true))}
             <div class="field">
                 <label for="dependency-choice">"Add a service it depends on"</label>
-                <select
-                    id="dependency-choice"
-                    on:change=move |ev| choice.set(event_target_value(&ev))
-                >
-                    <option value="" prop:selected=move || choice.with(String::is_empty)>
-                        "Choose a service"
-                    </option>
-                    {move || {
-                        let (_, _, candidates) = links.get();
-                        candidates
-                            .into_iter()
-                            .map(|(other, title, _)| {
-                                let value = other.to_string();
-                                let selected = value.clone();
-                                view! {
-                                    <option
-                                        value=value
-                                        prop:selected=move || choice.with(|c| *c == selected)
-                                    >
-                                        {title}
-                                    </option>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </select>
+                {choose_into("dependency-choice", "Choose a service", candidates, choice)}
             </div>
             <button type="button" on:click=add>
                 "Add dependency"
@@ -128,13 +94,8 @@ pub(super) fn DependenciesCard(id: ServiceId, service: ServiceMemo) -> impl Into
             </p>
             <h3>"Used by"</h3>
             {move || {
-                let (_, used_by, _) = links.get();
-                if used_by.is_empty() {
-                    view! { <p class="empty">"No other service depends on this one."</p> }
-                        .into_any()
-                } else {
-                    view! { <ul class="link-list">{list(used_by, false)}</ul> }.into_any()
-                }
+                let used_by = list(links.get().1, false);
+                list_or_none("link-list", "No other service depends on this one.", used_by)
             }}
         </Card>
     }

@@ -8,17 +8,14 @@ mod lifecycle;
 mod requirements;
 mod sla;
 
-use crate::app::AppState;
-use crate::app::route;
 use crate::widgets::lifecycle_badge;
-use crate::widgets::{Absent, ItemHeading, item_page};
+use crate::widgets::{Absent, ItemHeading, clause_pair, item_page};
 use clausebook_core::portfolio::{Service, ServiceId};
 use dependencies::DependenciesCard;
 use details::DetailsCard;
 use history::HistoryCard;
 use improvements::ImprovementsCard;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use lifecycle::LifecycleCard;
 use requirements::RequirementsCard;
 use sla::SlaCard;
@@ -27,7 +24,7 @@ use sla::SlaCard;
 #[component]
 pub fn ServicePage() -> impl IntoView {
     item_page(
-        |w, id: ServiceId| w.portfolio.get(id).is_some(),
+        |w, id: ServiceId| w.portfolio.get(id),
         Absent {
             title: "No such service",
             none_such: "The portfolio has no service",
@@ -35,18 +32,12 @@ pub fn ServicePage() -> impl IntoView {
             back_text: "See all services",
         },
         None,
-        |id| view! { <ServiceView id /> }.into_any(),
+        |id, service| view! { <ServiceView id service /> }.into_any(),
     )
 }
 
 #[component]
-fn ServiceView(id: ServiceId) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let service = Memo::new(move |_| {
-        state
-            .workbook
-            .with(|w| w.as_ref().and_then(|w| w.portfolio.get(id)).cloned())
-    });
+fn ServiceView(id: ServiceId, service: ServiceMemo) -> impl IntoView {
     let field =
         move |f: fn(&Service) -> String| service.with(|s| s.as_ref().map(f).unwrap_or_default());
     view! {
@@ -77,9 +68,7 @@ fn ServiceView(id: ServiceId) -> impl IntoView {
                     view! {
                         <p class="warning" data-testid="service-gaps">
                             {format!("This live service has {text}. Auditors check these under ")}
-                            <A href=route("/clauses/8.2.4")>"8.2.4"</A>
-                            " and "
-                            <A href=route("/clauses/8.3.3")>"8.3.3"</A>
+                            {clause_pair("8.2.4", "8.3.3")}
                             "."
                         </p>
                     }

@@ -4,7 +4,7 @@
 use super::ServiceMemo;
 use crate::app::AppState;
 use crate::pages::portfolio::apply;
-use crate::widgets::Card;
+use crate::widgets::{Card, column_heads};
 use clausebook_core::portfolio::{self, Priority, ServiceId, Times};
 use leptos::prelude::*;
 
@@ -20,8 +20,7 @@ pub(super) fn SlaCard(id: ServiceId, service: ServiceMemo) -> impl IntoView {
     );
     let availability_error = RwSignal::new(None::<String>);
     let times_error = RwSignal::new(None::<String>);
-    let save_availability = move |ev: leptos::ev::Event| {
-        let text = event_target_value(&ev);
+    let save_availability = move |text: String| {
         availability.set(text.clone());
         match portfolio::parse_availability(&text) {
             Ok(value) => {
@@ -79,29 +78,19 @@ pub(super) fn SlaCard(id: ServiceId, service: ServiceMemo) -> impl IntoView {
         <Card heading_id="sla-title" title="Service level targets" class="form">
             <div class="field">
                 <label for="sla-availability">"Availability (%)"</label>
-                <input
-                    id="sla-availability"
-                    class="hours"
-                    type="text"
-                    inputmode="decimal"
-                    autocomplete="off"
-                    aria-describedby="sla-availability-error"
-                    prop:value=move || availability.get()
-                    on:input=save_availability
-                />
+                {number_input(
+                    "sla-availability".to_owned(),
+                    "sla-availability-error",
+                    availability,
+                    save_availability,
+                )}
                 <p id="sla-availability-error" class="error" role="alert">
                     {move || availability_error.get()}
                 </p>
             </div>
             <table class="sla-times">
                 <caption>"Response and resolution times, in hours"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Priority"</th>
-                        <th scope="col">"Response"</th>
-                        <th scope="col">"Resolution"</th>
-                    </tr>
-                </thead>
+                {column_heads(&["Priority", "Response", "Resolution"])}
                 <tbody>{rows}</tbody>
             </table>
             <p id="sla-times-error" class="error" role="alert">
@@ -124,19 +113,37 @@ fn hours_cell(
             <label class="visually-hidden" for=id.clone()>
                 {format!("{} {which} (hours)", priority.label())}
             </label>
-            <input
-                id=id
-                class="hours"
-                type="text"
-                inputmode="decimal"
-                autocomplete="off"
-                aria-describedby="sla-times-error"
-                prop:value=move || text.get()
-                on:input=move |ev| {
-                    text.set(event_target_value(&ev));
+            {number_input(
+                id,
+                "sla-times-error",
+                text,
+                move |typed| {
+                    text.set(typed);
                     save();
-                }
-            />
+                },
+            )}
         </td>
+    }
+}
+
+/// A figure typed as text (a percentage, hours), described by the message
+/// `error_id` shows when it does not read; `typed` takes every keystroke.
+fn number_input(
+    id: String,
+    error_id: &'static str,
+    text: RwSignal<String>,
+    typed: impl Fn(String) + 'static,
+) -> impl IntoView {
+    view! {
+        <input
+            id=id
+            class="hours"
+            type="text"
+            inputmode="decimal"
+            autocomplete="off"
+            aria-describedby=error_id
+            prop:value=move || text.get()
+            on:input=move |ev| typed(event_target_value(&ev))
+        />
     }
 }
