@@ -318,6 +318,7 @@ fn WorkbookRow(
                     <input
                         id=field_id.clone()
                         type="text"
+                        maxlength=clausebook_core::limits::MAX_WORKBOOK_NAME_CHARS
                         prop:value=move || new_name.get()
                         on:input=move |ev| new_name.set(event_target_value(&ev))
                     />

@@ -284,3 +284,20 @@ fn the_other_tab_conflict_names_the_time_of_its_save() {
     );
     assert!(err.to_string().contains("saved at 10:00 UTC"), "{err}");
 }
+
+/// A new or imported workbook is listed under its organisation's name, so
+/// every name the organisation field accepts must be a name the list keeps
+/// (a longer one once made the save fail, and the workbook was lost).
+#[test]
+fn the_longest_organisation_name_is_a_workbook_name() {
+    use clausebook_core::limits::MAX_NAME_CHARS;
+    let mut lib = Library::default();
+    let longest = "n".repeat(MAX_NAME_CHARS);
+    let id = WorkbookId::generate(1, 1);
+    lib.add(id.clone(), &longest, ts("2026-01-01T00:00:00Z"), false)
+        .expect("the longest organisation name is a workbook name");
+    assert_eq!(lib.get(&id).map(|e| e.name.as_str()), Some(longest.as_str()));
+    // A copy of it still fits, with its suffix.
+    let copy = lib.copy_name(&longest);
+    assert!(check_name(&copy).is_ok(), "{copy} is a workbook name");
+}

@@ -10,7 +10,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { startServer } from '../serve.mjs';
+import { writeFile } from 'node:fs/promises';
 import { DIST, ARTIFACTS } from '../browser.mjs';
+import { PAGES, hostileWorkbook, inspect } from '../hostile.mjs';
 import { startWebKit, Session, until } from './driver.mjs';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'core', 'tests', 'fixtures');
@@ -96,6 +98,83 @@ test('import a workbook file as a new workbook, and it is saved', async (t) => {
   const organisation = JSON.parse(await stored(page)).workbook.organisation.name;
   await page.reload();
   await page.text(organisation);
+});
+
+test('script and markup in every text field stay text on every page, with no CSP violation', async (t) => {
+  const page = await open(t);
+  const { json, fields } = hostileWorkbook();
+  const file = join(ARTIFACTS, 'webkit-hostile.clausebook.json');
+  await writeFile(file, json);
+  await page.goto(base + '/data');
+  await (await page.label('Clausebook JSON file to import')).type(file);
+  await page.role('heading', 'Check before importing');
+  await (await page.role('button', 'Import as a new workbook')).click();
+  await page.role('status', { text: /^Imported the workbook/ });
+  const problems = [];
+  const seen = new Set();
+  for (const { path } of PAGES) {
+    await page.goto(base + path);
+    await until(async () => (await page.all('heading')).length > 0, `a heading on ${path}`);
+    // WebDriver classic runs no script before the page's own, so the
+    // listener hears what happens after the first paint: late effects,
+    // and the next page drawn from the menu.
+    await page.evaluate(() => {
+      window.__violations = [];
+      addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    await (await page.role('link', 'Overview')).click();
+    await new Promise((ok) => setTimeout(ok, 100));
+    const found = await inspect(page);
+    if (found.xss !== undefined) problems.push(`${path}: script ran (${found.xss})`);
+    if (found.injected.length) problems.push(`${path}: injected elements ${found.injected.join(', ')}`);
+    if (found.scriptLinks.length) problems.push(`${path}: javascript: links ${found.scriptLinks}`);
+    problems.push(...(await page.evaluate(() => window.__violations)).map((v) => `${path}: CSP ${v}`));
+    await page.goto(base + path);
+    await until(async () => (await page.all('heading')).length > 0, `a heading on ${path}`);
+    const shown = await inspect(page);
+    for (const [field, text] of Object.entries(fields)) if (shown.text.includes(text)) seen.add(field);
+  }
+  assert.deepEqual(problems, []);
+  assert.deepEqual(Object.keys(fields).filter((f) => !seen.has(f)), [], 'fields never shown literally');
+  // The watcher works: a style attribute set from script is a violation.
+  await page.evaluate(() => document.body.setAttribute('style', 'outline: 1px solid red'));
+  assert.ok(await until(() => page.evaluate(() => window.__violations.length > 0), 'a violation'), 'the watcher hears');
+});
+
+test('a crash shows a screen that offers the work in memory', async (t) => {
+  const page = await open(t);
+  await createWorkbook(page, 'Crash Ltd');
+  await page.goto(base + '/clauses/5.1');
+  await (await page.label('Notes')).fill('Typed before the crash');
+  await page.evaluate(() => {
+    try {
+      window.wasmBindings.selftest_crash();
+    } catch {
+      // The panic ends the call; the screen stays.
+    }
+  });
+  await page.role('alertdialog', 'Clausebook stopped because of an internal error');
+  await page.role('link', 'Export JSON');
+  await page.role('link', 'Reload Clausebook');
+  await page.screenshot(join(ARTIFACTS, 'webkit-crash-1280.png'));
+});
+
+test('an older app never writes over data saved by a newer one', async (t) => {
+  const page = await open(t);
+  await createWorkbook(page, 'Versions Ltd');
+  await saved(page);
+  const before = await stored(page);
+  await page.evaluate(() => {
+    const id = localStorage.getItem('clausebook.active');
+    const key = `clausebook.wb.${id}.head`;
+    const head = JSON.parse(localStorage.getItem(key));
+    head.app_version = '99.0.0';
+    localStorage.setItem(key, JSON.stringify(head));
+  });
+  await page.goto(base + '/clauses/4.2');
+  await (await page.label('Owner')).fill('Older tab');
+  await page.role('status', { text: /newer version of Clausebook \(99\.0\.0\)/ });
+  assert.equal(await stored(page), before);
 });
 
 test('two windows on one workbook: the stale one stops saving and says so', async (t) => {
