@@ -1,9 +1,9 @@
 //! Overview: the welcome for a first visit, then readiness at a glance.
 
 use crate::app::{AppState, route};
-use crate::pages::form::{ErrorLine, TextArea, TextField};
 use crate::pages::workbooks::submitted_workbook;
 use crate::platform::browser;
+use crate::widgets::{ErrorLine, TextField};
 use crate::widgets::{FrameworkChoice, bar, status_badge};
 use crate::widgets::{column_heads, scroll_table};
 use clausebook_core::assessment::Status;
@@ -49,25 +49,23 @@ fn Welcome() -> impl IntoView {
                 <TextField
                     id="org-name"
                     label="Organisation name"
-                    value=name
-                    on_input=move |v| name.set(v)
+                    value=name.into()
+                    on_input=UnsyncCallback::new(move |v| name.set(v))
                     autocomplete="organization"
                     required=true
-                    maxlength=MAX_NAME_CHARS
+                    max=MAX_NAME_CHARS
                 />
-                <TextArea
+                <TextField
                     id="org-scope"
                     label="Scope"
-                    value=scope
-                    on_input=move |v| scope.set(v)
-                    rows="3"
-                    maxlength=MAX_SCOPE_CHARS
-                    described_by="org-scope-hint"
-                >
-                    <p id="org-scope-hint" class="hint">
-                        "One or two sentences: which services, for which customers, delivered from where. You can refine it later (clause 4.3)."
-                    </p>
-                </TextArea>
+                    value=scope.into()
+                    on_input=UnsyncCallback::new(move |v| scope.set(v))
+                    multiline=true
+                    max=MAX_SCOPE_CHARS
+                    hint=Some(
+                        "One or two sentences: which services, for which customers, delivered from where. You can refine it later (clause 4.3).",
+                    )
+                />
                 <FrameworkChoice selected=chosen />
                 <ErrorLine error=error />
                 <button type="submit" class="primary">
@@ -412,25 +410,25 @@ fn OrganisationForm() -> impl IntoView {
             <TextField
                 id="edit-org-name"
                 label="Organisation name"
-                value=name
-                on_input=move |v| {
+                value=name.into()
+                on_input=UnsyncCallback::new(move |v| {
                     name.set(v);
                     apply();
-                }
+                })
                 autocomplete="organization"
                 required=true
-                maxlength=MAX_NAME_CHARS
+                max=MAX_NAME_CHARS
             />
-            <TextArea
+            <TextField
                 id="edit-org-scope"
                 label="Scope"
-                value=scope
-                on_input=move |v| {
+                value=scope.into()
+                on_input=UnsyncCallback::new(move |v| {
                     scope.set(v);
                     apply();
-                }
-                rows="3"
-                maxlength=MAX_SCOPE_CHARS
+                })
+                multiline=true
+                max=MAX_SCOPE_CHARS
             />
             <ErrorLine error=error />
         </section>

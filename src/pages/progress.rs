@@ -2,9 +2,9 @@
 //! and chart readiness across baselines.
 
 use crate::app::{AppState, route};
-use crate::pages::form::{CheckBox, ErrorLine, SelectField, TextField};
 use crate::platform::browser;
 use crate::widgets::ConfirmInline;
+use crate::widgets::{CheckBox, ErrorLine, SelectField, TextField};
 use crate::widgets::{action_column_heads, column_heads, scroll_table};
 use clausebook_core::baseline::{BaselineId, Change, Direction, Point};
 use clausebook_core::calendar::IsoDate;
@@ -92,9 +92,10 @@ fn MarkBaseline(chosen: RwSignal<Option<BaselineId>>) -> impl IntoView {
                 <TextField
                     id="baseline-name"
                     label="Name"
-                    value=name
-                    on_input=move |v| name.set(v)
-                    maxlength=MAX_NAME_CHARS
+                    value=name.into()
+                    on_input=UnsyncCallback::new(move |v| name.set(v))
+                    max=MAX_NAME_CHARS
+                    autocomplete=None
                     placeholder="e.g. Gap analysis, March"
                     described_by="baseline-error"
                 />

@@ -3,9 +3,9 @@
 //! training sample, and how much of the browser's storage they use.
 
 use crate::app::AppState;
-use crate::pages::form::{ErrorLine, TextArea, TextField};
 use crate::platform::browser;
 use crate::widgets::ConfirmInline;
+use crate::widgets::{ErrorLine, TextField};
 use clausebook_core::file::export::human_size;
 use clausebook_core::framework::Framework;
 use clausebook_core::library::{self, Entry, Library, WorkbookId};
@@ -397,16 +397,17 @@ fn NewWorkbook() -> impl IntoView {
                 <TextField
                     id="new-org-name"
                     label="Organisation name"
-                    value=name
-                    on_input=move |v| name.set(v)
+                    value=name.into()
+                    on_input=UnsyncCallback::new(move |v| name.set(v))
                     autocomplete="organization"
                     required=true
                 />
-                <TextArea
+                <TextField
                     id="new-scope"
                     label="Scope of the service management system"
-                    value=scope
-                    on_input=move |v| scope.set(v)
+                    value=scope.into()
+                    on_input=UnsyncCallback::new(move |v| scope.set(v))
+                    multiline=true
                     rows="2"
                 />
                 <crate::widgets::FrameworkChoice selected=chosen id_prefix="new-framework" />

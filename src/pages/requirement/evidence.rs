@@ -3,8 +3,8 @@
 
 use crate::app::AppState;
 use crate::app::route;
-use crate::pages::form::{ErrorLine, SelectField, TextField};
 use crate::widgets::ConfirmInline;
+use crate::widgets::{ErrorLine, SelectField, TextField};
 use crate::widgets::{column_heads, scroll_table};
 use clausebook_core::calendar::IsoDate;
 use clausebook_core::evidence::{DocumentStatus, EvidenceId, EvidenceItem};
@@ -85,9 +85,10 @@ pub fn EvidenceSection(node: &'static Node) -> impl IntoView {
                 <TextField
                     id="new-evidence"
                     label="New evidence title"
-                    value=new_title
-                    on_input=move |v| new_title.set(v)
-                    maxlength=MAX_NAME_CHARS
+                    value=new_title.into()
+                    on_input=UnsyncCallback::new(move |v| new_title.set(v))
+                    max=MAX_NAME_CHARS
+                    autocomplete=None
                 />
                 <button type="submit">"Add evidence"</button>
             </form>

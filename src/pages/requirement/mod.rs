@@ -6,9 +6,9 @@ mod portfolio_hints;
 
 use crate::app::AppState;
 use crate::app::route;
-use crate::pages::form::{ErrorLine, TextArea, TextField};
 use crate::platform::browser;
 use crate::widgets::{EnumSelect, FrameworkAttribution, Missing, choices, pick_variant};
+use crate::widgets::{ErrorLine, TextField};
 use clausebook_core::assessment::{Assessment, Status};
 use clausebook_core::assessment::{Capability, CapabilityLevel, Finding};
 use clausebook_core::calendar::IsoDate;
@@ -181,10 +181,9 @@ fn AssessmentForm(framework: &'static Framework, node: &'static Node) -> impl In
                 <TextField
                     id="owner"
                     label="Owner"
-                    maxlength=MAX_OWNER_CHARS
-                    autocomplete="off"
+                    max=MAX_OWNER_CHARS
                     value=Signal::derive(move || record.with(|r| r.owner.clone()))
-                    on_input=move |v: String| edit(&|a| a.owner = v.clone())
+                    on_input=UnsyncCallback::new(move |v: String| edit(&|a| a.owner = v.clone()))
                 />
                 <div class="field">
                     <label for="target-date">"Target date"</label>
@@ -207,13 +206,14 @@ fn AssessmentForm(framework: &'static Framework, node: &'static Node) -> impl In
                     />
                     <ErrorLine error=date_error id="target-date-error" />
                 </div>
-                <TextArea
+                <TextField
                     id="notes"
                     label="Notes"
+                    multiline=true
                     rows="8"
-                    maxlength=MAX_NOTES_CHARS
+                    max=MAX_NOTES_CHARS
                     value=Signal::derive(move || record.with(|r| r.notes.clone()))
-                    on_input=move |v: String| edit(&|a| a.notes = v.clone())
+                    on_input=UnsyncCallback::new(move |v: String| edit(&|a| a.notes = v.clone()))
                 />
             </section>
         }
