@@ -3,6 +3,7 @@
 mod also_serves;
 mod assessment;
 mod capability;
+mod documents;
 mod evidence;
 mod guidance;
 mod guided_nav;
@@ -16,7 +17,8 @@ use crate::widgets::Missing;
 use also_serves::AlsoServes;
 use assessment::AssessmentForm;
 use clausebook_core::framework::{Framework, Node};
-use evidence::{DocumentChecklist, EvidenceSection};
+use documents::DocumentChecklist;
+use evidence::EvidenceSection;
 use guidance::Guidance;
 use guided_nav::GuidedNav;
 use improvements::RequirementImprovements;
