@@ -49,33 +49,28 @@ pub fn TextField(
         .or(described_by.map(String::from));
     let readonly = move || locked.is_some_and(|l| l.get());
     let save = move |ev: leptos::ev::Event| on_input.run(event_target_value(&ev));
+    // What both controls carry; only the tag and its own attributes differ.
+    let common = view! {
+        <{..}
+            id=id
+            maxlength=max
+            aria-describedby=described
+            readonly=readonly
+            prop:value=value
+            on:input=save
+        />
+    };
     let control = if multiline {
-        view! {
-            <textarea
-                id=id
-                rows=rows
-                maxlength=max
-                aria-describedby=described
-                readonly=readonly
-                prop:value=value
-                on:input=save
-            ></textarea>
-        }
-        .into_any()
+        view! { <textarea {..common} rows=rows></textarea> }.into_any()
     } else {
         view! {
             <input
-                id=id
+                {..common}
                 node_ref=node_ref
                 type=kind
                 autocomplete=autocomplete
                 aria-required=required.then_some("true")
-                maxlength=max
                 placeholder=placeholder
-                aria-describedby=described
-                readonly=readonly
-                prop:value=value
-                on:input=save
             />
         }
         .into_any()

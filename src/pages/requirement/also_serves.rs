@@ -1,5 +1,6 @@
 //! The ISO 9001 and ISO/IEC 27001 clauses an Annex SL answer also serves.
 
+use crate::widgets::Card;
 use clausebook_core::framework::{Framework, Node};
 use clausebook_core::ims;
 use leptos::prelude::*;
@@ -12,8 +13,7 @@ pub(super) fn AlsoServes(framework: &'static Framework, node: &'static Node) -> 
     let standards = data.counterparts(&framework.id.0, &node.id);
     (!standards.is_empty()).then(|| {
         view! {
-            <section class="card also-serves" aria-labelledby="also-serves-title">
-                <h2 id="also-serves-title">"Also serves"</h2>
+            <Card heading_id="also-serves-title" title="Also serves" class="also-serves">
                 <p class="hint">
                     "In an integrated management system, what you record here also answers these clauses (matched by topic, not number)."
                 </p>
@@ -39,7 +39,7 @@ pub(super) fn AlsoServes(framework: &'static Framework, node: &'static Node) -> 
                         }
                     })
                     .collect_view()}
-            </section>
+            </Card>
         }
     })
 }

@@ -3,9 +3,8 @@
 
 use super::capability::CapabilityFields;
 use crate::app::AppState;
-use crate::app::route;
 use crate::platform::browser;
-use crate::widgets::{EnumSelect, choices, pick_variant};
+use crate::widgets::{Card, CreateWorkbookFirst, EnumSelect, choices, pick_variant};
 use crate::widgets::{ErrorLine, TextField};
 use clausebook_core::assessment::Finding;
 use clausebook_core::assessment::{Assessment, Status};
@@ -13,7 +12,6 @@ use clausebook_core::calendar::IsoDate;
 use clausebook_core::framework::{self, Framework, Node};
 use clausebook_core::limits::{MAX_NOTES_CHARS, MAX_OWNER_CHARS};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub(super) fn AssessmentForm(framework: &'static Framework, node: &'static Node) -> impl IntoView {
@@ -41,19 +39,15 @@ pub(super) fn AssessmentForm(framework: &'static Framework, node: &'static Node)
     move || {
         if !has_workbook.get() {
             return view! {
-                <section class="card form" aria-labelledby="assessment-title">
-                    <h2 id="assessment-title">"Your assessment"</h2>
-                    <p>
-                        "To record a status, owner and notes, first "
-                        <A href=route("/")>"create a workbook on the Overview"</A> "."
-                    </p>
-                </section>
+                <Card heading_id="assessment-title" title="Your assessment" class="form">
+                    <CreateWorkbookFirst purpose="record a status, owner and notes" />
+                </Card>
             }
             .into_any();
         }
+        let exclusions_note = exclusions_note.clone();
         view! {
-            <section class="card form" aria-labelledby="assessment-title">
-                <h2 id="assessment-title">"Your assessment"</h2>
+            <Card heading_id="assessment-title" title="Your assessment" class="form">
                 <EnumSelect
                     id="status"
                     label="Status"
@@ -61,7 +55,7 @@ pub(super) fn AssessmentForm(framework: &'static Framework, node: &'static Node)
                     current=Signal::derive(move || Some(record.with(|r| r.status.key())))
                     on_pick=pick_variant(Status::from_key, move |status| edit(&|a| a.status = status))
                 />
-                {exclusions_note.clone()}
+                {exclusions_note}
                 <CapabilityFields framework id />
                 <EnumSelect
                     id="finding"
@@ -108,7 +102,7 @@ pub(super) fn AssessmentForm(framework: &'static Framework, node: &'static Node)
                     value=Signal::derive(move || record.with(|r| r.notes.clone()))
                     on_input=UnsyncCallback::new(move |v: String| edit(&|a| a.notes = v.clone()))
                 />
-            </section>
+            </Card>
         }
         .into_any()
     }

@@ -3,6 +3,7 @@
 
 use crate::app::AppState;
 use crate::app::route;
+use crate::widgets::Card;
 use crate::widgets::{column_heads, scroll_table};
 use clausebook_core::calendar::IsoDate;
 use clausebook_core::evidence::{DocumentStatus, EvidenceId};
@@ -155,8 +156,7 @@ pub fn DocumentChecklist(framework: &'static Framework) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <section class="card" aria-labelledby="checklist-title">
-            <h2 id="checklist-title">"Checklist of expected documents"</h2>
+        <Card heading_id="checklist-title" title="Checklist of expected documents">
             <p class="hint">
                 "The documents the standard expects you to keep. Evidence items come from the register on each requirement page."
             </p>
@@ -168,6 +168,6 @@ pub fn DocumentChecklist(framework: &'static Framework) -> impl IntoView {
             <p>
                 <A href=route("/clauses")>"Back to all clauses"</A>
             </p>
-        </section>
+        </Card>
     }
 }
