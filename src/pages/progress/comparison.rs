@@ -1,9 +1,9 @@
 //! Now compared with a baseline, requirement by requirement.
 
 use crate::app::{AppState, route};
-use crate::widgets::{CheckBox, SelectField};
+use crate::widgets::{CheckBox, SelectField, status_badge};
 use crate::widgets::{column_heads, scroll_table};
-use clausebook_core::baseline::{BaselineId, Change, Direction};
+use clausebook_core::baseline::{BaselineId, Change, Direction, Snapshot};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -55,30 +55,21 @@ pub(super) fn CompareWithBaseline(chosen: RwSignal<Option<BaselineId>>) -> impl 
             .map(|n| format!("{} {}", n.number, n.title))
             .unwrap_or_else(|| c.requirement.0.clone());
         let href = route(&format!("/clauses/{}", c.requirement));
-        let capability = |s: clausebook_core::baseline::Snapshot| {
-            s.capability
+        // Where a requirement stood at one moment: its status and capability.
+        let standing = |s: Snapshot| {
+            let capability = s
+                .capability
                 .map(|l| format!(" · capability {}", l.number()))
-                .unwrap_or_default()
+                .unwrap_or_default();
+            view! { <td>{status_badge(s.status)}{capability}</td> }
         };
         view! {
             <tr class=format!("change-{}", c.direction.key())>
                 <th scope="row">
                     <A href=href>{title}</A>
                 </th>
-                <td>
-                    <span class=format!(
-                        "badge status-{}",
-                        c.then.status.key(),
-                    )>{c.then.status.label()}</span>
-                    {capability(c.then)}
-                </td>
-                <td>
-                    <span class=format!(
-                        "badge status-{}",
-                        c.now.status.key(),
-                    )>{c.now.status.label()}</span>
-                    {capability(c.now)}
-                </td>
+                {standing(c.then)}
+                {standing(c.now)}
                 <td class="change">{change_text(c.direction)}</td>
             </tr>
         }
