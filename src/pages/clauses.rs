@@ -3,7 +3,7 @@
 
 use crate::app::AppState;
 use crate::app::route;
-use crate::pages::form::TextField;
+use crate::widgets::TextField;
 use crate::widgets::{EnumSelect, choices, use_replace_url};
 use crate::widgets::{bar, status_badge};
 use clausebook_core::assessment::{Readiness, Status};
@@ -87,16 +87,18 @@ pub fn ClausesPage() -> impl IntoView {
             <TextField
                 id="filter-owner"
                 label="Owner"
+                autocomplete=None
                 value=Signal::derive(move || filter.with(|f| f.owner.clone()))
-                on_input=move |v: String| set_filter(&|f| f.owner = v.clone())
+                on_input=UnsyncCallback::new(move |v: String| set_filter(&|f| f.owner = v.clone()))
             />
             <TextField
                 id="filter-text"
                 label="Search"
                 kind="search"
                 placeholder="Number, title or notes"
+                autocomplete=None
                 value=Signal::derive(move || filter.with(|f| f.text.clone()))
-                on_input=move |v: String| set_filter(&|f| f.text = v.clone())
+                on_input=UnsyncCallback::new(move |v: String| set_filter(&|f| f.text = v.clone()))
             />
         </form>
         <p class="result-count" role="status">

@@ -3,7 +3,7 @@
 //! local storage and the user's own workbook is never touched.
 
 use crate::app::{AppState, route};
-use crate::pages::form::CheckBox;
+use crate::widgets::CheckBox;
 use crate::widgets::{Card, StatusLine, status_badge};
 use clausebook_core::assessment::Status;
 use clausebook_core::compare::{Group, Row};

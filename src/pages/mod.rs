@@ -3,7 +3,6 @@
 pub mod clauses;
 pub mod compare;
 pub mod data;
-pub mod form;
 pub mod improvements;
 pub mod overview;
 pub mod portfolio;

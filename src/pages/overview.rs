@@ -1,8 +1,8 @@
 //! Overview: the welcome for a first visit, then readiness at a glance.
 
 use crate::app::{AppState, route};
-use crate::pages::form::ErrorLine;
 use crate::platform::browser;
+use crate::widgets::ErrorLine;
 use crate::widgets::{Card, NewWorkbookForm, OrganisationFields, bar, status_badge};
 use crate::widgets::{column_heads, scroll_table};
 use clausebook_core::assessment::Status;
@@ -41,12 +41,10 @@ fn Welcome() -> impl IntoView {
                 submit="Create workbook"
                 error
                 on_created=move |workbook| state.start_new(workbook)
-                described_by="org-scope-hint"
-            >
-                <p id="org-scope-hint" class="hint">
-                    "One or two sentences: which services, for which customers, delivered from where. You can refine it later (clause 4.3)."
-                </p>
-            </NewWorkbookForm>
+                scope_hint=Some(
+                    "One or two sentences: which services, for which customers, delivered from where. You can refine it later (clause 4.3).",
+                )
+            />
             <Card heading_id="explore-title" title="Or explore first">
                 <p>
                     "Open the sample workbook of a fictional small IT provider, part-way through its preparation. It is a workbook of its own: delete it on the Workbooks page when you are done."

@@ -2,9 +2,8 @@
 //! Nothing is written until the user has had the chance to download it.
 
 use crate::app::recovery;
-use crate::pages::form::CheckBox;
 use crate::platform::browser;
-use crate::widgets::StatusLine;
+use crate::widgets::{CheckBox, StatusLine};
 use clausebook_core::file::schema::SchemaError;
 use clausebook_core::library::WorkbookId;
 use leptos::prelude::*;

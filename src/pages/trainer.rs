@@ -2,8 +2,8 @@
 //! section (trainer mode) on the Data page.
 
 use crate::app::{AppState, route};
-use crate::pages::form::{ErrorLine, SelectField};
 use crate::widgets::Card;
+use crate::widgets::{ErrorLine, SelectField};
 use clausebook_core::framework::{Node, RequirementId};
 use clausebook_core::limits::MAX_NOTES_CHARS;
 use leptos::prelude::*;

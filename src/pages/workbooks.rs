@@ -3,8 +3,8 @@
 //! training sample, and how much of the browser's storage they use.
 
 use crate::app::AppState;
-use crate::pages::form::ErrorLine;
 use crate::platform::browser;
+use crate::widgets::ErrorLine;
 use crate::widgets::{Card, ConfirmInline, NewWorkbookForm, StatusLine};
 use clausebook_core::file::export::human_size;
 use clausebook_core::library::{self, Entry, Library, WorkbookId};

@@ -2,8 +2,7 @@
 //! a try was refused. The Overview's welcome and the Workbooks page both
 //! offer it, with their own ids and wording.
 
-use super::{FrameworkChoice, OrganisationFields};
-use crate::pages::form::ErrorLine;
+use super::{ErrorLine, FrameworkChoice, OrganisationFields};
 use crate::platform::browser;
 use clausebook_core::framework;
 use clausebook_core::workbook::Workbook;
@@ -13,8 +12,8 @@ use leptos::prelude::*;
 /// submit builds a [`Workbook`] from the fields; on success the fields clear
 /// and `on_created` receives the workbook, else the reason shows in `error`,
 /// which the caller may share with other actions of its page. The ids are
-/// the fields' and the framework radios' prefix. The children, a hint for the
-/// scope, follow its area; `described_by` is their id.
+/// the fields' and the framework radios' prefix; a `scope_hint` shows under
+/// the scope area.
 #[component]
 pub fn NewWorkbookForm(
     class: &'static str,
@@ -27,8 +26,7 @@ pub fn NewWorkbookForm(
     submit: &'static str,
     error: RwSignal<Option<String>>,
     on_created: impl Fn(Workbook) + 'static,
-    #[prop(optional)] described_by: Option<&'static str>,
-    #[prop(optional)] children: Option<Children>,
+    #[prop(optional_no_strip)] scope_hint: Option<&'static str>,
 ) -> impl IntoView {
     let name = RwSignal::new(String::new());
     let scope = RwSignal::new(String::new());
@@ -60,10 +58,8 @@ pub fn NewWorkbookForm(
                 scope_id
                 scope_label
                 scope_rows
-                nostrip:described_by=described_by
-            >
-                {children.map(|c| c())}
-            </OrganisationFields>
+                scope_hint
+            />
             <FrameworkChoice selected=chosen id_prefix=framework_prefix />
             <ErrorLine error=error />
             <button type="submit" class="primary">

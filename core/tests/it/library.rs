@@ -296,7 +296,10 @@ fn the_longest_organisation_name_is_a_workbook_name() {
     let id = WorkbookId::generate(1, 1);
     lib.add(id.clone(), &longest, ts("2026-01-01T00:00:00Z"), false)
         .expect("the longest organisation name is a workbook name");
-    assert_eq!(lib.get(&id).map(|e| e.name.as_str()), Some(longest.as_str()));
+    assert_eq!(
+        lib.get(&id).map(|e| e.name.as_str()),
+        Some(longest.as_str())
+    );
     // A copy of it still fits, with its suffix.
     let copy = lib.copy_name(&longest);
     assert!(check_name(&copy).is_ok(), "{copy} is a workbook name");

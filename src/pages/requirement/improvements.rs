@@ -3,8 +3,8 @@
 
 use crate::app::AppState;
 use crate::app::route;
-use crate::pages::form::ErrorLine;
 use crate::pages::improvements::{item_href, raise};
+use crate::widgets::ErrorLine;
 use crate::widgets::focus_later;
 use crate::widgets::stage_badge;
 use clausebook_core::framework::Node;

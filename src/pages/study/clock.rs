@@ -1,0 +1,26 @@
+//! The run's clock: elapsed time from the start, and the time left shown
+//! and spoken.
+
+pub(super) fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+pub(super) fn elapsed_secs(started_ms: f64, now: f64) -> u32 {
+    ((now - started_ms).max(0.0) / 1000.0) as u32
+}
+
+/// "2:05" for a countdown.
+pub(super) fn clock(seconds: u32) -> String {
+    format!("{}:{:02}", seconds / 60, seconds % 60)
+}
+
+/// "2 minutes 5 seconds" for screen readers.
+pub(super) fn spoken(seconds: u32) -> String {
+    let (m, s) = (seconds / 60, seconds % 60);
+    let unit = |n: u32, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
+    match (m, s) {
+        (0, s) => unit(s, "second"),
+        (m, 0) => unit(m, "minute"),
+        (m, s) => format!("{} {}", unit(m, "minute"), unit(s, "second")),
+    }
+}

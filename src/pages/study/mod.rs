@@ -1,0 +1,193 @@
+//! Study page: quizzes, flashcards and timed practice for exam preparation.
+//!
+//! Needs no workbook. Scores go into a study profile under its own storage
+//! key, so studying never touches a workbook.
+
+mod activity;
+mod cards;
+mod chart;
+mod clock;
+mod profile;
+mod results;
+mod run;
+mod start;
+
+use activity::Activity;
+use cards::{CardsState, CardsView};
+use clock::now_ms;
+use profile::ProfileView;
+use run::{RunState, RunView};
+use start::StartForm;
+
+use crate::app::records;
+use crate::platform::browser;
+use clausebook_core::framework;
+use clausebook_core::study::{self, Kind, Mode, Practice, Profile, ProfileError, Rng, Topic};
+use leptos::prelude::*;
+
+/// Where the study profile is kept: its own key, never the workbook's.
+pub const STUDY_KEY: &str = "clausebook.study";
+/// Seconds allowed per question in a timed practice run.
+pub const SECONDS_PER_QUESTION: u32 = 30;
+
+/// The route's page.
+#[component]
+pub fn StudyPage() -> impl IntoView {
+    view! { <Study /> }
+}
+
+/// The study tools. Tests mount this with their own key and a fixed seed.
+#[component]
+pub fn Study(
+    #[prop(default = STUDY_KEY)] storage_key: &'static str,
+    /// Fixes question generation (tests); otherwise the clock seeds it.
+    #[prop(optional)]
+    seed: Option<u64>,
+) -> impl IntoView {
+    let (initial, load_error) = match records::read(storage_key) {
+        None => (Profile::new("").unwrap_or_default(), None),
+        Some(raw) => match Profile::from_json(&raw) {
+            Ok(p) => (p, None),
+            Err(e) => (Profile::new("").unwrap_or_default(), Some(e)),
+        },
+    };
+    let profile = RwSignal::new(initial);
+    let load_error = RwSignal::new(load_error);
+    let save_message = RwSignal::new(None::<String>);
+    let activity = RwSignal::new(Activity::Quiz);
+    let topics = RwSignal::new(Topic::ALL.to_vec());
+    let count = RwSignal::new(5usize);
+    let run = RwSignal::new(None::<RunState>);
+    let cards = RwSignal::new(None::<CardsState>);
+    let start_ref = NodeRef::<leptos::html::H2>::new();
+
+    let save = move || {
+        // Unreadable old data is set aside under its own key before the
+        // first new save, so nothing the student had is lost.
+        if let Some(e) = load_error.get_untracked() {
+            let backup = format!("{storage_key}.unreadable");
+            if let Err(err) = records::write(&backup, e.raw()) {
+                save_message.set(Some(format!("Not saved: {err}")));
+                return;
+            }
+        }
+        let text = profile.with_untracked(Profile::to_json);
+        match records::write(storage_key, &text) {
+            Ok(()) => save_message.set(Some("Saved in this browser.".to_owned())),
+            Err(err) => save_message.set(Some(format!("Not saved: {err}"))),
+        }
+    };
+
+    let kinds = move || -> Vec<Kind> {
+        let chosen = topics.get_untracked();
+        Kind::ALL
+            .into_iter()
+            .filter(|k| chosen.contains(&k.topic()))
+            .collect()
+    };
+
+    let start = move |_| {
+        let base = seed.unwrap_or_else(|| now_ms() as u64);
+        let seed = base.wrapping_add(profile.with_untracked(|p| p.runs.len() as u64));
+        let fw = framework::iso20000();
+        match activity.get_untracked() {
+            Activity::Flashcards => {
+                let chosen = topics.get_untracked();
+                let mut deck = study::flashcards(fw, &chosen);
+                Rng::new(seed).shuffle(&mut deck);
+                cards.set(Some(CardsState {
+                    cards: deck,
+                    index: 0,
+                    flipped: false,
+                }));
+            }
+            a => {
+                let n = count.get_untracked();
+                let questions = study::quiz(fw, &kinds(), n, seed);
+                let (mode, limit) = match a {
+                    Activity::Timed => (Mode::Timed, Some(n as u32 * SECONDS_PER_QUESTION)),
+                    _ => (Mode::Quiz, None),
+                };
+                run.set(Some(RunState {
+                    practice: Practice::new(mode, questions, limit),
+                    current: 0,
+                    selected: None,
+                    checked: false,
+                    started_ms: now_ms(),
+                    result: None,
+                }));
+            }
+        }
+    };
+
+    // Ends the run once: records it in the profile and saves.
+    let finish = move |elapsed: u32| {
+        let mut record = None;
+        run.update(|r| {
+            if let Some(r) = r.as_mut().filter(|r| r.result.is_none()) {
+                let rec = r.practice.finish(browser::now(), elapsed);
+                r.result = Some(rec.clone());
+                record = Some(rec);
+            }
+        });
+        if let Some(rec) = record {
+            profile.update(|p| p.record(rec));
+            save();
+        }
+    };
+
+    let back_to_start = move || {
+        run.set(None);
+        cards.set(None);
+        request_animation_frame(move || {
+            if let Some(h) = start_ref.get() {
+                let _ = h.focus();
+            }
+        });
+    };
+
+    // Which view shows: a memo, so that answering a question (which
+    // changes `run`) does not rebuild the view and lose keyboard focus.
+    let showing = Memo::new(move |_| (run.with(Option::is_some), cards.with(Option::is_some)));
+    let body = move || {
+        let (running, carding) = showing.get();
+        if running {
+            view! { <RunView run finish back=Callback::new(move |_| back_to_start()) /> }.into_any()
+        } else if carding {
+            view! { <CardsView cards back=Callback::new(move |_| back_to_start()) /> }.into_any()
+        } else {
+            view! {
+                <StartForm activity topics count start heading=start_ref />
+            }
+            .into_any()
+        }
+    };
+
+    view! {
+        <div class="study">
+            <h1>"Study"</h1>
+            <p class="lead">
+                "Practise the clause structure, the Plan-Do-Check-Act cycle, the service lifecycle and the capability levels. No workbook needed: questions come from Clausebook's framework data, and your scores stay in this browser."
+            </p>
+            {move || {
+                load_error
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <p class="error" role="alert">
+                                {e.to_string()}
+                                " Your next score starts a new profile; the old data is kept under its own key."
+                            </p>
+                        }
+                    })
+            }}
+            {body}
+            <ProfileView profile save save_message />
+        </div>
+    }
+}
+
+/// Keeps `ProfileError` in the public surface used by tests.
+pub fn read_profile(key: &str) -> Option<Result<Profile, ProfileError>> {
+    records::read(key).map(|raw| Profile::from_json(&raw))
+}
