@@ -33,8 +33,7 @@ pub const MAX_TEXT_CHARS: usize = 5_000;
 pub const MAX_FRAMEWORK_VERSION_CHARS: usize = 40;
 /// The `app_version` a file carries; it is shown on the Data page.
 pub const MAX_APP_VERSION_CHARS: usize = 40;
-/// A workbook's name in the list of workbooks. A new or imported workbook
-/// takes its organisation's name, so this is never less than that.
+/// A workbook's name in the list: at first its organisation's name.
 pub const MAX_WORKBOOK_NAME_CHARS: usize = MAX_NAME_CHARS;
 /// A study profile's name.
 pub const MAX_PROFILE_NAME_CHARS: usize = 80;

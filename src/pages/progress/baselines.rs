@@ -4,7 +4,7 @@ use super::figures::figure_cells;
 use crate::app::AppState;
 use crate::platform::browser;
 use crate::widgets::ConfirmInline;
-use crate::widgets::{action_column_heads, scroll_table};
+use crate::widgets::{Card, action_column_heads, scroll_table};
 use clausebook_core::baseline::BaselineId;
 use leptos::prelude::*;
 
@@ -35,8 +35,7 @@ pub(super) fn BaselineList(chosen: RwSignal<Option<BaselineId>>) -> impl IntoVie
         }
     };
     view! {
-        <section class="card" aria-labelledby="baselines-title">
-            <h2 id="baselines-title">"Baselines"</h2>
+        <Card heading_id="baselines-title" title="Baselines">
             {move || {
                 if baselines.with(Vec::is_empty) {
                     return view! { <p>"No baselines yet. Mark one above."</p> }.into_any();
@@ -88,6 +87,6 @@ pub(super) fn BaselineList(chosen: RwSignal<Option<BaselineId>>) -> impl IntoVie
                 let heads = action_column_heads(&["Baseline", "Date", "Assessed", "Ready", "Score"]);
                 scroll_table("baseline-table", heads, rows).into_any()
             }}
-        </section>
+        </Card>
     }
 }

@@ -3,7 +3,7 @@
 use super::figures::figure_cells;
 use crate::app::AppState;
 use crate::platform::browser;
-use crate::widgets::{column_heads, scroll_table};
+use crate::widgets::{Card, column_heads, scroll_table};
 use clausebook_core::baseline::Point;
 use leptos::prelude::*;
 
@@ -90,8 +90,7 @@ pub(super) fn ReadinessChart() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <section class="card" aria-labelledby="chart-title">
-            <h2 id="chart-title">"Readiness over time"</h2>
+        <Card heading_id="chart-title" title="Readiness over time">
             <svg
                 class="readiness-chart"
                 viewBox=format!("0 0 {W} {H}")
@@ -140,7 +139,7 @@ pub(super) fn ReadinessChart() -> impl IntoView {
                         .collect_view()
                 },
             )}
-        </section>
+        </Card>
     }
 }
 

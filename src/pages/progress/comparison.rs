@@ -1,7 +1,7 @@
 //! Now compared with a baseline, requirement by requirement.
 
 use crate::app::{AppState, route};
-use crate::widgets::{CheckBox, SelectField, status_badge};
+use crate::widgets::{Card, CheckBox, SelectField, status_badge};
 use crate::widgets::{column_heads, scroll_table};
 use clausebook_core::baseline::{BaselineId, Change, Direction, Snapshot};
 use leptos::prelude::*;
@@ -75,8 +75,7 @@ pub(super) fn CompareWithBaseline(chosen: RwSignal<Option<BaselineId>>) -> impl 
         }
     };
     view! {
-        <section class="card" aria-labelledby="compare-baseline-title">
-            <h2 id="compare-baseline-title">"Now compared with a baseline"</h2>
+        <Card heading_id="compare-baseline-title" title="Now compared with a baseline">
             {move || {
                 if options.with(Vec::is_empty) {
                     return view! { <p>"Mark a baseline to compare against it."</p> }.into_any();
@@ -143,6 +142,6 @@ pub(super) fn CompareWithBaseline(chosen: RwSignal<Option<BaselineId>>) -> impl 
                 }
                     .into_any()
             }}
-        </section>
+        </Card>
     }
 }

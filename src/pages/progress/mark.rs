@@ -3,7 +3,7 @@
 
 use crate::app::AppState;
 use crate::platform::browser;
-use crate::widgets::{ErrorLine, TextField};
+use crate::widgets::{Card, ErrorLine, TextField};
 use clausebook_core::baseline::BaselineId;
 use clausebook_core::calendar::IsoDate;
 use clausebook_core::limits::MAX_NAME_CHARS;
@@ -46,8 +46,7 @@ pub(super) fn MarkBaseline(chosen: RwSignal<Option<BaselineId>>) -> impl IntoVie
         }
     };
     view! {
-        <section class="card" aria-labelledby="mark-title">
-            <h2 id="mark-title">"Mark a baseline"</h2>
+        <Card heading_id="mark-title" title="Mark a baseline">
             <form class="inline-form" on:submit=submit novalidate>
                 <TextField
                     id="baseline-name"
@@ -78,6 +77,6 @@ pub(super) fn MarkBaseline(chosen: RwSignal<Option<BaselineId>>) -> impl IntoVie
             <p class="success" role="status">
                 {move || message.get()}
             </p>
-        </section>
+        </Card>
     }
 }
