@@ -829,9 +829,11 @@ impl Profile {
         out
     }
 
+    /// The profile as the browser keeps it: ASCII JSON, which costs the same
+    /// in every browser's storage.
     pub fn to_json(&self) -> String {
         // Plain data with string keys: serialising cannot fail.
-        serde_json::to_string(self).unwrap_or_default()
+        crate::file::ascii::to_string(self).unwrap_or_default()
     }
 
     /// Reads and checks a stored profile.

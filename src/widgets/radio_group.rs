@@ -18,6 +18,7 @@ pub struct Radio {
 /// A `<fieldset class=class>` with `legend` and one `<div class=item_class>`
 /// a radio, all named `name`. `current` is the position of the chosen radio,
 /// if any; `on_pick` receives the position picked. `locked` disables them.
+/// Each hint is a `<p>` of class `hint_class`.
 #[component]
 pub fn RadioGroup(
     class: &'static str,
@@ -28,6 +29,7 @@ pub fn RadioGroup(
     #[prop(into)] current: Signal<Option<usize>>,
     on_pick: UnsyncCallback<usize>,
     #[prop(optional, into)] locked: Option<Signal<bool>>,
+    #[prop(default = "hint")] hint_class: &'static str,
 ) -> impl IntoView {
     let disabled = move || locked.is_some_and(|l| l.get());
     let radios = radios
@@ -48,7 +50,7 @@ pub fn RadioGroup(
                         on:change=move |_| on_pick.run(at)
                     />
                     <label for=radio.id>{radio.label}</label>
-                    {radio.hint.map(|hint| view! { <p id=hint_id class="hint">{hint}</p> })}
+                    {radio.hint.map(|hint| view! { <p id=hint_id class=hint_class>{hint}</p> })}
                 </div>
             }
         })

@@ -1,8 +1,10 @@
 //! The workbook as a file: the versioned envelope every file shares, its
 //! migrations and import checks ([`schema`]), the JSON export and import
 //! ([`export`]), and the autosave's cache of each item's text from the last
-//! save ([`save_cache`]), and the names of the files it downloads ([`name`]).
+//! save ([`save_cache`]), the names of the files it downloads ([`name`]), and
+//! the ASCII-only JSON the browser keeps ([`ascii`]).
 
+pub mod ascii;
 pub mod export;
 pub mod name;
 pub mod save_cache;

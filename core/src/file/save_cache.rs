@@ -375,7 +375,8 @@ impl<K: Clone + Eq + Hash, T: Same> Fragments<K, T> {
                 None => Fragment {
                     key: key.clone(),
                     item: item.clone(),
-                    json: serde_json::value::to_raw_value(item)?,
+                    // ASCII, as the rest of the stored text.
+                    json: RawValue::from_string(super::ascii::to_string(item)?)?,
                     serial: SERIALS.fetch_add(1, Ordering::Relaxed),
                 },
             };

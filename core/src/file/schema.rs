@@ -101,14 +101,15 @@ impl<'a, W: Serialize> EnvelopeRef<'a, W> {
     }
 }
 
-/// Writes the envelope for local storage (compact: it is read by machines).
+/// Writes the envelope for local storage: compact, since machines read it,
+/// and ASCII only, so that it costs the same in every browser
+/// ([`super::ascii`]).
 pub fn to_stored_json(workbook: &Workbook, saved_at: Timestamp) -> String {
-    let envelope = EnvelopeRef {
-        saved_at: Some(saved_at),
-        ..EnvelopeRef::new(workbook)
-    };
-    // Serialising plain structs with string keys cannot fail.
-    serde_json::to_string(&envelope).unwrap_or_default()
+    let mut out = Vec::new();
+    // Serialising plain structs with string keys cannot fail, and the text
+    // is ASCII.
+    let _ = write_stored_json(&mut out, workbook, saved_at);
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// [`to_stored_json`] of anything that serialises as a workbook, into `out`.
@@ -121,7 +122,7 @@ pub(crate) fn write_stored_json<W: Serialize>(
         saved_at: Some(saved_at),
         ..EnvelopeRef::new(workbook)
     };
-    serde_json::to_writer(out, &envelope)
+    super::ascii::to_writer(out, &envelope)
 }
 
 /// Writes the envelope for export (pretty-printed: people open these files).

@@ -1,6 +1,7 @@
 //! The form a study session starts from: mode, topics and length.
 
 use super::activity::Activity;
+use crate::widgets::{Radio, RadioGroup};
 use clausebook_core::study::Topic;
 use leptos::prelude::*;
 
@@ -18,32 +19,24 @@ pub(super) fn StartForm(
             <h2 id="study-start-title" tabindex="-1" node_ref=heading>
                 "Start studying"
             </h2>
-            <fieldset class="choices">
-                <legend>"Mode"</legend>
-                {Activity::ALL
-                    .into_iter()
-                    .map(|a| {
-                        let id = format!("study-mode-{}", a.key());
-                        let hint_id = format!("{id}-hint");
-                        view! {
-                            <div class="check">
-                                <input
-                                    type="radio"
-                                    id=id.clone()
-                                    name="study-mode"
-                                    aria-describedby=hint_id.clone()
-                                    prop:checked=move || activity.get() == a
-                                    on:change=move |_| activity.set(a)
-                                />
-                                <label for=id>{a.label()}</label>
-                                <span class="hint study-mode-hint" id=hint_id>
-                                    {a.hint()}
-                                </span>
-                            </div>
-                        }
+            <RadioGroup
+                class="choices"
+                item_class="check"
+                hint_class="hint study-mode-hint"
+                legend="Mode"
+                name="study-mode"
+                radios=Activity::ALL
+                    .iter()
+                    .map(|a| Radio {
+                        id: format!("study-mode-{}", a.key()),
+                        label: a.label().to_owned(),
+                        value: None,
+                        hint: Some(a.hint().to_owned()),
                     })
-                    .collect_view()}
-            </fieldset>
+                    .collect()
+                current=Signal::derive(move || Activity::ALL.iter().position(|a| *a == activity.get()))
+                on_pick=UnsyncCallback::new(move |at| activity.set(Activity::ALL[at]))
+            />
             <fieldset class="choices">
                 <legend>"Topics"</legend>
                 {Topic::ALL

@@ -177,6 +177,53 @@ test('an older app never writes over data saved by a newer one', async (t) => {
   assert.equal(await stored(page), before);
 });
 
+// WebKit charges local storage in bytes: two a character for a whole value
+// once it holds a character above U+00FF, such as the ’ that macOS and iOS
+// type. A workbook of a million characters with ’ in it must still save with
+// its snapshot, and the meter must show what WebKit charges.
+test('a large workbook with ’ in it saves, keeps its snapshot, and the meter shows the real cost', async (t) => {
+  const page = await open(t);
+  const file = JSON.parse(hostileWorkbook().json);
+  const model = file.workbook.improvements.items[0];
+  const text = 'The restore test’s result was not recorded. '.repeat(440).slice(0, 19_000);
+  for (let n = 0; n < 58; n++) {
+    file.workbook.improvements.items.push({ ...structuredClone(model), id: 100 + n, follow_up_of: null, plan: { ...model.plan, problem: text } });
+  }
+  const path = join(ARTIFACTS, 'webkit-large.clausebook.json');
+  await writeFile(path, JSON.stringify(file));
+  await page.goto(base + '/data');
+  await (await page.label('Clausebook JSON file to import')).type(path);
+  await page.role('heading', 'Check before importing');
+  await (await page.role('button', 'Import as a new workbook')).click();
+  await page.role('status', { text: /^Imported the workbook/ });
+  // The next save of the session keeps the copy it starts from as a snapshot.
+  await page.goto(base + '/clauses/4.1');
+  await (await page.label('Owner')).fill('Priya');
+  await saved(page);
+  const kept = await page.evaluate(() => {
+    const id = localStorage.getItem('clausebook.active');
+    return JSON.parse(localStorage.getItem(`clausebook.wb.${id}.snaps`) || '[]').length;
+  });
+  assert.ok(kept >= 1, 'the session snapshot was kept');
+  // What WebKit charges: a byte a character, two for a value with one above U+00FF.
+  const charged = await page.evaluate(() => {
+    let bytes = 0;
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      const value = localStorage.getItem(key);
+      const wide = /[^\u0000-\u00ff]/.test(key + value);
+      bytes += (key.length + value.length) * (wide ? 2 : 1);
+    }
+    return bytes;
+  });
+  assert.ok(charged > 2_000_000, `a large workbook (${charged} bytes)`);
+  await (await page.role('link', 'Workbooks')).click();
+  const usage = await page.text(/In use: .* \((\d+)%\)/);
+  assert.ok(usage);
+  const shown = Number((await page.evaluate(() => document.body.innerText)).match(/In use: .* \((\d+)%\)/)[1]);
+  assert.equal(shown, Math.floor((charged * 100) / 5_242_880), 'the meter shows what WebKit charges');
+});
+
 test('two windows on one workbook: the stale one stops saving and says so', async (t) => {
   const one = await open(t);
   await createWorkbook(one, 'Two Tabs Ltd');
