@@ -4,7 +4,7 @@
 use crate::app::AppState;
 use crate::app::route;
 use crate::widgets::TextField;
-use crate::widgets::{EnumSelect, choices, use_replace_url};
+use crate::widgets::{EnumSelect, PageIntro, choices, use_replace_url};
 use crate::widgets::{bar, status_badge};
 use clausebook_core::assessment::{Readiness, Status};
 use clausebook_core::framework::{Framework, Node, Phase};
@@ -58,15 +58,14 @@ pub fn ClausesPage() -> impl IntoView {
     let count = move || visible.with(Vec::len);
 
     view! {
-        <h1>"Clauses"</h1>
-        <p class="lead">
+        <PageIntro title="Clauses">
             {format!(
                 "{} {}: clauses 4 to 10 and their {} assessable requirements. Open a requirement to read the guidance and record where you stand.",
                 framework.name,
                 framework.subtitle,
                 leaves,
             )}
-        </p>
+        </PageIntro>
         <form class="card filters" role="search" aria-label="Filter requirements" on:submit=|ev| ev.prevent_default()>
             <EnumSelect
                 id="filter-status"

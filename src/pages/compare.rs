@@ -4,7 +4,7 @@
 
 use crate::app::{AppState, route};
 use crate::widgets::CheckBox;
-use crate::widgets::{Card, StatusLine, status_badge};
+use crate::widgets::{Card, PageIntro, StatusLine, status_badge};
 use clausebook_core::assessment::Status;
 use clausebook_core::compare::{Group, Row};
 use clausebook_core::file::export;
@@ -146,10 +146,9 @@ pub fn ComparePage() -> impl IntoView {
     };
 
     view! {
-        <h1>"Compare workbooks"</h1>
-        <p class="lead">
+        <PageIntro title="Compare workbooks">
             "Load several participants' exported workbooks to see them side by side: each participant's status per requirement, how many chose each status, and where they disagree."
-        </p>
+        </PageIntro>
         <p class="hint">
             "The files stay on this page: they are checked like an import, shown read-only, and never replace or change your own workbook. Leaving the page forgets them. "
             <A href=route("/data")>"Back to Data"</A>

@@ -5,7 +5,7 @@
 use crate::app::AppState;
 use crate::platform::browser;
 use crate::widgets::ErrorLine;
-use crate::widgets::{Card, ConfirmInline, NewWorkbookForm, StatusLine};
+use crate::widgets::{Card, ConfirmInline, NewWorkbookForm, PageIntro, StatusLine};
 use clausebook_core::file::export::human_size;
 use clausebook_core::library::{self, Entry, Library, WorkbookId};
 use leptos::prelude::*;
@@ -156,10 +156,9 @@ pub fn WorkbooksPage() -> impl IntoView {
     };
 
     view! {
-        <h1>"Workbooks"</h1>
-        <p class="lead">
+        <PageIntro title="Workbooks">
             "Keep several workbooks side by side in this browser: one per client, one per course. The one you open is remembered; each saves as you type."
-        </p>
+        </PageIntro>
         <ErrorLine error=error />
         <StatusLine message class="success" />
         {move || {

@@ -11,7 +11,7 @@ mod log;
 mod raise;
 mod table;
 
-use crate::widgets::{NeedsWorkbook, clause_pair};
+use crate::widgets::{NeedsWorkbook, PageIntro, clause_pair};
 use clausebook_core::calendar::IsoDate;
 use clausebook_core::improvement::{ImprovementId, ImprovementItem};
 use leptos::prelude::*;
@@ -47,12 +47,11 @@ fn target_cell(target: Option<IsoDate>, overdue: bool) -> impl IntoView + use<> 
 #[component]
 pub fn ImprovementsPage() -> impl IntoView {
     view! {
-        <h1>"Improvements"</h1>
-        <p class="lead">
+        <PageIntro title="Improvements">
             "Auditors look hardest at how you learn from what goes wrong. Every nonconformity, corrective action and improvement idea goes round the same Plan–Do–Check–Act cycle that structures the standard itself (clause "
             {clause_pair("10.1", "10.2")}
             ")."
-        </p>
+        </PageIntro>
         <NeedsWorkbook purpose="keep an improvement log">
             <RaiseForm />
             <ImprovementLogView />

@@ -16,7 +16,7 @@ mod table;
 use crate::app::AppState;
 use crate::app::route;
 use crate::platform::browser;
-use crate::widgets::{NeedsWorkbook, clause_link};
+use crate::widgets::{NeedsWorkbook, PageIntro, clause_link};
 use clausebook_core::portfolio::{self, Portfolio, PortfolioError, ServiceId};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -61,14 +61,13 @@ pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
 #[component]
 pub fn PortfolioPage() -> impl IntoView {
     view! {
-        <h1>"Portfolio"</h1>
-        <p class="lead">
+        <PageIntro title="Portfolio">
             "The service portfolio is the single list of every service you plan, run or have retired. Clause "
             {clause_link("8.2")}
             " asks you to manage it; "
             {clause_link("8.2.4")}
             " covers the catalogue your customers see."
-        </p>
+        </PageIntro>
         <NeedsWorkbook purpose="record services" heading_id="no-workbook-title" title="No workbook yet">
             <Register />
         </NeedsWorkbook>

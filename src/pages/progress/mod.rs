@@ -15,6 +15,7 @@ use comparison::CompareWithBaseline;
 use mark::MarkBaseline;
 
 use crate::app::{AppState, route};
+use crate::widgets::PageIntro;
 use clausebook_core::baseline::BaselineId;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -44,10 +45,9 @@ fn Progress() -> impl IntoView {
     // The baseline chosen for comparison; the latest by default.
     let chosen = RwSignal::new(None::<BaselineId>);
     view! {
-        <h1>"Progress"</h1>
-        <p class="lead">
+        <PageIntro title="Progress">
             "Mark a baseline at each milestone — a gap analysis, a stage 1 audit — to freeze where every requirement stood. Then compare today against any baseline and follow readiness over time."
-        </p>
+        </PageIntro>
         <MarkBaseline chosen />
         <BaselineList chosen />
         <CompareWithBaseline chosen />

@@ -21,6 +21,7 @@ use start::StartForm;
 
 use crate::app::records;
 use crate::platform::browser;
+use crate::widgets::PageIntro;
 use clausebook_core::framework;
 use clausebook_core::study::{self, Kind, Mode, Practice, Profile, ProfileError, Rng, Topic};
 use leptos::prelude::*;
@@ -165,10 +166,9 @@ pub fn Study(
 
     view! {
         <div class="study">
-            <h1>"Study"</h1>
-            <p class="lead">
+            <PageIntro title="Study">
                 "Practise the clause structure, the Plan-Do-Check-Act cycle, the service lifecycle and the capability levels. No workbook needed: questions come from Clausebook's framework data, and your scores stay in this browser."
-            </p>
+            </PageIntro>
             {move || {
                 load_error
                     .get()

@@ -187,7 +187,19 @@ test('a large workbook with ’ in it saves, keeps its snapshot, and the meter s
   const model = file.workbook.improvements.items[0];
   const text = 'The restore test’s result was not recorded. '.repeat(440).slice(0, 19_000);
   for (let n = 0; n < 58; n++) {
-    file.workbook.improvements.items.push({ ...structuredClone(model), id: 100 + n, follow_up_of: null, plan: { ...model.plan, problem: text } });
+    // Each a new item in Plan, its problem described at length.
+    file.workbook.improvements.items.push({
+      ...structuredClone(model),
+      id: 100 + n,
+      stage: 'plan',
+      follow_up_of: null,
+      closed_on: null,
+      plan: { ...model.plan, problem: text },
+      do: { actions_taken: '', done_on: null },
+      check: { result: '', effective: null, verified_by: '', checked_on: null },
+      act: { decision: null, lessons: '' },
+      history: [model.history[0]],
+    });
   }
   const path = join(ARTIFACTS, 'webkit-large.clausebook.json');
   await writeFile(path, JSON.stringify(file));
