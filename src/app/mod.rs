@@ -23,7 +23,7 @@ use clausebook_core::workbook::Workbook;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
-use shell::{Header, NotFound, OpenFrameworkAttribution};
+use shell::{Header, NotFound, OpenFrameworkAttribution, SaveProblem};
 use wasm_bindgen::JsCast;
 
 pub use crate::platform::browser::base_path;
@@ -152,6 +152,7 @@ pub fn Workbench(
         <Router base=base_path()>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <Header />
+            <SaveProblem />
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=OverviewPage />

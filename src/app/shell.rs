@@ -232,7 +232,8 @@ fn open_framework(state: AppState) -> Signal<Option<&'static Framework>> {
 #[component]
 fn SaveIndicator() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let text = move || match state.save_status.get() {
+    let outcome = save_outcome(state);
+    let text = move || match outcome.get() {
         SaveStatus::Idle => {
             if state.workbook.with(Option::is_some) {
                 "All changes saved".to_owned()
@@ -245,19 +246,20 @@ fn SaveIndicator() -> impl IntoView {
         SaveStatus::Failed(error) => format!("Not saved — {error}"),
         SaveStatus::Blocked(conflict) => format!("Not saved — {conflict}"),
     };
-    let failed = move || {
-        matches!(
-            state.save_status.get(),
-            SaveStatus::Failed(_) | SaveStatus::Blocked(_)
-        )
-    };
-    let blocked = move || matches!(state.save_status.get(), SaveStatus::Blocked(_));
+    let failed = move || failure(&outcome.get()).is_some();
+    let blocked = move || matches!(outcome.get(), SaveStatus::Blocked(_));
     let export = move |_| {
         let _ = state.back_up();
     };
     view! {
         <div class="save-status" class:save-failed=failed>
-            <p role="status" aria-live="polite" data-testid="save-status">
+            // While a failure shows, the alert where the person works
+            // announces it; this line stays quiet.
+            <p
+                role="status"
+                aria-live=move || if failed() { "off" } else { "polite" }
+                data-testid="save-status"
+            >
                 {text}
             </p>
             <Show when=failed>
@@ -266,16 +268,68 @@ fn SaveIndicator() -> impl IntoView {
                 </button>
             </Show>
             <Show when=blocked>
-                <button
-                    type="button"
-                    class="primary"
-                    on:click=|_| {
-                        let _ = gloo_utils::window().location().reload();
-                    }
-                >
+                <button type="button" class="primary" on:click=move |_| state.reload()>
                     "Reload"
                 </button>
             </Show>
+        </div>
+    }
+}
+
+/// The save status as a person should read it: while saves keep failing,
+/// each new attempt ("Saving…") does not hide the failure, so the message
+/// stays put and is announced once.
+fn save_outcome(state: AppState) -> Memo<SaveStatus> {
+    Memo::new(move |shown: Option<&SaveStatus>| {
+        let now = state.save_status.get();
+        match (now, shown) {
+            (SaveStatus::Pending, Some(last)) if failure(last).is_some() => last.clone(),
+            (now, _) => now,
+        }
+    })
+}
+
+/// What a failed or refused save says, if the status is one.
+fn failure(status: &SaveStatus) -> Option<String> {
+    match status {
+        SaveStatus::Failed(error) => Some(error.to_string()),
+        SaveStatus::Blocked(conflict) => Some(conflict.to_string()),
+        _ => None,
+    }
+}
+
+/// A failed save, shown at the foot of the window wherever the person is on
+/// the page (the header scrolls away), and announced once when it begins or
+/// its cause changes.
+#[component]
+pub fn SaveProblem() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let outcome = save_outcome(state);
+    let problem = Memo::new(move |_| failure(&outcome.get()));
+    let blocked = move || matches!(outcome.get(), SaveStatus::Blocked(_));
+    view! {
+        <div class="save-problem" role="alert" data-testid="save-problem">
+            {move || {
+                problem
+                    .get()
+                    .map(|cause| {
+                        view! {
+                            <div class="save-problem-bar">
+                            <p>{format!("Not saved — {cause}")}</p>
+                            <div class="actions">
+                                <button type="button" on:click=move |_| { let _ = state.back_up(); }>
+                                    "Export JSON now"
+                                </button>
+                                <Show when=blocked>
+                                    <button type="button" class="primary" on:click=move |_| state.reload()>
+                                        "Reload this tab"
+                                    </button>
+                                </Show>
+                            </div>
+                            </div>
+                        }
+                    })
+            }}
         </div>
     }
 }

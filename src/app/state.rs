@@ -128,6 +128,13 @@ impl AppState {
     }
 
     /// Saves any pending edits now.
+    /// Reloads the page at the person's request (the stale tab's Reload):
+    /// what was typed here is not saved, and they chose to leave it.
+    pub fn reload(&self) {
+        self.saver.with_value(Autosaver::leave_on_purpose);
+        let _ = gloo_utils::window().location().reload();
+    }
+
     pub fn flush(&self) {
         self.saver.with_value(Autosaver::flush);
     }

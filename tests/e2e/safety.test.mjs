@@ -45,9 +45,17 @@ test('two tabs on one workbook: the stale tab stops saving and says so', async (
   assert.match(await storedRaw(one), /Written in tab one/);
   assert.doesNotMatch(await storedRaw(one), /stale tab/);
   await shot(two, 'safety-stale-tab-1280');
+  // The app's own Reload is not a leave to warn about (it once made the
+  // browser ask "leave page?" after typing in the stale tab).
+  const asked = [];
+  two.on('dialog', async (d) => {
+    asked.push(d.type());
+    await d.accept();
+  });
   await two.getByRole('button', { name: 'Reload' }).click();
   await two.getByLabel('Notes').waitFor();
   assert.equal(await two.getByLabel('Notes').inputValue(), 'Written in tab one');
+  assert.deepEqual(asked, [], 'no leave-page question');
   assert.deepEqual(one.errors, []);
 });
 
@@ -103,6 +111,25 @@ test('full storage: a visible error, the work on screen, the last copy kept, one
   const notes = 'n'.repeat(20_000); // the longest a note may be
   await page.getByLabel('Notes').fill(notes);
   await status(page).filter({ hasText: /Not saved.*full/ }).waitFor();
+  // Where the person works, with the header scrolled away, the failure shows
+  // too, and further typing does not announce it again.
+  const problem = page.getByRole('alert').filter({ hasText: /^Not saved — .*full/ });
+  await problem.waitFor();
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  const box = await problem.boundingBox();
+  const viewport = page.viewportSize();
+  assert.ok(box && box.y >= 0 && box.y + box.height <= viewport.height, 'the failure is in view at the foot of the page');
+  await page.evaluate(() => {
+    window.__announced = 0;
+    new MutationObserver((m) => (window.__announced += m.length)).observe(document.querySelector('[data-testid=save-problem]'), {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
+  });
+  await page.getByLabel('Owner').pressSequentially('Priya');
+  await page.waitForTimeout(1500);
+  assert.equal(await page.evaluate(() => window.__announced), 0, 'announced once, not at every keystroke');
   await shot(page, 'safety-storage-full-1280');
   assert.equal((await page.getByLabel('Notes').inputValue()).length, notes.length);
   const download = await downloadFile(page, () => page.getByRole('banner').getByRole('button', { name: 'Export JSON' }).click());

@@ -70,6 +70,9 @@ struct State {
     session: Session,
     /// Called after a new workbook was added to the list by its first save.
     on_created: Option<Rc<dyn Fn(WorkbookId)>>,
+    /// The app itself is reloading the page (the stale tab's Reload): the
+    /// person chose to leave, so the browser must not ask again.
+    leaving: bool,
 }
 
 impl Autosaver {
@@ -264,6 +267,12 @@ impl Autosaver {
         self.inner.state.borrow().dirty
     }
 
+    /// Marks a leave the person asked for in the app, which the browser's
+    /// "leave page?" question must not follow.
+    pub fn leave_on_purpose(&self) {
+        self.inner.state.borrow_mut().leaving = true;
+    }
+
     /// How many writes reached storage (for tests and the benchmark).
     pub fn writes(&self) -> u32 {
         self.inner.state.borrow().writes
@@ -296,7 +305,7 @@ impl Autosaver {
         let on_leave = Closure::<dyn Fn(web_sys::BeforeUnloadEvent)>::new(
             move |event: web_sys::BeforeUnloadEvent| {
                 this.flush();
-                if this.is_pending() {
+                if this.is_pending() && !this.inner.state.borrow().leaving {
                     event.prevent_default();
                     event.set_return_value("Your latest changes are not saved.");
                 }
