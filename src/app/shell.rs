@@ -318,11 +318,11 @@ pub fn SaveProblem() -> impl IntoView {
                             <p>{format!("Not saved — {cause}")}</p>
                             <div class="actions">
                                 <button type="button" on:click=move |_| { let _ = state.back_up(); }>
-                                    "Export JSON now"
+                                    "Download a copy"
                                 </button>
                                 <Show when=blocked>
                                     <button type="button" class="primary" on:click=move |_| state.reload()>
-                                        "Reload this tab"
+                                        "Open the saved version"
                                     </button>
                                 </Show>
                             </div>

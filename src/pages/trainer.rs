@@ -177,9 +177,9 @@ pub fn TrainerNotesSection() -> impl IntoView {
                                         maxlength=MAX_NOTES_CHARS
                                         aria-describedby="trainer-error"
                                         prop:value=move || current_text.get()
-                                        on:change=move |ev| save(event_target_value(&ev))
+                                        on:input=move |ev| save(event_target_value(&ev))
                                     ></textarea>
-                                    <p class="hint">"Saved when you leave the field. Empty removes the note."</p>
+                                    <p class="hint">"Saved as you type. Empty removes the note."</p>
                                 </div>
                             </div>
                         }

@@ -16,6 +16,11 @@ after(async () => {
 // The pages where text saves as it is typed, in the sample workbook.
 const PAGES = ['/', '/clauses/4.1', '/clauses/8.5.1.1', '/improvements/IMP-0001', '/portfolio/SVC-0001', '/data'];
 
+// Fields that hold a draft for an action rather than saving as typed: who
+// decided a lifecycle move and why, recorded when the move is made
+// (portfolio.test.mjs makes moves).
+const DRAFTS = new Set(['move-who', 'move-why']);
+
 /// The page's free-text controls: every text input and textarea, and
 /// whether each saves as it is typed (outside a form that has a submit
 /// button), is editable, and says its limit.
@@ -34,13 +39,15 @@ function fields(page) {
 }
 
 /// A text of exactly `n` characters, with some that WebKit charges double.
-const fill = (n) => 'Zürich’s desk – '.repeat(Math.ceil(n / 16)).slice(0, n);
+/// It ends in a full stop: names and scopes are kept without the spaces
+/// around them.
+const fill = (n) => 'Zürich’s desk – '.repeat(Math.ceil(n / 16)).slice(0, n - 1) + '.';
 
 test('every text field says its limit, and a field filled to it saves', async () => {
   const page = await newPage(env);
   await page.goto(env.base + '/');
   await page.getByRole('button', { name: 'Explore the sample workbook' }).click();
-  await page.getByRole('status').filter({ hasText: /^Saved at/ }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Harbour Street IT Services Ltd' }).waitFor();
   const unlimited = [];
   let filled = 0;
   for (const path of PAGES) {
@@ -48,14 +55,17 @@ test('every text field says its limit, and a field filled to it saves', async ()
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     const found = await fields(page);
     unlimited.push(...found.filter((f) => f.max < 0).map((f) => `${path} ${f.label || f.id}`));
-    const typed = found.filter((f) => f.editable && f.autosaves && f.max > 0 && f.id);
+    const typed = found.filter((f) => f.editable && f.autosaves && f.max > 0 && f.id && !DRAFTS.has(f.id));
     for (const f of typed) {
       await page.locator(`#${f.id}`).fill(fill(f.max));
       filled += 1;
     }
     // Past the autosave's pause, so the status is this save's.
     await page.waitForTimeout(1500);
-    await page.getByRole('status').filter({ hasText: /^Saved at/ }).waitFor();
+    const status = page.getByTestId('save-status');
+    await status.filter({ hasText: /^Saved at/ }).waitFor({ timeout: 10_000 }).catch(async () => {
+      assert.fail(`${path}: ${await status.textContent()} (filled ${typed.map((f) => f.label).join(', ')})`);
+    });
     await page.reload();
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     for (const f of typed) {

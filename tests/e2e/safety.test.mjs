@@ -113,7 +113,7 @@ test('full storage: a visible error, the work on screen, the last copy kept, one
   await status(page).filter({ hasText: /Not saved.*full/ }).waitFor();
   // Where the person works, with the header scrolled away, the failure shows
   // too, and further typing does not announce it again.
-  const problem = page.getByRole('alert').filter({ hasText: /^Not saved — .*full/ });
+  const problem = page.getByTestId('save-problem').getByText(/^Not saved — .*full/);
   await problem.waitFor();
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   const box = await problem.boundingBox();
