@@ -35,6 +35,9 @@ pub const MAX_FRAMEWORK_VERSION_CHARS: usize = 40;
 pub const MAX_APP_VERSION_CHARS: usize = 40;
 /// A workbook's name in the list: at first its organisation's name.
 pub const MAX_WORKBOOK_NAME_CHARS: usize = MAX_NAME_CHARS;
+/// A number typed as text (an availability, a number of hours): longer
+/// than any value its check accepts.
+pub const MAX_NUMBER_CHARS: usize = 12;
 /// A study profile's name.
 pub const MAX_PROFILE_NAME_CHARS: usize = 80;
 

@@ -141,6 +141,7 @@ fn number_input(
             type="text"
             inputmode="decimal"
             autocomplete="off"
+            maxlength=clausebook_core::limits::MAX_NUMBER_CHARS
             aria-describedby=error_id
             prop:value=move || text.get()
             on:input=move |ev| typed(event_target_value(&ev))
