@@ -301,7 +301,8 @@ async fn welcome_form_refuses_a_blank_name() {
         .unchecked_into();
     button.click();
     tick().await;
-    let alert = el.query_selector("[role=alert]").unwrap().unwrap();
+    // The form's own alert (the page also has the save-failure alert).
+    let alert = el.query_selector("form [role=alert]").unwrap().unwrap();
     assert_eq!(
         alert.text_content().unwrap(),
         "Enter the organisation's name."
