@@ -241,7 +241,7 @@ async fn locked_trainer_notes_are_read_only_until_unlocked() {
     let area: web_sys::HtmlTextAreaElement = area.unchecked_into();
     assert_eq!(area.value(), "List three external issues <b>first</b>.");
     area.set_value("Work in pairs.");
-    input_event(&area, "change");
+    input_event(&area, "input");
     tick().await;
     button(&el, "Lock trainer notes").click();
     tick().await;
