@@ -72,8 +72,8 @@ pub const MAX_IMPORT_BYTES: u64 = 5 * 1024 * 1024;
 /// message.
 pub const MAX_NESTING: usize = 32;
 /// What browsers give one site for local storage: WebKit's 5,242,880
-/// bytes, one a character of the ASCII text the app stores
-/// ([`crate::file::ascii`]); Chromium and Firefox take as many characters.
+/// bytes, one a character of the ASCII text the app stores (the file
+/// module `ascii`); Chromium and Firefox take as many characters.
 pub const LOCAL_STORAGE_QUOTA_BYTES: u64 = 5 * 1024 * 1024;
 
 /// A text field that breaks its limit.
