@@ -243,10 +243,9 @@ fn SaveIndicator() -> impl IntoView {
         }
         SaveStatus::Pending => "Saving…".to_owned(),
         SaveStatus::Saved(at) => format!("Saved at {}", local_time(at.as_str())),
-        SaveStatus::Failed(error) => format!("Not saved — {error}"),
-        SaveStatus::Blocked(conflict) => format!("Not saved — {conflict}"),
+        failed => not_saved(&failed).unwrap_or_default(),
     };
-    let failed = move || failure(&outcome.get()).is_some();
+    let failed = move || outcome.with(is_failure);
     let blocked = move || matches!(outcome.get(), SaveStatus::Blocked(_));
     let export = move |_| {
         let _ = state.back_up();
@@ -283,17 +282,21 @@ fn save_outcome(state: AppState) -> Memo<SaveStatus> {
     Memo::new(move |shown: Option<&SaveStatus>| {
         let now = state.save_status.get();
         match (now, shown) {
-            (SaveStatus::Pending, Some(last)) if failure(last).is_some() => last.clone(),
+            (SaveStatus::Pending, Some(last)) if is_failure(last) => last.clone(),
             (now, _) => now,
         }
     })
 }
 
-/// What a failed or refused save says, if the status is one.
-fn failure(status: &SaveStatus) -> Option<String> {
+fn is_failure(status: &SaveStatus) -> bool {
+    matches!(status, SaveStatus::Failed(_) | SaveStatus::Blocked(_))
+}
+
+/// "Not saved — " and the cause, for a failed or refused save.
+fn not_saved(status: &SaveStatus) -> Option<String> {
     match status {
-        SaveStatus::Failed(error) => Some(error.to_string()),
-        SaveStatus::Blocked(conflict) => Some(conflict.to_string()),
+        SaveStatus::Failed(error) => Some(format!("Not saved — {error}")),
+        SaveStatus::Blocked(conflict) => Some(format!("Not saved — {conflict}")),
         _ => None,
     }
 }
@@ -305,27 +308,32 @@ fn failure(status: &SaveStatus) -> Option<String> {
 pub fn SaveProblem() -> impl IntoView {
     let state = expect_context::<AppState>();
     let outcome = save_outcome(state);
-    let problem = Memo::new(move |_| failure(&outcome.get()));
+    let problem = Memo::new(move |_| outcome.with(not_saved));
     let blocked = move || matches!(outcome.get(), SaveStatus::Blocked(_));
     view! {
         <div class="save-problem" role="alert" data-testid="save-problem">
             {move || {
                 problem
                     .get()
-                    .map(|cause| {
+                    .map(|message| {
                         view! {
                             <div class="save-problem-bar">
-                            <p>{format!("Not saved — {cause}")}</p>
-                            <div class="actions">
-                                <button type="button" on:click=move |_| { let _ = state.back_up(); }>
-                                    "Download a copy"
-                                </button>
-                                <Show when=blocked>
-                                    <button type="button" class="primary" on:click=move |_| state.reload()>
-                                        "Open the saved version"
+                                <p>{message}</p>
+                                <div class="actions">
+                                    <button
+                                        type="button"
+                                        on:click=move |_| {
+                                            let _ = state.back_up();
+                                        }
+                                    >
+                                        "Download a copy"
                                     </button>
-                                </Show>
-                            </div>
+                                    <Show when=blocked>
+                                        <button type="button" class="primary" on:click=move |_| state.reload()>
+                                            "Open the saved version"
+                                        </button>
+                                    </Show>
+                                </div>
                             </div>
                         }
                     })

@@ -196,6 +196,23 @@ function slotKey() {
   return head ? `clausebook.wb.${id}.${head.slot.toLowerCase()}` : null;
 }
 
+/// Run in the page: someone else's data fills the rest of this site's
+/// local storage quota, to within a few KB.
+export function fillStorage() {
+  let lo = 0;
+  let hi = 6 * 1024 * 1024;
+  while (hi - lo > 1024) {
+    const mid = Math.floor((lo + hi) / 2);
+    try {
+      localStorage.setItem('filler', 'f'.repeat(mid));
+      lo = mid;
+    } catch {
+      hi = mid;
+    }
+  }
+  localStorage.setItem('filler', 'f'.repeat(lo));
+}
+
 /// The stored text of the open workbook (null if none).
 export function storedRaw(page) {
   return page.evaluate(`(${slotKey})() && localStorage.getItem((${slotKey})())`);

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launch, newPage, shot, ARTIFACTS, createWorkbook, storedRaw, editStored, downloadFile } from './browser.mjs';
+import { launch, newPage, shot, ARTIFACTS, createWorkbook, storedRaw, editStored, downloadFile, fillStorage } from './browser.mjs';
 
 let env;
 before(async () => {
@@ -93,20 +93,7 @@ test('full storage: a visible error, the work on screen, the last copy kept, one
   await status(page).filter({ hasText: /^Saved at/ }).waitFor();
   const before = await storedRaw(page);
   // Someone else's data fills the rest of the quota, to within a few KB.
-  await page.evaluate(() => {
-    let lo = 0;
-    let hi = 6 * 1024 * 1024;
-    while (hi - lo > 1024) {
-      const mid = Math.floor((lo + hi) / 2);
-      try {
-        localStorage.setItem('filler', 'f'.repeat(mid));
-        lo = mid;
-      } catch {
-        hi = mid;
-      }
-    }
-    localStorage.setItem('filler', 'f'.repeat(lo));
-  });
+  await page.evaluate(fillStorage);
   await page.goto(env.base + '/clauses/4.1');
   const notes = 'n'.repeat(20_000); // the longest a note may be
   await page.getByLabel('Notes').fill(notes);

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { startServer } from '../serve.mjs';
 import { writeFile } from 'node:fs/promises';
-import { DIST, ARTIFACTS } from '../browser.mjs';
+import { DIST, ARTIFACTS, fillStorage } from '../browser.mjs';
 import { PAGES, hostileWorkbook, inspect } from '../hostile.mjs';
 import { startWebKit, Session, until } from './driver.mjs';
 
@@ -270,20 +270,7 @@ test('full storage: a visible error names the cause, and the last copy is kept',
   await saved(page);
   const before = await stored(page);
   // Someone else's data fills the rest of the quota, to within a few KB.
-  await page.evaluate(() => {
-    let lo = 0;
-    let hi = 6 * 1024 * 1024;
-    while (hi - lo > 1024) {
-      const mid = Math.floor((lo + hi) / 2);
-      try {
-        localStorage.setItem('filler', 'f'.repeat(mid));
-        lo = mid;
-      } catch {
-        hi = mid;
-      }
-    }
-    localStorage.setItem('filler', 'f'.repeat(lo));
-  });
+  await page.evaluate(fillStorage);
   await page.goto(base + '/clauses/4.1');
   const notes = await page.label('Notes');
   await page.evaluate((el) => {
