@@ -10,7 +10,6 @@ use leptos::prelude::*;
 #[component]
 pub fn DataPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let framework = state.framework();
     let message = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
     let preview = RwSignal::new(None::<ImportPreview>);
@@ -55,7 +54,7 @@ pub fn DataPage() -> impl IntoView {
                 ))),
                 // The benchmark's "Import" figure: parse, migrate, validate.
                 Ok(bytes) => match crate::platform::perf::measure("clausebook:import", || {
-                    export::read_import(&bytes, framework)
+                    export::read_import(&bytes)
                 }) {
                     Ok(found) => {
                         preview.set(Some(found));
