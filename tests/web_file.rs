@@ -39,23 +39,25 @@ fn read(file: &str) -> sealed::Sealed {
 async fn a_sealed_file_opens_with_its_passphrase_to_the_same_export() {
     let plain = export_text();
     let file = sealed_file(&plain, "correct horse battery staple").await;
-    assert!(
-        !file.contains("Harbour"),
-        "the file holds no workbook text"
-    );
+    assert!(!file.contains("Harbour"), "the file holds no workbook text");
     let opened = crypto::open(&read(&file), "correct horse battery staple")
         .await
         .unwrap();
     assert_eq!(opened, plain);
     // And what it opens to imports as the workbook it was.
     let preview = export::read_import(opened.as_bytes(), framework::iso20000()).unwrap();
-    assert_eq!(preview.envelope.workbook.organisation.name, "Harbour Street IT");
+    assert_eq!(
+        preview.envelope.workbook.organisation.name,
+        "Harbour Street IT"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn a_wrong_passphrase_is_named_as_such() {
     let file = sealed_file(&export_text(), "the right one").await;
-    let err = crypto::open(&read(&file), "the wrong one").await.unwrap_err();
+    let err = crypto::open(&read(&file), "the wrong one")
+        .await
+        .unwrap_err();
     assert_eq!(err, CryptoError::WrongPassphrase);
     assert_eq!(
         err.to_string(),

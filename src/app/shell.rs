@@ -111,7 +111,24 @@ fn WorkbookBar() -> impl IntoView {
             )
         })
     };
-    let save = move |download: bool| run.start(state, None, download, |_| {});
+    // The passphrase is never kept, so a workbook last saved encrypted is
+    // not written in the clear by one click: the click goes to the Data
+    // page's passphrase instead.
+    let navigate = leptos_router::hooks::use_navigate();
+    let save = move || {
+        let encrypted = state
+            .backup
+            .with_untracked(|b| b.as_ref().is_some_and(|b| b.encrypted));
+        if encrypted {
+            navigate(&route("/data"), Default::default());
+            crate::widgets::focus_later("#file-passphrase".into());
+            run.message.set(Some(
+                "This workbook's file is encrypted: enter its passphrase to save it again.".into(),
+            ));
+            return;
+        }
+        run.start(state, None, false, |_| {});
+    };
     view! {
         <div class="workbook-bar">
             <div class="undo-redo" role="group" aria-label="Undo and redo">
@@ -127,12 +144,12 @@ fn WorkbookBar() -> impl IntoView {
             <p class="backup-status">
                 <span data-testid="backup-status">{label}</span>
                 " "
-                <button type="button" on:click=move |_| save(false) disabled=move || run.busy.get()>
+                <button type="button" on:click=move |_| save() disabled=move || run.busy.get()>
                     "Save to file"
                 </button>
                 <Show when=move || run.offer_download.get()>
                     " "
-                    <button type="button" on:click=move |_| save(true)>
+                    <button type="button" on:click=move |_| run.start(state, None, true, |_| {})>
                         "Download a copy"
                     </button>
                 </Show>
