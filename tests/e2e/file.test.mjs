@@ -4,7 +4,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
 import { launch, newPage, ARTIFACTS, createWorkbook, downloadFile, chooseFiles, skipIn } from './browser.mjs';
+import { sealFile } from './sealed.mjs';
 
 const OPEN = { button: 'Open a workbook file', input: 'Clausebook workbook file to open' };
 const PASSPHRASE = 'tide tables at low water';
@@ -121,6 +123,31 @@ test('with a passphrase the file holds no workbook text, and opening it asks for
   await fresh.getByRole('heading', { level: 1, name: 'Lighthouse Keepers Ltd' }).waitFor();
   assert.deepEqual(page.errors, []);
   assert.deepEqual(fresh.errors, []);
+});
+
+test('a file encrypted by another Web Crypto (Node) opens on the Workbooks page; one asking for too few rounds is refused', async () => {
+  const page = await newPage(env);
+  await createWorkbook(page, env.base, 'Already Open Ltd');
+  const fixture = await readFile(join(import.meta.dirname, '..', '..', 'core', 'tests', 'fixtures', 'workbook-v4.json'), 'utf8');
+  const organisation = JSON.parse(fixture).workbook.organisation.name;
+  const weak = join(ARTIFACTS, 'file-weak.clausebook.json');
+  await writeFile(weak, await sealFile(fixture, 'pass', { iterations: 1000 }));
+  await page.goto(env.base + '/workbooks');
+  await chooseFiles(page, OPEN, weak);
+  await page.getByTestId('import-error').filter({ hasText: /asks for 1000 key-derivation rounds/ }).waitFor();
+  assert.equal(await page.getByLabel('Passphrase for this file').count(), 0);
+
+  const good = join(ARTIFACTS, 'file-node-sealed.clausebook.json');
+  await writeFile(good, await sealFile(fixture, 'pass'));
+  await chooseFiles(page, OPEN, good);
+  await page.getByLabel('Passphrase for this file').fill('pass');
+  await page.getByRole('button', { name: 'Decrypt' }).click();
+  await page.getByRole('region', { name: 'Check before importing' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Replace current workbook' }).count(), 0, 'the Workbooks page only adds');
+  await page.getByRole('button', { name: 'Import as a new workbook' }).click();
+  await page.getByTestId('organisation').filter({ hasText: organisation }).waitFor();
+  await page.getByRole('listitem').filter({ hasText: 'Already Open Ltd' }).first().waitFor();
+  assert.deepEqual(page.errors, []);
 });
 
 /// A stand-in for Chromium's File System Access picker: one handle whose
