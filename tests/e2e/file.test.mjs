@@ -189,7 +189,10 @@ test(
     const save = page.getByRole('banner').getByRole('button', { name: 'Save to file' });
     await save.click();
     await backupLine(page, /^Saved to file harbour\.clausebook\.json at \d\d:\d\d · no changes since$/);
-    await editNotes(page, 'Second save');
+    // An edit on the same page: the chosen file is kept for the session
+    // (a reload forgets it, as a page load starts a new session).
+    await page.getByLabel('Scope').fill('Second save');
+    await page.getByRole('status').filter({ hasText: /^Saved at/ }).waitFor();
     await backupLine(page, /1 change since/);
     await save.click();
     await backupLine(page, /^Saved to file harbour\.clausebook\.json at \d\d:\d\d · no changes since$/);
