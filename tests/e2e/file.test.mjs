@@ -91,6 +91,14 @@ test('with a passphrase the file holds no workbook text, and opening it asks for
   assert.ok(envelope.key_derivation.iterations >= 600000);
   await backupLine(page, 'Downloaded today, encrypted · no changes since');
   assert.equal(await page.getByLabel('Passphrase (optional)').inputValue(), '', 'the passphrase is not kept');
+  // One click in the header does not write this workbook in the clear: it
+  // asks for the passphrase on the Data page.
+  await page.getByRole('link', { name: 'Overview', exact: true }).click();
+  await page.getByRole('banner').getByRole('button', { name: 'Save to file' }).click();
+  await page.waitForURL('**/data');
+  await page.getByRole('banner').getByRole('status').filter({ hasText: 'enter its passphrase to save it again' }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'file-passphrase');
+  await backupLine(page, 'Downloaded today, encrypted · no changes since');
   const path = join(ARTIFACTS, 'file-sealed.clausebook.json');
   await file.saveAs(path);
 
