@@ -35,13 +35,15 @@ self.addEventListener('message', (event) => {
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== scope.origin) return;
-  if (request.mode === 'navigate') {
-    // Every page of the app is index.html (client-side routes), served from
-    // this build's cache so the page and its wasm always match.
-    event.respondWith(caches.match(INDEX, { cacheName: CACHE }).then((hit) => hit ?? fetch(request)));
-    return;
-  }
-  event.respondWith(
-    caches.match(request, { cacheName: CACHE, ignoreSearch: true }).then((hit) => hit ?? fetch(request)),
-  );
+  // Every page of the app is index.html (client-side routes), served from
+  // this build's cache so the page and its wasm always match.
+  const key = request.mode === 'navigate' ? INDEX : request;
+  event.respondWith(fromCache(key).then((hit) => hit ?? fetch(request)));
 });
+
+// A failed cache lookup is a miss, not a failed request: the network may
+// still answer. (Firefox's cache can reject a lookup made while the install
+// is still writing it, and a rejected answer fails the page's request.)
+function fromCache(key) {
+  return caches.match(key, { cacheName: CACHE, ignoreSearch: true }).catch(() => undefined);
+}

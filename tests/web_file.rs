@@ -45,7 +45,7 @@ async fn a_sealed_file_opens_with_its_passphrase_to_the_same_export() {
         .unwrap();
     assert_eq!(opened, plain);
     // And what it opens to imports as the workbook it was.
-    let preview = export::read_import(opened.as_bytes(), framework::iso20000()).unwrap();
+    let preview = export::read_import(opened.as_bytes()).unwrap();
     assert_eq!(
         preview.envelope.workbook.organisation.name,
         "Harbour Street IT"

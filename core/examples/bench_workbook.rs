@@ -31,7 +31,7 @@ fn main() {
         "2026-11-25T10:00:00.000Z".parse().expect("timestamp");
     let text = export::export_json(&wb, at.clone());
     // The benchmark is only meaningful if the app accepts the file.
-    if let Err(e) = export::read_import(text.as_bytes(), fw) {
+    if let Err(e) = export::read_import(text.as_bytes()) {
         eprintln!("the generated workbook does not import: {e}");
         std::process::exit(1);
     }

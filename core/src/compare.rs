@@ -105,11 +105,10 @@ impl Group {
                 max: MAX_PARTICIPANTS,
             });
         }
-        let preview =
-            export::read_import(bytes, framework).map_err(|error| CompareError::Unreadable {
-                file: file.clone(),
-                error,
-            })?;
+        let preview = export::read_import(bytes).map_err(|error| CompareError::Unreadable {
+            file: file.clone(),
+            error,
+        })?;
         let workbook = preview.envelope.workbook;
         let expected = self.framework().unwrap_or(&framework.id);
         if &workbook.framework.id != expected {

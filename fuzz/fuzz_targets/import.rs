@@ -3,17 +3,16 @@
 #![no_main]
 
 use clausebook_core::file::export;
-use clausebook_core::framework;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(found) = export::read_import(data, framework::iso20000()) {
+    if let Ok(found) = export::read_import(data) {
         // Whatever import accepts must be a valid workbook, and must survive
         // a second round trip unchanged.
         let wb = found.envelope.workbook;
         assert!(wb.validate().is_ok());
         let text = export::export_json(&wb, "2026-01-01T00:00:00.000Z".parse().unwrap());
-        let again = export::read_import(text.as_bytes(), framework::iso20000())
+        let again = export::read_import(text.as_bytes())
             .expect("a re-export of an accepted workbook is accepted");
         assert_eq!(again.envelope.workbook, wb);
     }

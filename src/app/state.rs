@@ -339,11 +339,10 @@ impl AppState {
     /// Reads a chosen file's bytes: an encrypted file needs its passphrase
     /// (`None` asks for it), then either kind is checked as an import.
     pub async fn read_workbook_file(
-        &self,
+        self,
         bytes: &[u8],
         passphrase: Option<&str>,
     ) -> Result<ImportPreview, FileOpenError> {
-        let framework = self.framework();
         let plain = match sealed::detect(bytes)? {
             FileKind::Plain => None,
             FileKind::Sealed(file) => {
@@ -356,7 +355,7 @@ impl AppState {
         let bytes = plain.as_ref().map_or(bytes, |p| p.as_bytes());
         // The benchmark's "Import" figure: parse, migrate, validate.
         Ok(crate::platform::perf::measure("clausebook:import", || {
-            export::read_import(bytes, framework)
+            export::read_import(bytes)
         })?)
     }
 

@@ -165,7 +165,7 @@ test('a broken import shows a clear error and changes nothing', async () => {
   const big = join(ARTIFACTS, 'oversized.json');
   await writeFile(big, Buffer.alloc(5 * 1024 * 1024 + 10, 32));
   await chooseFiles(page, IMPORT, big);
-  await page.getByTestId('import-error').filter({ hasText: /larger than the 5\.0 MB/ }).waitFor();
+  await page.getByTestId('import-error').filter({ hasText: /5,242,890 bytes: more than the 5,242,880 bytes/ }).waitFor();
   await shot(page, 'e2e-import-error-1280');
 
   await page.reload();

@@ -150,3 +150,28 @@ test('an ISO/IEC 20000-1 requirement names its ISO 9001 and ISO/IEC 27001 counte
   assert.equal(await serves.count(), 0);
   assert.deepEqual(page.errors, []);
 });
+
+test('importing a FitSM-1 file into an ISO workbook counts its own requirements', async () => {
+  const fitsm = await newPage(env);
+  await createFitsmWorkbook(fitsm, 'Fit Imports Ltd');
+  await fitsm.goto(env.base + '/clauses/GR1.1');
+  await fitsm.getByLabel('Status').selectOption({ label: 'Fully implemented' });
+  await fitsm.waitForFunction(() => /fully_implemented/.test(JSON.stringify(localStorage)));
+  const file = await storedRaw(fitsm);
+  await fitsm.context().close();
+
+  const page = await newPage(env);
+  await createWorkbook(page, env.base, 'ISO Host Ltd');
+  await page.goto(env.base + '/data');
+  await page.getByLabel('Clausebook JSON file to import').setInputFiles({
+    name: 'fit.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(file),
+  });
+  const preview = page.getByRole('region', { name: 'Check before importing' });
+  await preview.getByText('Fit Imports Ltd').waitFor();
+  // FitSM-1 has 82 requirements: counted against the open ISO workbook's
+  // clauses, the file would read "0 of" the ISO count.
+  await preview.getByText('1 of 82', { exact: true }).waitFor();
+  await page.context().close();
+});

@@ -3,7 +3,7 @@
 use crate::calendar::{IsoDate, Timestamp};
 use crate::file::name;
 use crate::file::schema::{self, Envelope, SchemaError};
-use crate::framework::Framework;
+use crate::framework;
 use crate::limits::MAX_IMPORT_BYTES;
 use crate::workbook::{Summary, Workbook};
 use thiserror::Error;
@@ -17,10 +17,15 @@ pub struct ImportPreview {
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ImportError {
+    /// Both sizes in bytes, the unit the limit is checked in: rounded to
+    /// megabytes, a file one byte over would read as no larger than the limit.
     #[error(
-        "The file is {size} — larger than the {limit} Clausebook imports. Choose a file exported from Clausebook's Data page."
+        "The file is {} bytes: more than the {} bytes ({}) that Clausebook imports. Choose a file exported from Clausebook's Data page.",
+        grouped(*size),
+        grouped(*limit),
+        human_size(*limit)
     )]
-    TooLarge { size: String, limit: String },
+    TooLarge { size: u64, limit: u64 },
     #[error("The file is empty. Choose a file exported from Clausebook's Data page.")]
     Empty,
     #[error("The file is not UTF-8 text, so it cannot be a Clausebook export.")]
@@ -46,8 +51,8 @@ pub fn file_name(workbook: &Workbook, date: IsoDate) -> String {
 pub fn check_size(size: u64) -> Result<(), ImportError> {
     if size > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge {
-            size: human_size(size),
-            limit: human_size(MAX_IMPORT_BYTES),
+            size,
+            limit: MAX_IMPORT_BYTES,
         });
     }
     if size == 0 {
@@ -56,13 +61,18 @@ pub fn check_size(size: u64) -> Result<(), ImportError> {
     Ok(())
 }
 
-/// Validates an import file completely, without touching the current workbook.
-pub fn read_import(bytes: &[u8], framework: &Framework) -> Result<ImportPreview, ImportError> {
+/// Validates an import file completely, without touching the current
+/// workbook. The preview counts by the file's own framework, which may not
+/// be the open workbook's.
+pub fn read_import(bytes: &[u8]) -> Result<ImportPreview, ImportError> {
     check_size(bytes.len() as u64)?;
     let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
     // Editors on Windows like to add a byte-order mark.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let envelope = schema::decode(text)?;
+    // Validation has refused a framework that is not compiled in.
+    let framework =
+        framework::by_id(&envelope.workbook.framework.id).unwrap_or_else(framework::iso20000);
     let summary = envelope.workbook.summary(framework);
     Ok(ImportPreview { envelope, summary })
 }
@@ -78,4 +88,17 @@ pub fn human_size(bytes: u64) -> String {
     } else {
         format!("{bytes} bytes")
     }
+}
+
+/// "5,242,880": digits in groups of three, as sizes in bytes are written.
+pub fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
 }

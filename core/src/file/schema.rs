@@ -66,6 +66,14 @@ pub enum SchemaError {
         "The value of {at} has the wrong type: {detail}. The file may have been edited by hand; correct that value or export it again from Clausebook."
     )]
     WrongType { at: String, detail: String },
+    #[error(
+        "The value of {at} is {found}, which is not one of its choices: {choices}. The file may have been edited by hand; correct that value or export it again from Clausebook."
+    )]
+    NotAChoice {
+        at: String,
+        found: String,
+        choices: String,
+    },
     #[error("The workbook in this file is incomplete or damaged: {0}.")]
     Malformed(String),
     #[error("{0}")]
@@ -136,6 +144,11 @@ pub fn to_export_json(workbook: &Workbook, exported_at: Timestamp) -> String {
 
 /// Reads any supported version of the format into a validated, current envelope.
 pub fn decode(text: &str) -> Result<Envelope, SchemaError> {
+    // First, for every file: the fast path skips fields it does not know
+    // without looking at them, and they could nest to any depth.
+    if nests_deeper_than(text, MAX_NESTING) {
+        return Err(SchemaError::TooDeep { limit: MAX_NESTING });
+    }
     // Fast path for files of the current schema (every start-up and almost
     // every import): straight into the structs, with no tree in between and
     // no path bookkeeping. Anything else (older schemas, damaged files)
@@ -161,12 +174,6 @@ pub fn decode(text: &str) -> Result<Envelope, SchemaError> {
 /// Checks the envelope, migrates, then reads the structs from text again
 /// (one deserialiser for the workbook types keeps the wasm smaller).
 fn decode_slowly(text: &str) -> Result<Envelope, SchemaError> {
-    // Checked here rather than first: a file that loads into the structs
-    // nests only as deep as they do, and serde's own limit (128) keeps the
-    // fast path's stack safe. A tree (`Value`) would follow any depth.
-    if nests_deeper_than(text, MAX_NESTING) {
-        return Err(SchemaError::TooDeep { limit: MAX_NESTING });
-    }
     let value: Value = serde_json::from_str(text).map_err(|e| SchemaError::NotJson {
         line: e.line(),
         column: e.column(),
@@ -222,16 +229,39 @@ fn data_error(text: &str, error: serde_json::Error) -> SchemaError {
         Some(i) if error.line() > 0 => message[..i].to_owned(),
         _ => message,
     };
-    let offset = byte_offset(text, error.line(), error.column());
+    let mut offset = byte_offset(text, error.line(), error.column());
+    // serde_json's "expected value" comes from a field of choices (an enum)
+    // given something that is neither a string nor an object. Its offset
+    // includes the value's first byte, which may open a list.
+    let not_a_name = detail == "expected value";
+    if not_a_name {
+        offset = offset.saturating_sub(1);
+    }
     let missing = detail.strip_prefix("missing field `");
     // A missing field is reported after the object's closing brace; the
     // object itself is where it is missing.
-    let path = json_path_at(text, offset, missing.is_some());
+    let steps = path_at(text, offset, missing.is_some());
+    let path = path_text(&steps);
     let at = if path.is_empty() {
         "the top level of the file".to_owned()
     } else {
         format!("“{path}”")
     };
+    let choices = if not_a_name {
+        choices_at(text, offset)
+    } else {
+        detail
+            .strip_prefix("unknown variant `")
+            .and_then(|rest| rest.split_once("`, expected one of "))
+            .map(|(_, list)| list.replace('`', ""))
+    };
+    if let Some(choices) = choices {
+        return SchemaError::NotAChoice {
+            at,
+            found: found_at(text, &steps),
+            choices,
+        };
+    }
     if let Some(rest) = missing {
         let field = rest.split('`').next().unwrap_or(rest).to_owned();
         return SchemaError::MissingField { field, at };
@@ -256,6 +286,87 @@ fn byte_offset(text: &str, line: usize, column: usize) -> usize {
     (start + column).min(text.len())
 }
 
+/// The choices of the field whose value starts at byte `start`, which held
+/// neither a name nor an object: serde lists them for a name it does not
+/// know, so ask it with one in the value's place.
+fn choices_at(text: &str, start: usize) -> Option<String> {
+    let end = value_end(text.as_bytes(), start)?;
+    let probe = format!("{}\"\\u0001\"{}", &text[..start], &text[end..]);
+    let error = serde_json::from_str::<Envelope>(&probe).err()?.to_string();
+    let list = error.split_once("`, expected one of ")?.1;
+    let list = list.split(" at line ").next().unwrap_or(list);
+    Some(list.replace('`', ""))
+}
+
+/// Where the JSON value starting at byte `start` ends (one past it).
+fn value_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for (i, &b) in bytes.iter().enumerate().skip(start) {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => {
+                    in_string = false;
+                    if depth == 0 {
+                        return Some(i + 1);
+                    }
+                }
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i + 1);
+                }
+            }
+            b',' | b']' | b'}' if depth == 0 => return Some(i),
+            b if depth == 0 && b.is_ascii_whitespace() && i > start => return Some(i),
+            _ => {}
+        }
+    }
+    (depth == 0 && !in_string).then_some(bytes.len())
+}
+
+/// What the file holds at `steps`, as the message shows it: `3`, `true`,
+/// `“not_applicable”`, "a list", "an object".
+fn found_at(text: &str, steps: &[PathStep]) -> String {
+    let mut value = serde_json::from_str::<Value>(text).ok();
+    for step in steps {
+        value = value.and_then(|v| match (step, v) {
+            (PathStep::Key(key), Value::Object(mut map)) => map.remove(key),
+            (PathStep::Index(i), Value::Array(mut list)) if *i < list.len() => {
+                Some(list.swap_remove(*i))
+            }
+            _ => None,
+        });
+    }
+    match value {
+        Some(Value::String(s)) => {
+            let shown: String = s.chars().take(40).collect();
+            let more = if shown.len() < s.len() { "…" } else { "" };
+            format!("“{shown}{more}”")
+        }
+        Some(Value::Array(_)) => "a list".to_owned(),
+        Some(Value::Object(_)) => "an object".to_owned(),
+        Some(other) => other.to_string(),
+        None => "something else".to_owned(),
+    }
+}
+
+/// One step of a path into the document: a field or a list position.
+enum PathStep {
+    Key(String),
+    Index(usize),
+}
+
 /// One open array or object while scanning.
 enum Frame {
     Array { index: usize },
@@ -269,6 +380,11 @@ enum Frame {
 /// Only called for a file that failed to load, so it rescans the text
 /// rather than making every successful load keep track of paths.
 pub fn json_path_at(text: &str, offset: usize, enclosing: bool) -> String {
+    path_text(&path_at(text, offset, enclosing))
+}
+
+/// [`json_path_at`] as steps.
+fn path_at(text: &str, offset: usize, enclosing: bool) -> Vec<PathStep> {
     let bytes = &text.as_bytes()[..offset.min(text.len())];
     let mut stack: Vec<Frame> = Vec::new();
     let mut closed: Option<Frame> = None;
@@ -328,17 +444,27 @@ pub fn json_path_at(text: &str, offset: usize, enclosing: bool) -> String {
             }
         }
     }
+    stack
+        .into_iter()
+        .filter_map(|frame| match frame {
+            Frame::Array { index } => Some(PathStep::Index(index)),
+            Frame::Object { key } => key.map(PathStep::Key),
+        })
+        .collect()
+}
+
+/// `workbook.items[3].title`.
+fn path_text(steps: &[PathStep]) -> String {
     let mut path = String::new();
-    for frame in &stack {
-        match frame {
-            Frame::Array { index } => path.push_str(&format!("[{index}]")),
-            Frame::Object { key: Some(key) } => {
+    for step in steps {
+        match step {
+            PathStep::Index(index) => path.push_str(&format!("[{index}]")),
+            PathStep::Key(key) => {
                 if !path.is_empty() {
                     path.push('.');
                 }
                 path.push_str(key);
             }
-            Frame::Object { key: None } => {}
         }
     }
     path

@@ -21,7 +21,7 @@ fn generated_workbook_passes_import_validation() {
     let fw = framework::iso20000();
     let wb = generate::workbook(fw, 42, small());
     let text = export::export_json(&wb, "2026-11-25T10:00:00.000Z".parse().unwrap());
-    let preview = export::read_import(text.as_bytes(), fw).expect("the app imports it");
+    let preview = export::read_import(text.as_bytes()).expect("the app imports it");
     assert_eq!(preview.envelope.workbook, wb);
     assert_eq!(preview.summary.assessed, preview.summary.requirements);
     assert_eq!(preview.summary.with_notes, preview.summary.requirements);

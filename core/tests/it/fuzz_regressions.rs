@@ -2,7 +2,6 @@
 //! error or read as a valid workbook, never panic.
 
 use clausebook_core::file::export;
-use clausebook_core::framework;
 
 #[test]
 fn every_fuzz_finding_is_handled() {
@@ -11,7 +10,7 @@ fn every_fuzz_finding_is_handled() {
     for entry in std::fs::read_dir(dir).expect("tests/fixtures/fuzz exists") {
         let path = entry.unwrap().path();
         let bytes = std::fs::read(&path).unwrap();
-        if let Ok(found) = export::read_import(&bytes, framework::iso20000()) {
+        if let Ok(found) = export::read_import(&bytes) {
             assert!(
                 found.envelope.workbook.validate().is_ok(),
                 "{}",

@@ -32,7 +32,7 @@ fn sample() -> Workbook {
 }
 
 fn import(text: &str) -> Result<Workbook, ImportError> {
-    export::read_import(text.as_bytes(), framework::iso20000()).map(|p| p.envelope.workbook)
+    export::read_import(text.as_bytes()).map(|p| p.envelope.workbook)
 }
 
 fn exported() -> Value {
@@ -51,7 +51,7 @@ fn export_then_import_gives_the_same_workbook() {
         text.contains("\n  \"schema_version\": 5"),
         "pretty-printed, versioned"
     );
-    let preview = export::read_import(text.as_bytes(), framework::iso20000()).unwrap();
+    let preview = export::read_import(text.as_bytes()).unwrap();
     assert_eq!(preview.envelope.workbook, wb);
     assert_eq!(preview.envelope.app_version, env!("CARGO_PKG_VERSION"));
     assert_eq!(
@@ -96,7 +96,7 @@ fn file_name_is_organisation_and_date() {
 /// have come out at the current schema.
 fn migrated(fixture: &str) -> Workbook {
     let text = std::fs::read_to_string(format!("tests/fixtures/{fixture}")).unwrap();
-    let preview = export::read_import(text.as_bytes(), framework::iso20000()).unwrap();
+    let preview = export::read_import(text.as_bytes()).unwrap();
     assert_eq!(preview.envelope.schema_version, CURRENT_SCHEMA_VERSION);
     preview.envelope.workbook
 }
@@ -120,10 +120,10 @@ fn the_v1_fixture_migrates_to_the_current_schema() {
 fn oversized_files_are_refused_before_reading() {
     let err = export::check_size(MAX_IMPORT_BYTES + 1).unwrap_err();
     assert!(matches!(err, ImportError::TooLarge { .. }));
-    assert!(err.to_string().contains("5.0 MB"), "{err}");
+    assert!(err.to_string().contains("(5.0 MB)"), "{err}");
     let big = vec![b' '; MAX_IMPORT_BYTES as usize + 1];
     assert!(matches!(
-        export::read_import(&big, framework::iso20000()),
+        export::read_import(&big),
         Err(ImportError::TooLarge { .. })
     ));
     assert!(export::check_size(MAX_IMPORT_BYTES).is_ok());
@@ -132,7 +132,7 @@ fn oversized_files_are_refused_before_reading() {
 #[test]
 fn empty_and_binary_files_are_refused() {
     assert_eq!(import("").unwrap_err(), ImportError::Empty);
-    let err = export::read_import(&[0xff, 0xfe, 0x00, 0x7b], framework::iso20000()).unwrap_err();
+    let err = export::read_import(&[0xff, 0xfe, 0x00, 0x7b]).unwrap_err();
     assert_eq!(err, ImportError::NotText);
 }
 
@@ -263,11 +263,6 @@ fn wrong_shapes_and_values_are_refused() {
     // Values of the right type but not one Clausebook knows are refused too,
     // naming the field.
     for (what, pointer, value) in [
-        (
-            "unknown status",
-            "/workbook/assessments/4.1/status",
-            json!("not_applicable"),
-        ),
         (
             "bad date",
             "/workbook/assessments/4.1/target_date",
@@ -418,8 +413,8 @@ fn unreadable_storage_is_kept_for_recovery() {
 fn every_refusal_message() -> Vec<String> {
     vec![
         ImportError::TooLarge {
-            size: "6.0 MB".into(),
-            limit: "5.0 MB".into(),
+            size: 6_000_000,
+            limit: 5_242_880,
         }
         .to_string(),
         ImportError::Empty.to_string(),
@@ -535,7 +530,7 @@ fn evidence_and_capability_rules_hold_on_import() {
     v["workbook"]["assessments"]["4.1"]["finding"] = json!("catastrophe");
     assert!(matches!(
         import(&v.to_string()),
-        Err(ImportError::Schema(SchemaError::Malformed(_)))
+        Err(ImportError::Schema(SchemaError::NotAChoice { found, .. })) if found == "“catastrophe”"
     ));
 }
 
@@ -726,4 +721,95 @@ fn error_paths_name_the_value_at_an_offset() {
             "{needle}"
         );
     }
+}
+
+/// One byte over the limit: the message says both sizes in the unit the
+/// limit is checked in, so they cannot read as equal.
+#[test]
+fn a_file_one_byte_too_large_says_both_sizes_in_bytes() {
+    let message = export::check_size(MAX_IMPORT_BYTES + 1)
+        .unwrap_err()
+        .to_string();
+    assert!(message.contains("5,242,881 bytes"), "{message}");
+    assert!(message.contains("5,242,880 bytes"), "{message}");
+    assert!(export::check_size(MAX_IMPORT_BYTES).is_ok());
+}
+
+/// A value that is not one of a field's choices, whatever its type, names
+/// the field, what it holds, and the values it may take.
+#[test]
+fn a_value_that_is_not_a_choice_names_the_field_and_the_choices() {
+    let statuses = "not_assessed, not_implemented, partially_implemented, largely_implemented, fully_implemented";
+    for (bad, found) in [
+        (json!(3), "3"),
+        (json!(true), "true"),
+        (json!(["x"]), "a list"),
+        (json!({"a": 1}), "an object"),
+        (json!("not_applicable"), "“not_applicable”"),
+        (json!(null), "null"),
+    ] {
+        let mut v = exported();
+        v["workbook"]["assessments"]["4.1"]["status"] = bad.clone();
+        let err = import(&v.to_string()).unwrap_err();
+        assert_eq!(
+            err,
+            ImportError::Schema(SchemaError::NotAChoice {
+                at: "“workbook.assessments.4.1.status”".into(),
+                found: found.into(),
+                choices: statuses.into(),
+            }),
+            "{bad}"
+        );
+        let message = err.to_string();
+        assert!(!message.contains("expected value"), "{message}");
+    }
+    let mut v = exported();
+    v["workbook"]["assessments"]["4.1"]["finding"] = json!(2);
+    match import(&v.to_string()).unwrap_err() {
+        ImportError::Schema(SchemaError::NotAChoice { at, found, choices }) => {
+            assert_eq!(at, "“workbook.assessments.4.1.finding”");
+            assert_eq!(found, "2");
+            assert!(choices.contains("major_nonconformity"), "{choices}");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+/// The nesting limit holds for a file of the current schema too, where
+/// fields Clausebook does not know would otherwise be skipped unread.
+#[test]
+fn deep_unknown_fields_in_a_current_file_are_refused() {
+    let mut deep = json!("x");
+    for _ in 0..40 {
+        deep = json!({ "more": deep });
+    }
+    let mut v = exported();
+    v["workbook"]["from_another_program"] = deep.clone();
+    assert_eq!(
+        import(&v.to_string()).unwrap_err(),
+        ImportError::Schema(SchemaError::TooDeep {
+            limit: clausebook_core::limits::MAX_NESTING
+        })
+    );
+    let mut v = exported();
+    v["extra"] = deep;
+    assert!(matches!(
+        import(&v.to_string()),
+        Err(ImportError::Schema(SchemaError::TooDeep { .. }))
+    ));
+}
+
+/// The preview counts a file's requirements by the file's own framework,
+/// whatever workbook is open.
+#[test]
+fn the_preview_counts_by_the_files_own_framework() {
+    let fitsm = framework::by_key("fitsm-1-3.0").expect("FitSM-1 is compiled in");
+    let wb = Workbook::create("Fit Ltd", "Desk", fitsm, at("2026-11-20T09:00:00.000Z")).unwrap();
+    let text = export::export_json(&wb, at("2026-11-25T10:00:00.000Z"));
+    let preview = export::read_import(text.as_bytes()).unwrap();
+    assert_eq!(preview.summary.requirements, fitsm.leaves().count());
+    assert_ne!(
+        preview.summary.requirements,
+        framework::iso20000().leaves().count()
+    );
 }

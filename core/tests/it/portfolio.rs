@@ -619,7 +619,7 @@ fn resolution_cannot_be_shorter_than_response() {
 fn import_error(p: Portfolio) -> String {
     let wb = workbook_with(p);
     let text = export::export_json(&wb, now());
-    export::read_import(text.as_bytes(), framework::iso20000())
+    export::read_import(text.as_bytes())
         .unwrap_err()
         .to_string()
 }
@@ -640,7 +640,7 @@ fn a_valid_portfolio_passes_validation_and_round_trips() {
     let wb = workbook_with(p);
     wb.validate().unwrap();
     let text = export::export_json(&wb, now());
-    let back = export::read_import(text.as_bytes(), framework::iso20000()).unwrap();
+    let back = export::read_import(text.as_bytes()).unwrap();
     assert_eq!(back.envelope.workbook.portfolio, wb.portfolio);
 }
 
@@ -661,7 +661,7 @@ fn the_empty_register_of_schema_3_still_reads() {
 #[test]
 fn the_portfolio_fixture_imports() {
     let text = std::fs::read_to_string("tests/fixtures/workbook-v3-portfolio.json").unwrap();
-    let preview = export::read_import(text.as_bytes(), framework::iso20000()).unwrap();
+    let preview = export::read_import(text.as_bytes()).unwrap();
     let p = preview.envelope.workbook.portfolio;
     assert_eq!(p.services.len(), 3);
     assert_eq!(p.count(Part::Catalogue), 2);

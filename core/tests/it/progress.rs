@@ -41,7 +41,7 @@ fn set(wb: &mut Workbook, id: &str, status: Status) {
 }
 
 fn invalid(v: &Value) -> ValidationError {
-    match export::read_import(v.to_string().as_bytes(), framework::iso20000()) {
+    match export::read_import(v.to_string().as_bytes()) {
         Err(ImportError::Schema(SchemaError::Invalid(e))) => e,
         other => panic!("expected a validation error, got {other:?}"),
     }
@@ -51,7 +51,7 @@ fn invalid(v: &Value) -> ValidationError {
 fn the_v4_fixture_migrates_to_v5_with_no_baselines_and_unlocked_notes() {
     let text = std::fs::read_to_string("tests/fixtures/workbook-v4.json").unwrap();
     assert!(text.contains("\"schema_version\": 4"));
-    let preview = export::read_import(text.as_bytes(), framework::iso20000()).unwrap();
+    let preview = export::read_import(text.as_bytes()).unwrap();
     assert_eq!(preview.envelope.schema_version, CURRENT_SCHEMA_VERSION);
     assert_eq!(CURRENT_SCHEMA_VERSION, 5);
     let wb = preview.envelope.workbook;
@@ -224,7 +224,7 @@ fn baselines_and_trainer_notes_round_trip_and_are_checked_on_import() {
         .unwrap();
     wb.trainer_notes.lock();
     let text = schema::to_export_json(&wb, at("2026-11-25T10:00:00.000Z"));
-    let back = export::read_import(text.as_bytes(), fw)
+    let back = export::read_import(text.as_bytes())
         .unwrap()
         .envelope
         .workbook;

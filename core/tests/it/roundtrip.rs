@@ -321,7 +321,7 @@ proptest! {
         let wb = build(&plan, fw);
         prop_assert!(wb.validate().is_ok(), "{:?}", wb.validate());
         let text = export::export_json(&wb, at("2026-11-25T11:00:00.000Z"));
-        let back = export::read_import(text.as_bytes(), fw).unwrap().envelope.workbook;
+        let back = export::read_import(text.as_bytes()).unwrap().envelope.workbook;
         prop_assert_eq!(&back, &wb);
         // The compact form local storage uses round-trips too.
         let stored = schema::to_stored_json(&wb, at("2026-11-25T11:00:00.000Z"));
@@ -330,12 +330,12 @@ proptest! {
 
     #[test]
     fn arbitrary_text_never_panics(text in any::<String>()) {
-        let _ = export::read_import(text.as_bytes(), framework::iso20000());
+        let _ = export::read_import(text.as_bytes());
     }
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2_000)) {
-        let _ = export::read_import(&bytes, framework::iso20000());
+        let _ = export::read_import(&bytes);
     }
 
     /// The autosave's incremental text is the plain text, whatever the
@@ -359,15 +359,15 @@ proptest! {
         let text = export::export_json(&build(&plan, fw), at("2026-11-25T11:00:00.000Z"));
         let bytes = text.into_bytes();
         let i = cut % bytes.len();
-        let _ = export::read_import(&bytes[..i], fw);
+        let _ = export::read_import(&bytes[..i]);
         let mut changed = bytes.clone();
         changed[i] = byte;
-        if let Ok(found) = export::read_import(&changed, fw) {
+        if let Ok(found) = export::read_import(&changed) {
             prop_assert!(found.envelope.workbook.validate().is_ok());
         }
         let mut shorter = bytes.clone();
         shorter.drain(i..(i + span).min(bytes.len()));
-        if let Ok(found) = export::read_import(&shorter, fw) {
+        if let Ok(found) = export::read_import(&shorter) {
             prop_assert!(found.envelope.workbook.validate().is_ok());
         }
     }

@@ -25,8 +25,8 @@ fn build() -> clausebook_core::workbook::Workbook {
 fn the_sample_survives_export_and_import_unchanged() {
     let wb = build();
     let text = schema::to_export_json(&wb, at("2026-11-25T10:00:00.000Z"));
-    let preview = export::read_import(text.as_bytes(), framework::iso20000())
-        .expect("the sample passes every import check");
+    let preview =
+        export::read_import(text.as_bytes()).expect("the sample passes every import check");
     assert_eq!(preview.envelope.workbook, wb);
     assert_eq!(wb.organisation.name, sample::ORGANISATION);
     assert!(!wb.organisation.scope.is_empty());

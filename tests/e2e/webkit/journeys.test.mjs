@@ -212,12 +212,13 @@ test('an older app never writes over data saved by a newer one', async (t) => {
 // once it holds a character above U+00FF, such as the ’ that macOS and iOS
 // type. A workbook of a million characters with ’ in it must still save with
 // its snapshot, and the meter must show what WebKit charges.
-test('a large workbook with ’ in it saves, keeps its snapshot, and the meter shows the real cost', async (t) => {
-  const page = await open(t);
+/// A workbook file of `items` improvement items, each with a long problem
+/// text holding ’ (which macOS and iOS type).
+async function largeWorkbookFile(items) {
   const file = JSON.parse(hostileWorkbook().json);
   const model = file.workbook.improvements.items[0];
   const text = 'The restore test’s result was not recorded. '.repeat(440).slice(0, 19_000);
-  for (let n = 0; n < 58; n++) {
+  for (let n = 0; n < items; n++) {
     // Each a new item in Plan, its problem described at length.
     file.workbook.improvements.items.push({
       ...structuredClone(model),
@@ -232,24 +233,15 @@ test('a large workbook with ’ in it saves, keeps its snapshot, and the meter s
       history: [model.history[0]],
     });
   }
-  const path = join(ARTIFACTS, 'webkit-large.clausebook.json');
+  const path = join(ARTIFACTS, `webkit-large-${items}.clausebook.json`);
   await writeFile(path, JSON.stringify(file));
-  await page.goto(base + '/data');
-  await (await page.label('Clausebook JSON file to import')).type(path);
-  await page.role('heading', 'Check before importing');
-  await (await page.role('button', 'Import as a new workbook')).click();
-  await page.role('status', { text: /^Imported the workbook/ });
-  // The next save of the session keeps the copy it starts from as a snapshot.
-  await page.goto(base + '/clauses/4.1');
-  await (await page.label('Owner')).fill('Priya');
-  await saved(page);
-  const kept = await page.evaluate(() => {
-    const id = localStorage.getItem('clausebook.active');
-    return JSON.parse(localStorage.getItem(`clausebook.wb.${id}.snaps`) || '[]').length;
-  });
-  assert.ok(kept >= 1, 'the session snapshot was kept');
-  // What WebKit charges: a byte a character, two for a value with one above U+00FF.
-  const charged = await page.evaluate(() => {
+  return path;
+}
+
+/// What WebKit charges for this site's local storage: a byte a character,
+/// two for a value with one above U+00FF.
+const charged = (page) =>
+  page.evaluate(() => {
     let bytes = 0;
     for (let i = 0; i < localStorage.length; i++) {
       const key = localStorage.key(i);
@@ -259,12 +251,64 @@ test('a large workbook with ’ in it saves, keeps its snapshot, and the meter s
     }
     return bytes;
   });
-  assert.ok(charged > 2_000_000, `a large workbook (${charged} bytes)`);
+
+/// The open workbook's snapshots.
+const snapshotCount = (page) =>
+  page.evaluate(() => {
+    const id = localStorage.getItem('clausebook.active');
+    return JSON.parse(localStorage.getItem(`clausebook.wb.${id}.snaps`) || '[]').length;
+  });
+
+/// The Workbooks page's meter, in percent.
+async function meterPercent(page) {
   await (await page.role('link', 'Workbooks')).click();
-  const usage = await page.text(/In use: .* \((\d+)%\)/);
-  assert.ok(usage);
-  const shown = Number((await page.evaluate(() => document.body.innerText)).match(/In use: .* \((\d+)%\)/)[1]);
-  assert.equal(shown, Math.floor((charged * 100) / 5_242_880), 'the meter shows what WebKit charges');
+  await page.text(/In use: .* \((\d+)%\)/);
+  return Number((await page.evaluate(() => document.body.innerText)).match(/In use: .* \((\d+)%\)/)[1]);
+}
+
+async function importFile(page, path, button) {
+  await page.goto(base + '/data');
+  await (await page.label('Clausebook JSON file to import')).type(path);
+  await page.role('heading', 'Check before importing');
+  await (await page.role('button', button)).click();
+  await page.role('status', { text: /^Imported the workbook/ });
+}
+
+// WebKit charges local storage in bytes: two a character for a whole value
+// once it holds a character above U+00FF, such as the ’ that macOS and iOS
+// type. A workbook of a million characters with ’ in it must still save with
+// its snapshot, and the meter must show what WebKit charges.
+test('a large workbook with ’ in it saves, keeps its snapshot, and the meter shows the real cost', async (t) => {
+  const page = await open(t);
+  await importFile(page, await largeWorkbookFile(58), 'Import as a new workbook');
+  // The next save of the session keeps the copy it starts from as a snapshot.
+  await page.goto(base + '/clauses/4.1');
+  await (await page.label('Owner')).fill('Priya');
+  await saved(page);
+  assert.ok((await snapshotCount(page)) >= 1, 'the session snapshot was kept');
+  const bytes = await charged(page);
+  assert.ok(bytes > 2_000_000, `a large workbook (${bytes} bytes)`);
+  assert.equal(await meterPercent(page), Math.floor((bytes * 100) / 5_242_880), 'the meter shows what WebKit charges');
+});
+
+// Issue 20's test as a new user would try it: storage 80% full by the meter,
+// with ’ in the workbook, still saves and keeps the earlier versions.
+test('with ’ in it and the meter at 80%, the workbook still saves and keeps its snapshots', async (t) => {
+  const page = await open(t);
+  const path = await largeWorkbookFile(38);
+  await importFile(page, path, 'Import as a new workbook');
+  // Each replacing import keeps the copy it replaces as a snapshot.
+  for (let n = 0; n < 3; n++) await importFile(page, path, 'Replace current workbook');
+  await page.goto(base + '/clauses/4.1');
+  await (await page.label('Owner')).fill('Priya Raman');
+  await saved(page);
+  const bytes = await charged(page);
+  const percent = await meterPercent(page);
+  assert.ok(percent >= 78, `storage is ${percent}% full by the meter`);
+  assert.equal(percent, Math.floor((bytes * 100) / 5_242_880), 'the meter shows what WebKit charges');
+  assert.ok((await snapshotCount(page)) >= 3, 'the earlier versions are kept');
+  await page.goto(base + '/clauses/4.1');
+  assert.equal(await (await page.label('Owner')).value(), 'Priya Raman');
 });
 
 test('two windows on one workbook: the stale one stops saving and says so', async (t) => {
