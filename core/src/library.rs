@@ -122,11 +122,27 @@ pub enum SnapshotReason {
     BeforeRestore,
 }
 
-/// When this workbook was last exported, and at which revision.
+/// When this workbook was last saved to a file, at which revision, how, and
+/// whether encrypted. Records from before files could be chosen or
+/// encrypted lack the last two fields: they were plain downloads.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Backup {
     pub exported_at: Timestamp,
     pub revision: u64,
+    #[serde(default)]
+    pub saved_to: SavedTo,
+    #[serde(default)]
+    pub encrypted: bool,
+}
+
+/// Where a file save went.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SavedTo {
+    /// Offered as a download, to wherever the browser puts them.
+    #[default]
+    Download,
+    /// Written to a file the person chose (File System Access API).
+    File { name: String },
 }
 
 /// While editing, a new snapshot at most this often.
@@ -393,16 +409,33 @@ pub fn thin(snapshots: &[SnapshotMeta], now_ms: i64) -> Vec<i64> {
     dropped
 }
 
-/// The header's backup line: "Never backed up", "Backed up today", "Backed up 3 days ago".
-pub fn backup_label(backup: Option<&Backup>, now_ms: i64) -> String {
+/// The header's backup line, counting the changes since the last file save:
+/// "Saved to file harbour.clausebook.json at 14:02 · 3 changes since",
+/// "Downloaded today · no changes since", "Never saved to a file".
+/// `clock` is the save's local time of day ("14:02"), which only the
+/// browser knows; it is shown for a save made today.
+pub fn backup_label(backup: Option<&Backup>, revision: u64, now_ms: i64, clock: &str) -> String {
     let Some(backup) = backup else {
-        return "Never backed up".to_owned();
+        return "Never saved to a file".to_owned();
     };
-    match (now_ms - backup.exported_at.epoch_ms()).max(0) / DAY_MS {
-        0 => "Backed up today".to_owned(),
-        1 => "Backed up yesterday".to_owned(),
-        days => format!("Backed up {days} days ago"),
-    }
+    let when = match (now_ms - backup.exported_at.epoch_ms()).max(0) / DAY_MS {
+        0 => None,
+        1 => Some("yesterday".to_owned()),
+        days => Some(format!("{days} days ago")),
+    };
+    let how = match (&backup.saved_to, when) {
+        (SavedTo::File { name }, None) => format!("Saved to file {name} at {clock}"),
+        (SavedTo::File { name }, Some(when)) => format!("Saved to file {name} {when}"),
+        (SavedTo::Download, None) => "Downloaded today".to_owned(),
+        (SavedTo::Download, Some(when)) => format!("Downloaded {when}"),
+    };
+    let encrypted = if backup.encrypted { ", encrypted" } else { "" };
+    let changes = match revision.saturating_sub(backup.revision) {
+        0 => "no changes since".to_owned(),
+        1 => "1 change since".to_owned(),
+        n => format!("{n} changes since"),
+    };
+    format!("{how}{encrypted} · {changes}")
 }
 
 /// Whether to remind the user to back up: there are changes since the last

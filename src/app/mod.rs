@@ -28,7 +28,7 @@ use wasm_bindgen::JsCast;
 
 pub use crate::platform::browser::base_path;
 pub use shell::UpdateReady;
-pub use state::AppState;
+pub use state::{AppState, FileOpenError, FileSaveError};
 
 /// Mounts the app. In a release build the app is a chunk of its own,
 /// fetched here, so that the first download holds only the start-up code

@@ -7,7 +7,7 @@ use super::{AppState, route};
 use crate::platform::browser;
 use crate::platform::store::{self, SaveStatus};
 use crate::widgets::local_time;
-use crate::widgets::{FrameworkAttribution, StatusLine};
+use crate::widgets::{FrameworkAttribution, SaveRun, StatusLine};
 use clausebook_core::framework::{self, Framework};
 use clausebook_core::library;
 use leptos::prelude::*;
@@ -75,11 +75,13 @@ pub fn Header() -> impl IntoView {
     }
 }
 
-/// Undo and redo, and when this workbook was last backed up.
+/// Undo and redo, and when this workbook was last saved to a file, with the
+/// changes since and Save to file (one click to the same file, where the
+/// browser keeps a chosen file).
 #[component]
 fn WorkbookBar() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let message = RwSignal::new(None::<String>);
+    let run = SaveRun::new();
     // Re-read the clock when the backup changes or every minute.
     let tick = RwSignal::new(0u32);
     let interval = set_interval_with_handle(
@@ -94,11 +96,38 @@ fn WorkbookBar() -> impl IntoView {
     });
     let label = move || {
         tick.track();
-        library::backup_label(state.backup.get().as_ref(), browser::now().epoch_ms())
+        // The revision moves when a save lands.
+        state.save_status.track();
+        state.backup.with(|backup| {
+            let clock = backup
+                .as_ref()
+                .map(|b| local_time(b.exported_at.as_str()))
+                .unwrap_or_default();
+            library::backup_label(
+                backup.as_ref(),
+                state.revision(),
+                browser::now().epoch_ms(),
+                &clock,
+            )
+        })
     };
-    let back_up = move |_| match state.back_up() {
-        Ok(name) => message.set(Some(format!("Downloaded {name}. Keep it somewhere safe."))),
-        Err(e) => message.set(Some(e)),
+    // The passphrase is never kept, so a workbook last saved encrypted is
+    // not written in the clear by one click: the click goes to the Data
+    // page's passphrase instead.
+    let navigate = leptos_router::hooks::use_navigate();
+    let save = move || {
+        let encrypted = state
+            .backup
+            .with_untracked(|b| b.as_ref().is_some_and(|b| b.encrypted));
+        if encrypted {
+            navigate(&route("/data"), Default::default());
+            crate::widgets::focus_later("#file-passphrase".into());
+            run.message.set(Some(
+                "This workbook's file is encrypted: enter its passphrase to save it again.".into(),
+            ));
+            return;
+        }
+        run.start(state, None, false, |_| {});
     };
     view! {
         <div class="workbook-bar">
@@ -115,11 +144,17 @@ fn WorkbookBar() -> impl IntoView {
             <p class="backup-status">
                 <span data-testid="backup-status">{label}</span>
                 " "
-                <button type="button" on:click=back_up>
-                    "Back up now"
+                <button type="button" on:click=move |_| save() disabled=move || run.busy.get()>
+                    "Save to file"
                 </button>
+                <Show when=move || run.offer_download.get()>
+                    " "
+                    <button type="button" on:click=move |_| run.start(state, None, true, |_| {})>
+                        "Download a copy"
+                    </button>
+                </Show>
             </p>
-            <StatusLine message=message class="backup-message" />
+            <StatusLine message=run.message class="backup-message" />
         </div>
     }
 }

@@ -3,11 +3,17 @@
 //! history and tells the autosaver.
 
 use crate::platform::browser;
+use crate::platform::crypto::{self, CryptoError};
+use crate::platform::file_handle::{self, FileError};
 use crate::platform::store::{self, Autosaver, Loaded, SaveError, SaveStatus, StorageError};
+use clausebook_core::file::export::{self, ImportError, ImportPreview};
 use clausebook_core::file::schema::SchemaError;
+use clausebook_core::file::sealed::{self, FileKind, SealedError};
 use clausebook_core::framework::{self, Framework};
 use clausebook_core::history::History;
-use clausebook_core::library::{Backup, Head, Library, SnapshotMeta, SnapshotReason, WorkbookId};
+use clausebook_core::library::{
+    Backup, Head, Library, SavedTo, SnapshotMeta, SnapshotReason, WorkbookId,
+};
 use clausebook_core::workbook::Workbook;
 use leptos::prelude::*;
 
@@ -29,6 +35,32 @@ pub struct AppState {
     pub(super) saver: StoredValue<Autosaver, LocalStorage>,
     /// Set while a stored workbook is being opened: that change is not an edit.
     pub(super) opening: StoredValue<bool>,
+}
+
+/// Why a save to a file did not happen.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FileSaveError {
+    #[error("There is no workbook to save yet.")]
+    NoWorkbook,
+    #[error(transparent)]
+    File(#[from] FileError),
+    #[error(transparent)]
+    Crypto(#[from] CryptoError),
+    #[error("{0}")]
+    Download(String),
+}
+
+/// Why a chosen workbook file cannot be shown for import yet.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FileOpenError {
+    #[error("This file is encrypted. Enter the passphrase it was saved with.")]
+    NeedsPassphrase,
+    #[error(transparent)]
+    Sealed(#[from] SealedError),
+    #[error(transparent)]
+    Crypto(#[from] CryptoError),
+    #[error(transparent)]
+    Import(#[from] ImportError),
 }
 
 thread_local! {
@@ -214,22 +246,117 @@ impl AppState {
         Ok(name)
     }
 
-    /// Exports the workbook as a JSON download and records the backup.
+    /// Downloads the workbook's export at once, unencrypted, and records the
+    /// backup: the way out when saving fails or the page crashes, which
+    /// must not wait on a picker or a passphrase. [`Self::save_to_file`]
+    /// is the same save with a chosen file and optional encryption.
     pub fn back_up(&self) -> Result<String, String> {
+        let (name, text, revision) = self.export_now().map_err(|e| e.to_string())?;
+        offer_download(&name, &text)?;
+        self.record_file_save(revision, SavedTo::Download, false);
+        Ok(name)
+    }
+
+    /// Saves the workbook to a file: flushes, builds the export, encrypts it
+    /// when there is a passphrase, writes it to the file chosen for this
+    /// workbook (asked for once, where the browser can) or downloads it,
+    /// and records the backup. `download` skips the chosen file.
+    pub async fn save_to_file(
+        self,
+        passphrase: Option<String>,
+        download: bool,
+    ) -> Result<String, FileSaveError> {
+        // The export is taken now, so the revision recorded is the one saved
+        // even if editing goes on while the key is derived.
+        let (name, text, revision) = self.export_now()?;
+        let key = self
+            .current
+            .get_untracked()
+            .map(|id| id.as_str().to_owned());
+        // The picker first: the browser only opens it while the click is fresh.
+        let chosen = match (&key, download || !file_handle::supported()) {
+            (_, true) => None,
+            (Some(key), false) => Some(match file_handle::remembered(key) {
+                Some(file) => file,
+                None => file_handle::choose(&name).await?,
+            }),
+            // Not stored yet (its first save failed): a download keeps it.
+            (None, false) => None,
+        };
+        let encrypted = passphrase.is_some();
+        let text = match passphrase {
+            Some(passphrase) => crypto::seal(&text, &passphrase).await?.to_json(),
+            None => text,
+        };
+        let saved_to = match (chosen, key) {
+            (Some(file), Some(key)) => {
+                if let Err(e) = file_handle::write(&file, &text).await {
+                    file_handle::forget(&key);
+                    return Err(e.into());
+                }
+                file_handle::remember(&key, &file);
+                SavedTo::File { name: file.name }
+            }
+            _ => {
+                offer_download(&name, &text).map_err(FileSaveError::Download)?;
+                SavedTo::Download
+            }
+        };
+        let message = match &saved_to {
+            SavedTo::File { name } => format!("Saved to {name}."),
+            SavedTo::Download => format!("Downloaded {name}. Keep it somewhere safe."),
+        };
+        self.record_file_save(revision, saved_to, encrypted);
+        Ok(message)
+    }
+
+    /// Whether a save goes to a chosen file (Chromium) rather than a download.
+    pub fn saves_to_chosen_file(&self) -> bool {
+        file_handle::supported()
+    }
+
+    /// The open workbook's export after a flush: its file name, its text and
+    /// the revision it is.
+    fn export_now(&self) -> Result<(String, String, u64), FileSaveError> {
         self.flush();
         let Some(workbook) = self.workbook.get_untracked() else {
-            return Err("There is no workbook to export yet.".into());
+            return Err(FileSaveError::NoWorkbook);
         };
         let name = clausebook_core::file::export::file_name(&workbook, browser::today());
         let text = clausebook_core::file::export::export_json(&workbook, browser::now());
-        offer_download(&name, &text)?;
-        if let Some(id) = self.current.get_untracked() {
-            let revision = self.saver.with_value(|s| s.session().known_revision);
-            if let Ok(backup) = store::record_backup(&self.namespace(), &id, revision) {
-                self.backup.set(Some(backup));
-            }
+        Ok((name, text, self.revision()))
+    }
+
+    fn record_file_save(&self, revision: u64, saved_to: SavedTo, encrypted: bool) {
+        if let Some(id) = self.current.get_untracked()
+            && let Ok(backup) =
+                store::record_backup(&self.namespace(), &id, revision, saved_to, encrypted)
+        {
+            self.backup.set(Some(backup));
         }
-        Ok(name)
+    }
+
+    /// Reads a chosen file's bytes: an encrypted file needs its passphrase
+    /// (`None` asks for it), then either kind is checked as an import.
+    pub async fn read_workbook_file(
+        self,
+        bytes: &[u8],
+        passphrase: Option<&str>,
+    ) -> Result<ImportPreview, FileOpenError> {
+        let plain = match sealed::detect(bytes)? {
+            FileKind::Plain => None,
+            FileKind::Sealed(file) => {
+                let Some(passphrase) = passphrase else {
+                    return Err(FileOpenError::NeedsPassphrase);
+                };
+                Some(crypto::open(&file, passphrase).await?)
+            }
+        };
+        let bytes = plain.as_ref().map_or(bytes, |p| p.as_bytes());
+        // The benchmark's "Import" figure: parse, migrate, validate.
+        Ok(crate::platform::perf::measure("clausebook:import", || {
+            export::read_import(bytes)
+        })?)
     }
 
     /// The revision of the open workbook this tab knows.

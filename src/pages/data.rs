@@ -1,151 +1,29 @@
-//! Data: export the workbook as JSON, and import one after checking it.
+//! Data: save the workbook to a file, import one after checking it, and
+//! the earlier versions kept in this browser.
 
 use crate::app::AppState;
-use crate::widgets::{Card, PageIntro, StatusLine, action_column_heads, scroll_table};
-use clausebook_core::file::export::{self, ImportPreview};
+use crate::widgets::{
+    Card, OpenWorkbookFile, PageIntro, SaveFileCard, StatusLine, action_column_heads, scroll_table,
+};
+use clausebook_core::file::export;
 use clausebook_core::library::{SnapshotMeta, SnapshotReason};
-use leptos::html;
 use leptos::prelude::*;
 
 #[component]
 pub fn DataPage() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let message = RwSignal::new(None::<String>);
-    let error = RwSignal::new(None::<String>);
-    let preview = RwSignal::new(None::<ImportPreview>);
-    let file_input = NodeRef::<html::Input>::new();
-    let preview_heading = NodeRef::<html::H2>::new();
-    let has_workbook = Memo::new(move |_| state.workbook.with(Option::is_some));
-
-    let export_json = move |_| match state.back_up() {
-        Ok(name) => message.set(Some(format!("Exported {name}."))),
-        Err(e) => error.set(Some(e)),
-    };
-
-    let choose_file = move |_| {
-        if let Some(input) = file_input.get() {
-            // Clearing lets the same file be chosen again after fixing it.
-            input.set_value("");
-            input.click();
-        }
-    };
-
-    let file_chosen = move |_| {
-        let Some(file) = file_input
-            .get()
-            .and_then(|input| input.files())
-            .and_then(|files| files.get(0))
-        else {
-            return;
-        };
-        error.set(None);
-        message.set(None);
-        preview.set(None);
-        // Refuse oversized files before reading a byte of them.
-        if let Err(e) = export::check_size(file.size() as u64) {
-            error.set(Some(e.to_string()));
-            return;
-        }
-        let file = gloo_file::File::from(file);
-        leptos::task::spawn_local(async move {
-            match gloo_file::futures::read_as_bytes(&file).await {
-                Err(e) => error.set(Some(format!(
-                    "The browser could not read the file ({e}). Try choosing it again."
-                ))),
-                // The benchmark's "Import" figure: parse, migrate, validate.
-                Ok(bytes) => match crate::platform::perf::measure("clausebook:import", || {
-                    export::read_import(&bytes)
-                }) {
-                    Ok(found) => {
-                        preview.set(Some(found));
-                        // Move focus to the confirmation so keyboard and
-                        // screen-reader users land on the question.
-                        request_animation_frame(move || {
-                            if let Some(h) = preview_heading.get() {
-                                let _ = h.focus();
-                            }
-                        });
-                    }
-                    Err(e) => error.set(Some(e.to_string())),
-                },
-            }
-        });
-    };
-
-    let confirm = move |_| {
-        if let Some(found) = preview.get_untracked() {
-            let name = found.envelope.workbook.organisation.name.clone();
-            // Keep the copy being replaced: Restore (below) or Undo bring it back.
-            state.flush();
-            if let Some(id) = state.current.get_untracked() {
-                let _ = state.keep_snapshot(&id, SnapshotReason::BeforeImport);
-            }
-            state.replace(found.envelope.workbook);
-            preview.set(None);
-            message.set(Some(format!(
-                "Imported the workbook of {name} in place of the open one. Undo, or Restore below, brings the previous one back."
-            )));
-        }
-    };
-    let import_new = move |_| {
-        if let Some(found) = preview.get_untracked() {
-            let name = found.envelope.workbook.organisation.name.clone();
-            state.start_new(found.envelope.workbook);
-            state.flush();
-            preview.set(None);
-            message.set(Some(format!(
-                "Imported the workbook of {name} as a new workbook; it is now open. The others are on the Workbooks page."
-            )));
-        }
-    };
-    let cancel = move |_| {
-        preview.set(None);
-        message.set(Some("Import cancelled; nothing was changed.".into()));
-    };
-
     view! {
         <PageIntro title="Data">
-            "Your workbook lives in this browser's local storage and is saved as you type. Export it regularly: the file is your backup, and the way to move to another computer or hand a workbook to someone else."
+            "Your workbook lives in this browser's local storage and is saved as you type. Save it to a file regularly: the file is your backup, and the way to move to another computer or hand a workbook to someone else."
         </PageIntro>
-        <Card heading_id="export-title" title="Export">
-            <p>
-                "Downloads the whole workbook as a JSON file named after your organisation and today's date."
-            </p>
-            <button
-                type="button"
-                class="primary"
-                on:click=export_json
-                disabled=move || !has_workbook.get()
-                aria-describedby="export-hint"
-            >
-                "Export JSON"
-            </button>
-            <p id="export-hint" class="hint">
-                {move || (!has_workbook.get()).then_some("Create a workbook on the Overview first.")}
-            </p>
-        </Card>
+        <SaveFileCard />
         <Card heading_id="import-title" title="Import">
             <p>
                 {format!(
-                    "Reads a Clausebook JSON file (up to {}). It is checked completely and shown to you before anything is replaced.",
+                    "Reads a Clausebook workbook file (up to {}), encrypted or not. It is checked completely and shown to you before anything is replaced.",
                     export::human_size(clausebook_core::limits::MAX_IMPORT_BYTES),
                 )}
             </p>
-            <button type="button" on:click=choose_file>
-                "Import JSON"
-            </button>
-            <input
-                node_ref=file_input
-                type="file"
-                accept=".json,application/json"
-                aria-label="Clausebook JSON file to import"
-                hidden
-                on:change=file_chosen
-            />
-            <p class="error" role="alert" data-testid="import-error">
-                {move || error.get()}
-            </p>
-            <StatusLine message=message class="success" />
+            <OpenWorkbookFile button="Import JSON" input_label="Clausebook JSON file to import" replace=true />
         </Card>
         <super::trainer::TrainerNotesSection />
         <Card heading_id="workshop-title" title="Workshops">
@@ -154,88 +32,6 @@ pub fn DataPage() -> impl IntoView {
                 <leptos_router::components::A href=crate::app::route("/compare")>"Compare workbooks"</leptos_router::components::A>
             </p>
         </Card>
-        {move || {
-            preview
-                .get()
-                .map(|found| {
-                    let organisation = found.envelope.workbook.organisation.clone();
-                    let s = found.summary;
-                    let replaces = state
-                        .workbook
-                        .with_untracked(|w| w.as_ref().map(|w| w.organisation.name.clone()));
-                    view! {
-                        <Card
-                            heading_id="preview-title"
-                            title="Check before importing"
-                            class="confirm"
-                            heading_ref=preview_heading
-                        >
-                            <dl class="facts">
-                                <dt>"Organisation"</dt>
-                                <dd>{organisation.name}</dd>
-                                <dt>"Scope"</dt>
-                                <dd>{organisation.scope}</dd>
-                                <dt>"Requirements assessed"</dt>
-                                <dd>{format!("{} of {}", s.assessed, s.requirements)}</dd>
-                                <dt>"With notes"</dt>
-                                <dd>{s.with_notes}</dd>
-                                <dt>"With an owner"</dt>
-                                <dd>{s.with_owner}</dd>
-                                <dt>"Evidence items"</dt>
-                                <dd>{s.evidence}</dd>
-                                <dt>"Improvement items"</dt>
-                                <dd>{s.improvements}</dd>
-                                <dt>"Services"</dt>
-                                <dd>{s.services}</dd>
-                                <dt>"Exported"</dt>
-                                <dd>
-                                    {found
-                                        .envelope
-                                        .exported_at
-                                        .as_ref()
-                                        .map(|t| t.to_string())
-                                        .unwrap_or_else(|| "unknown".into())}
-                                </dd>
-                                <dt>"Written by"</dt>
-                                <dd>
-                                    {format!(
-                                        "Clausebook {} (file schema {})",
-                                        found.envelope.app_version,
-                                        found.envelope.schema_version,
-                                    )}
-                                </dd>
-                            </dl>
-                            <p class="warning">
-                                {match replaces.clone() {
-                                    Some(current) => {
-                                        format!(
-                                            "Import it as a new workbook beside the others, or replace the open workbook of {current} (a snapshot of it is kept, and Undo works too).",
-                                        )
-                                    }
-                                    None => "It becomes a new workbook in this browser.".to_owned(),
-                                }}
-                            </p>
-                            <div class="actions">
-                                <button type="button" class="primary" on:click=import_new>
-                                    "Import as a new workbook"
-                                </button>
-                                {replaces
-                                    .is_some()
-                                    .then(|| {
-                                        view! {
-                                            <button type="button" on:click=confirm>
-                                                "Replace current workbook"
-                                            </button>
-                                        }
-                                    })}
-                                <button type="button" on:click=cancel>
-                                    "Cancel import"
-                                </button>
-                            </div>
-                        </Card>
-                    }
-                })
-        }}
         <Snapshots />
     }
     .into_any()

@@ -3,7 +3,9 @@
 use crate::app::{AppState, route};
 use crate::platform::browser;
 use crate::widgets::ErrorLine;
-use crate::widgets::{Card, NewWorkbookForm, OrganisationFields, bar, status_badge};
+use crate::widgets::{
+    Card, NewWorkbookForm, OpenWorkbookFile, OrganisationFields, bar, status_badge,
+};
 use crate::widgets::{column_heads, scroll_table};
 use clausebook_core::assessment::Status;
 use clausebook_core::overview::{ClauseRow, Line, Overview, PhaseRow, Radar};
@@ -59,6 +61,12 @@ fn Welcome() -> impl IntoView {
                 >
                     "Explore the sample workbook"
                 </button>
+            </Card>
+            <Card heading_id="open-file-title" title="Or open a workbook file">
+                <p>
+                    "A workbook saved to a file, from this browser or another, encrypted or not. It is checked and shown to you before it opens."
+                </p>
+                <OpenWorkbookFile button="Open a workbook file" input_label="Clausebook workbook file to open" />
             </Card>
         </section>
     }

@@ -1,11 +1,13 @@
 //! Workbooks: every workbook in this browser side by side (one per course,
 //! one per client), with create, open, rename, duplicate and delete, the
-//! training sample, and how much of the browser's storage they use.
+//! training sample, opening a workbook file, and how much of the browser's storage they use.
 
 use crate::app::AppState;
 use crate::platform::browser;
 use crate::widgets::ErrorLine;
-use crate::widgets::{Card, ConfirmInline, NewWorkbookForm, PageIntro, StatusLine};
+use crate::widgets::{
+    Card, ConfirmInline, NewWorkbookForm, OpenWorkbookFile, PageIntro, StatusLine,
+};
 use clausebook_core::file::export::human_size;
 use clausebook_core::library::{self, Entry, Library, WorkbookId};
 use leptos::prelude::*;
@@ -204,6 +206,12 @@ pub fn WorkbooksPage() -> impl IntoView {
             }}
         </Card>
         <NewWorkbook />
+        <Card heading_id="open-file-title" title="Open a workbook file">
+            <p>
+                "Adds a workbook saved to a file, encrypted or not, beside the others, after showing you what it holds."
+            </p>
+            <OpenWorkbookFile button="Open a workbook file" input_label="Clausebook workbook file to open" />
+        </Card>
         <Card heading_id="sample-title" title="Sample workbook for training">
             <p>
                 "A fictional small IT provider, part-way through its preparation: requirements at every status, evidence, improvement items at each PDCA stage and services in every part of the portfolio. It is added as a workbook of its own; yours are not changed."

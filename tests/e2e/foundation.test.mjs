@@ -107,7 +107,7 @@ test('export, clear storage, import: the workbook comes back', async () => {
   await createWorkbook(page, env.base);
   await assess41(page);
   await page.getByRole('link', { name: 'Data', exact: true }).click();
-  const download = await downloadFile(page, () => page.getByRole('button', { name: 'Export JSON' }).click());
+  const download = await downloadFile(page, () => page.getByRole('button', { name: 'Download a copy' }).click());
   const today = await page.evaluate(() => {
     const d = new Date();
     const p = (n) => String(n).padStart(2, '0');

@@ -121,7 +121,7 @@ test(
     await tabTo(page, 'Data', { back: true, max: 200 });
     await page.keyboard.press('Enter');
     await page.waitForURL('**/data');
-    await tabTo(page, 'Export JSON');
+    await tabTo(page, 'Download a copy');
     const download = await downloadFile(page, () => page.keyboard.press('Enter'));
     assert.match(download.name, /^keyboard-only-ltd-\d{4}-\d\d-\d\d\.clausebook\.json$/);
     assert.deepEqual(page.errors, []);

@@ -34,7 +34,7 @@ test('after one online visit the app loads and works offline', async () => {
   await page.getByLabel('Notes').fill('Written on the train');
   await page.getByRole('status').filter({ hasText: /^Saved at/ }).waitFor();
   await page.getByRole('link', { name: 'Data', exact: true }).click();
-  const download = await downloadFile(page, () => page.getByRole('button', { name: 'Export JSON' }).click());
+  const download = await downloadFile(page, () => page.getByRole('button', { name: 'Download a copy' }).click());
   const text = download.text;
   assert.match(text, /Written on the train/);
   await page.context().setOffline(false);

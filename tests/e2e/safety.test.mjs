@@ -216,13 +216,17 @@ test('several workbooks, the sample, rename, duplicate, delete and undo', async 
   assert.deepEqual(page.errors, []);
 });
 
-test('backups: the header tells when, Back up now exports, and a week of changes brings a reminder', async () => {
+test('backups: the header tells when, Save to file exports, and a week of changes brings a reminder', async () => {
   const page = await newPage(env);
+  // Save to file downloads here, as outside Chromium (file.test.mjs covers the chosen file).
+  await page.addInitScript(() => {
+    window.showSaveFilePicker = undefined;
+  });
   await createWorkbook(page, env.base, 'Backup Ltd');
-  await page.getByTestId('backup-status').filter({ hasText: 'Never backed up' }).waitFor();
-  const download = await downloadFile(page, () => page.getByRole('banner').getByRole('button', { name: 'Back up now' }).click());
+  await page.getByTestId('backup-status').filter({ hasText: 'Never saved to a file' }).waitFor();
+  const download = await downloadFile(page, () => page.getByRole('banner').getByRole('button', { name: 'Save to file' }).click());
   assert.match(download.name, /^backup-ltd-\d{4}-\d\d-\d\d\.clausebook\.json$/);
-  await page.getByTestId('backup-status').filter({ hasText: 'Backed up today' }).waitFor();
+  await page.getByTestId('backup-status').filter({ hasText: 'Downloaded today · no changes since' }).waitFor();
   // Ten days later, with changes since.
   const { id, head } = await openHead(page);
   await page.evaluate(
@@ -235,7 +239,7 @@ test('backups: the header tells when, Back up now exports, and a week of changes
   await page.reload();
   const reminder = page.getByRole('region', { name: 'Backup reminder' });
   await reminder.waitFor();
-  await page.getByTestId('backup-status').filter({ hasText: 'Backed up 10 days ago' }).waitFor();
+  await page.getByTestId('backup-status').filter({ hasText: 'Downloaded 10 days ago · 1 change since' }).waitFor();
   await shot(page, 'safety-backup-reminder-1280');
   await reminder.getByRole('button', { name: 'Remind me tomorrow' }).click();
   await reminder.waitFor({ state: 'detached' });

@@ -183,18 +183,30 @@ fn snapshots_are_due_at_session_start_then_every_interval() {
 fn backups_are_labelled_and_reminded_after_a_week_of_changes() {
     let created = ts("2026-11-01T09:00:00Z");
     let now = ts("2026-11-25T12:00:00Z").epoch_ms();
-    assert_eq!(backup_label(None, now), "Never backed up");
+    assert_eq!(
+        backup_label(None, 12, now, "13:00"),
+        "Never saved to a file"
+    );
     let backup = Backup {
         exported_at: ts("2026-11-22T11:00:00Z"),
         revision: 10,
+        saved_to: SavedTo::Download,
+        encrypted: false,
     };
-    assert_eq!(backup_label(Some(&backup), now), "Backed up 3 days ago");
+    assert_eq!(
+        backup_label(Some(&backup), 13, now, "12:00"),
+        "Downloaded 3 days ago · 3 changes since"
+    );
     let today = Backup {
         exported_at: ts("2026-11-25T08:00:00Z"),
         revision: 10,
+        saved_to: SavedTo::Download,
+        encrypted: false,
     };
-    assert_eq!(backup_label(Some(&today), now), "Backed up today");
-
+    assert_eq!(
+        backup_label(Some(&today), 10, now, "09:00"),
+        "Downloaded today · no changes since"
+    );
     assert!(backup_reminder_due(None, 5, &created, now, None));
     assert!(
         !backup_reminder_due(None, 0, &created, now, None),
@@ -207,6 +219,8 @@ fn backups_are_labelled_and_reminded_after_a_week_of_changes() {
     let old = Backup {
         exported_at: ts("2026-11-10T11:00:00Z"),
         revision: 10,
+        saved_to: SavedTo::Download,
+        encrypted: false,
     };
     assert!(backup_reminder_due(Some(&old), 11, &created, now, None));
     assert!(
@@ -303,4 +317,52 @@ fn the_longest_organisation_name_is_a_workbook_name() {
     // A copy of it still fits, with its suffix.
     let copy = lib.copy_name(&longest);
     assert!(check_name(&copy).is_ok(), "{copy} is a workbook name");
+}
+
+#[test]
+fn the_backup_line_names_the_file_and_counts_changes_since_the_last_save() {
+    let now = ts("2026-11-25T14:30:00Z").epoch_ms();
+    let file = |at: &str, encrypted| Backup {
+        exported_at: ts(at),
+        revision: 7,
+        saved_to: SavedTo::File {
+            name: "harbour.clausebook.json".into(),
+        },
+        encrypted,
+    };
+    assert_eq!(
+        backup_label(Some(&file("2026-11-25T14:02:00Z", false)), 10, now, "14:02"),
+        "Saved to file harbour.clausebook.json at 14:02 · 3 changes since"
+    );
+    assert_eq!(
+        backup_label(Some(&file("2026-11-25T14:02:00Z", false)), 8, now, "14:02"),
+        "Saved to file harbour.clausebook.json at 14:02 · 1 change since"
+    );
+    assert_eq!(
+        backup_label(Some(&file("2026-11-24T09:00:00Z", true)), 7, now, "09:00"),
+        "Saved to file harbour.clausebook.json yesterday, encrypted · no changes since"
+    );
+    // A revision behind the save (another tab's older head) is not negative.
+    assert_eq!(
+        backup_label(Some(&file("2026-11-25T14:02:00Z", false)), 3, now, "14:02"),
+        "Saved to file harbour.clausebook.json at 14:02 · no changes since"
+    );
+}
+
+#[test]
+fn a_backup_record_from_before_file_saves_still_reads_as_a_download() {
+    let old: Backup =
+        serde_json::from_str(r#"{"exported_at":"2026-11-22T11:00:00Z","revision":4}"#).unwrap();
+    assert_eq!(old.saved_to, SavedTo::Download);
+    assert!(!old.encrypted);
+    assert_eq!(old.revision, 4);
+    let new = Backup {
+        saved_to: SavedTo::File {
+            name: "a.clausebook.json".into(),
+        },
+        encrypted: true,
+        ..old
+    };
+    let text = serde_json::to_string(&new).unwrap();
+    assert_eq!(serde_json::from_str::<Backup>(&text).unwrap(), new);
 }

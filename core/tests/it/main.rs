@@ -22,6 +22,7 @@ mod progress;
 mod report;
 mod roundtrip;
 mod sample;
+mod sealed;
 mod stored;
 mod study;
 mod support;

@@ -1,22 +1,30 @@
-//! When each workbook was last exported (its backup), and until when the
-//! reminder to back it up is snoozed.
+//! When each workbook was last saved to a file (its backup), where and
+//! whether encrypted, and until when the reminder to back it up is snoozed.
 
 use super::error::StorageError;
 use super::keys::workbook_key;
 use super::local::{read_json, read_raw, write_json, write_raw};
 use crate::platform::browser;
-use clausebook_core::library::{Backup, WorkbookId};
+use clausebook_core::library::{Backup, SavedTo, WorkbookId};
 
 /// The workbook's last export, if it was ever exported.
 pub fn backup(ns: &str, id: &WorkbookId) -> Option<Backup> {
     read_json(&workbook_key(ns, id, "backup"))
 }
 
-/// Records that the workbook was exported at `revision`.
-pub fn record_backup(ns: &str, id: &WorkbookId, revision: u64) -> Result<Backup, StorageError> {
+/// Records that the workbook was saved to a file at `revision`.
+pub fn record_backup(
+    ns: &str,
+    id: &WorkbookId,
+    revision: u64,
+    saved_to: SavedTo,
+    encrypted: bool,
+) -> Result<Backup, StorageError> {
     let backup = Backup {
         exported_at: browser::now(),
         revision,
+        saved_to,
+        encrypted,
     };
     write_json(&workbook_key(ns, id, "backup"), &backup)?;
     Ok(backup)

@@ -10,10 +10,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { startServer } from '../serve.mjs';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { DIST, ARTIFACTS, fillStorage } from '../browser.mjs';
 import { PAGES, hostileWorkbook, inspect } from '../hostile.mjs';
 import { startWebKit, Session, until } from './driver.mjs';
+import { sealFile } from '../sealed.mjs';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'core', 'tests', 'fixtures');
 const NAV = ['Overview', 'Clauses', 'Improvements', 'Portfolio', 'Progress', 'Reports', 'Workbooks', 'Data', 'Study'];
@@ -98,6 +99,31 @@ test('import a workbook file as a new workbook, and it is saved', async (t) => {
   const organisation = JSON.parse(await stored(page)).workbook.organisation.name;
   await page.reload();
   await page.text(organisation);
+});
+
+test('an encrypted workbook file opens from the welcome page with its passphrase, and only with it', async (t) => {
+  const page = await open(t);
+  const plain = await readFile(join(FIXTURES, 'workbook-v4.json'), 'utf8');
+  const organisation = JSON.parse(plain).workbook.organisation.name;
+  const file = join(ARTIFACTS, 'webkit-sealed.clausebook.json');
+  await writeFile(file, await sealFile(plain, 'harbour lights'));
+  await page.goto(base + '/');
+  await page.role('heading', 'Welcome to Clausebook');
+  await (await page.label('Clausebook workbook file to open')).type(file);
+  const field = await page.label('Passphrase for this file');
+  await field.fill('wrong');
+  await (await page.role('button', 'Decrypt')).click();
+  await page.text('The passphrase is not the one this file was saved with. Nothing was changed.');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'open-passphrase', 'focus stays in the field');
+  assert.equal(await page.evaluate(() => localStorage.getItem('clausebook.library')), null, 'no workbook opened');
+  await field.fill('harbour lights');
+  await (await page.role('button', 'Decrypt')).click();
+  await page.role('heading', 'Check before importing');
+  await (await page.role('button', 'Import as a new workbook')).click();
+  await page.role('heading', organisation);
+  await until(async () => JSON.parse((await stored(page)) || 'null')?.workbook?.organisation?.name === organisation, 'the workbook saved');
+  await page.reload();
+  await page.role('heading', organisation);
 });
 
 test('script and markup in every text field stay text on every page, with no CSP violation', async (t) => {
