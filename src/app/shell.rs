@@ -2,6 +2,7 @@
 //! state, theme, undo and backup line, the main navigation, and the
 //! messages that belong to no single page.
 
+use super::retention_notice::RetentionNotice;
 use super::theme::ThemeSwitch;
 use super::{AppState, route};
 use crate::platform::browser;
@@ -55,6 +56,7 @@ pub fn Header() -> impl IntoView {
             </Show>
             <UpdateBanner />
             <BackupReminder />
+            <RetentionNotice />
             <nav aria-label="Main">
                 <ul>
                     {PAGES
@@ -146,7 +148,10 @@ fn history_button(
     }
 }
 
-/// A gentle reminder after a week of changes without an export.
+/// A gentle reminder to save to a file: after a week of changes without
+/// one, or two days where the browser deletes unvisited data after seven.
+/// Rechecked at start, when a save lands, and every minute, so that it
+/// comes by elapsed time alone, with no edit in this session.
 #[component]
 fn BackupReminder() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -157,8 +162,10 @@ fn BackupReminder() -> impl IntoView {
         SaveStatus::Saved(at) => Some(at),
         _ => None,
     });
+    let tick = minute_tick();
     let due = move || {
         last_saved.track();
+        tick.track();
         let Some(id) = state.current.get() else {
             return false;
         };
@@ -174,6 +181,7 @@ fn BackupReminder() -> impl IntoView {
                     &created,
                     browser::now().epoch_ms(),
                     store::reminder_snoozed_until(&ns, &id),
+                    state.retention,
                 )
             })
     };
@@ -193,11 +201,9 @@ fn BackupReminder() -> impl IntoView {
     view! {
         <Show when=due>
             <div class="backup-reminder" role="region" aria-label="Backup reminder">
-                <p>
-                    "It has been more than a week since this workbook was last exported, and it has changed since. An export is your backup if this browser's data is ever cleared."
-                </p>
+                <p>{state.retention.reminder_text()}</p>
                 <button type="button" class="primary" on:click=back_up>
-                    "Back up now"
+                    "Save to file"
                 </button>
                 <button type="button" on:click=snooze>
                     "Remind me tomorrow"
@@ -205,6 +211,23 @@ fn BackupReminder() -> impl IntoView {
             </div>
         </Show>
     }
+}
+
+/// A signal that moves every minute while the component that made it is
+/// mounted: what depends on the clock tracks it.
+fn minute_tick() -> RwSignal<u32> {
+    let tick = RwSignal::new(0u32);
+    let interval = set_interval_with_handle(
+        move || tick.update(|t| *t += 1),
+        std::time::Duration::from_secs(60),
+    )
+    .ok();
+    on_cleanup(move || {
+        if let Some(handle) = interval {
+            handle.clear();
+        }
+    });
+    tick
 }
 
 /// The open workbook's framework attribution (FitSM's CC BY 4.0), if it needs one.

@@ -1,7 +1,9 @@
 //! Data: export the workbook as JSON, and import one after checking it.
 
 use crate::app::AppState;
-use crate::widgets::{Card, PageIntro, StatusLine, action_column_heads, scroll_table};
+use crate::widgets::{
+    Card, PageIntro, PersistenceAnswer, StatusLine, action_column_heads, scroll_table,
+};
 use clausebook_core::file::export::{self, ImportPreview};
 use clausebook_core::library::{SnapshotMeta, SnapshotReason};
 use leptos::html;
@@ -108,6 +110,7 @@ pub fn DataPage() -> impl IntoView {
         <PageIntro title="Data">
             "Your workbook lives in this browser's local storage and is saved as you type. Export it regularly: the file is your backup, and the way to move to another computer or hand a workbook to someone else."
         </PageIntro>
+        <PersistenceAnswer />
         <Card heading_id="export-title" title="Export">
             <p>
                 "Downloads the whole workbook as a JSON file named after your organisation and today's date."
