@@ -76,7 +76,7 @@ test('in Safari, an empty start offers "Open a workbook file" as the way back', 
   assert.deepEqual(page.errors, []);
 });
 
-test('Chromium (as itself) shows no Safari notice', async () => {
+test('Chromium and Firefox, as themselves, show no Safari notice', async () => {
   const page = await newPage(env);
   await createWorkbook(page, env.base, 'Chromium Ltd');
   await page.getByRole('link', { name: 'Data', exact: true }).click();
