@@ -55,7 +55,7 @@ impl Retention {
     ///
     /// WebKitGTK (GNOME Web, and the MiniBrowser the WebKit end-to-end tests
     /// drive, whose UA is "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/605.1.15
-    /// (KHTML, like Gecko) Version/18.0 Safari/605.1.15") is classed with
+    /// (KHTML, like Gecko) Version/60.5 Safari/605.1.15") is classed with
     /// Safari: it is the same engine, GNOME Web turns the same tracking
     /// prevention (and so the same seven-day cap) on by default, and a UA
     /// cannot tell whether a given WebKitGTK browser has. A warning that

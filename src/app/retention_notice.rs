@@ -67,8 +67,8 @@ pub fn RetentionNotice() -> impl IntoView {
                         fallback=|| {
                             view! {
                                 <p class="way-back">
-                                    "If your workbooks are gone, a file you saved brings one back: "
-                                    <A href=route("/data")>"Open a workbook file"</A>
+                                    "Workbooks gone? " <A href=route("/data")>"Open a workbook file"</A>
+                                    " you saved."
                                 </p>
                             }
                         }

@@ -35,7 +35,7 @@ test('a workbook with ’ is stored as ASCII, and the meter shows what every eng
     return { wide, charged };
   });
   assert.deepEqual(wide, [], 'every stored value is ASCII');
-  assert.ok(charged > 30_000, `a sizeable workbook (${charged} bytes)`);
+  assert.ok(charged > 20_000, `a sizeable workbook (${charged} bytes)`);
   await page.getByRole('link', { name: 'Workbooks', exact: true }).click();
   const usage = await page.getByTestId('storage-usage').innerText();
   const shown = Number(usage.match(/\((\d+)%\)/)[1]);

@@ -64,12 +64,12 @@ test('in Safari, an empty start offers "Open a workbook file" as the way back', 
   const region = notice(page);
   await region.waitFor();
   assert.equal(await region.getByRole('button', { name: 'Save to file' }).count(), 0, 'nothing to save yet');
+  await shot(page, 'retention-notice-empty-390');
   // On a phone it takes a few lines at the top, not the screen.
   const { height } = await region.boundingBox();
   assert.ok(height <= 220, `the notice is ${height} px tall at 390 px`);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
   assert.ok(overflow <= 0, `scrolls sideways by ${overflow} px`);
-  await shot(page, 'retention-notice-empty-390');
   await region.getByRole('link', { name: 'Open a workbook file' }).click();
   await page.getByRole('heading', { level: 1, name: 'Data' }).waitFor();
   await page.getByRole('button', { name: 'Import JSON' }).waitFor();
@@ -96,11 +96,16 @@ test('Safari opened from the Home Screen (navigator.standalone) shows no notice'
 
 test(
   'Safari installed in the Dock (display-mode: standalone) shows no notice',
-  skipIn({ firefox: 'the driver cannot emulate CSS media features' }),
+  posesAsSafari,
   async () => {
     const page = await newPage(env, { userAgent: SAFARI_MAC });
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'display-mode', value: 'standalone' }] });
+    // Chromium's CDP cannot emulate the display-mode media feature, so the
+    // page's matchMedia gives the answer an app opened from the Dock gets.
+    await page.addInitScript(() => {
+      const real = window.matchMedia.bind(window);
+      window.matchMedia = (query) =>
+        /display-mode:\s*standalone/.test(query) ? { ...real(query), matches: true, media: query } : real(query);
+    });
     await page.goto(env.base + '/');
     assert.ok(await page.evaluate(() => matchMedia('(display-mode: standalone)').matches), 'emulated');
     await createWorkbook(page, env.base, 'Dock Ltd');

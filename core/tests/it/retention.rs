@@ -25,8 +25,9 @@ const FIREFOX_MAC: &str =
     "Mozilla/5.0 (Macintosh; Intel Mac OS X 14.4; rv:124.0) Gecko/20100101 Firefox/124.0";
 const FIREFOX_ANDROID: &str =
     "Mozilla/5.0 (Android 14; Mobile; rv:124.0) Gecko/124.0 Firefox/124.0";
-/// The MiniBrowser of Debian's WebKitGTK 2.50, as the WebKit end-to-end tests see it.
-const WEBKITGTK_MINIBROWSER: &str = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Safari/605.1.15";
+/// The MiniBrowser of Debian's WebKitGTK 2.50, as the WebKit end-to-end tests see it
+/// (read from `navigator.userAgent` there).
+const WEBKITGTK_MINIBROWSER: &str = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/60.5 Safari/605.1.15";
 
 #[test]
 fn safari_and_every_ios_browser_delete_after_seven_days_outside_an_installed_app() {
