@@ -4,7 +4,22 @@
 // WebKit run (webkit/journeys.test.mjs) shows the notice in WebKitGTK.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { launch, newPage, createWorkbook, downloadFile, shot, skipIn, ENGINE } from './browser.mjs';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/// axe-core's WCAG A/AA findings inside the notice (a11y.test.mjs covers the pages).
+async function axeNotice(page) {
+  await page.evaluate(AXE_SOURCE);
+  const { violations } = await page.evaluate(() =>
+    window.axe.run('.retention-notice', {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    }),
+  );
+  return violations.map((v) => `${v.id}: ${v.help}`);
+}
 
 const SAFARI_MAC =
   'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4.1 Safari/605.1.15';
@@ -38,6 +53,7 @@ test('in Safari, the notice says the data goes after 7 days unvisited, and offer
   assert.match(await region.innerText(), /Share → Add to Home Screen/);
   assert.match(await region.innerText(), /File → Add to Dock/);
   assert.match(await region.innerText(), /save each workbook to a file/);
+  assert.deepEqual(await axeNotice(page), []);
   await shot(page, 'retention-notice-1280');
   const file = await downloadFile(page, () => region.getByRole('button', { name: 'Save to file' }).click());
   assert.match(file.name, /^safari-ltd-\d{4}-\d\d-\d\d\.clausebook\.json$/);
@@ -65,6 +81,7 @@ test('in Safari, an empty start offers "Open a workbook file" as the way back', 
   await region.waitFor();
   assert.equal(await region.getByRole('button', { name: 'Save to file' }).count(), 0, 'nothing to save yet');
   await shot(page, 'retention-notice-empty-390');
+  assert.deepEqual(await axeNotice(page), []);
   // On a phone it takes a few lines at the top, not the screen.
   const { height } = await region.boundingBox();
   assert.ok(height <= 220, `the notice is ${height} px tall at 390 px`);
