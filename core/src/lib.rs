@@ -23,6 +23,7 @@ pub mod overview;
 pub mod portfolio;
 pub mod progress;
 pub mod report;
+pub mod retention;
 pub mod sample;
 pub mod study;
 pub mod trainer;

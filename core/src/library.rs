@@ -8,6 +8,7 @@
 
 use crate::calendar::Timestamp;
 use crate::limits::{LOCAL_STORAGE_QUOTA_BYTES, MAX_SNAPSHOTS, MAX_WORKBOOK_NAME_CHARS};
+use crate::retention::Retention;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use thiserror::Error;
@@ -149,9 +150,6 @@ pub enum SavedTo {
 pub const SNAPSHOT_INTERVAL_MS: i64 = 10 * 60 * 1000;
 /// How long a deletion can be undone.
 pub const UNDO_DELETE_MS: i64 = 15 * 1000;
-/// Changes unbacked for this long bring a reminder.
-pub const BACKUP_REMINDER_MS: i64 = 7 * DAY_MS;
-
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 
 impl WorkbookId {
@@ -438,15 +436,19 @@ pub fn backup_label(backup: Option<&Backup>, revision: u64, now_ms: i64, clock: 
     format!("{how}{encrypted} · {changes}")
 }
 
-/// Whether to remind the user to back up: there are changes since the last
-/// export (or there never was one), and the last export — or the workbook's
-/// creation — is a week or more ago. `snoozed_until_ms` postpones it.
+/// Whether to remind the user to save to a file: there are changes since
+/// the last file save (or there never was one), and that save — or the
+/// workbook's creation — is at least the browser's reminder interval ago
+/// ([`crate::retention::Retention::reminder_after_ms`]: two days where
+/// the browser deletes unvisited data after seven, a week elsewhere).
+/// `snoozed_until_ms` postpones it.
 pub fn backup_reminder_due(
     backup: Option<&Backup>,
     revision: u64,
     created_at: &Timestamp,
     now_ms: i64,
     snoozed_until_ms: Option<i64>,
+    retention: Retention,
 ) -> bool {
     if snoozed_until_ms.is_some_and(|until| now_ms < until) {
         return false;
@@ -455,7 +457,7 @@ pub fn backup_reminder_due(
         Some(b) => (b.exported_at.epoch_ms(), revision > b.revision),
         None => (created_at.epoch_ms(), revision > 0),
     };
-    changed && now_ms - since >= BACKUP_REMINDER_MS
+    changed && now_ms - since >= retention.reminder_after_ms()
 }
 
 /// "1.2 MB of about 5 MB (24%)": local storage use against the usual quota.

@@ -4,6 +4,7 @@
 pub mod boot;
 pub mod records;
 pub mod recovery;
+mod retention_notice;
 mod shell;
 mod state;
 pub mod theme;
@@ -118,11 +119,15 @@ pub fn Workbench(
         ),
         can_undo: RwSignal::new(false),
         can_redo: RwSignal::new(false),
+        retention: crate::platform::retention::retention(),
+        persisted: RwSignal::new(None),
         history: StoredValue::new(History::default()),
         saver: StoredValue::new_local(autosaver.clone()),
         opening: StoredValue::new(false),
     };
     provide_context(state);
+    state.ask_persistence();
+    ask_again_after_first_save(state);
     autosaver.on_created(move |id| {
         current.set(Some(id));
         state.library_changed.update(|n| *n += 1);
@@ -180,6 +185,21 @@ pub fn Workbench(
             </footer>
         </Router>
     }
+}
+
+/// The first save of a session asks for persistent storage once more, if
+/// the browser has not granted it yet: the site has then been used.
+fn ask_again_after_first_save(state: AppState) {
+    Effect::new(move |asked: Option<bool>| {
+        if asked == Some(true) {
+            return true;
+        }
+        let saved = matches!(state.save_status.get(), SaveStatus::Saved(_));
+        if saved && state.persisted.get_untracked() != Some(true) {
+            state.ask_persistence();
+        }
+        saved
+    });
 }
 
 /// Another tab saving the open workbook, or changing the list, shows up

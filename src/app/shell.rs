@@ -2,12 +2,13 @@
 //! state, theme, undo and backup line, the main navigation, and the
 //! messages that belong to no single page.
 
+use super::retention_notice::RetentionNotice;
 use super::theme::ThemeSwitch;
 use super::{AppState, route};
 use crate::platform::browser;
 use crate::platform::store::{self, SaveStatus};
 use crate::widgets::local_time;
-use crate::widgets::{FrameworkAttribution, SaveRun, StatusLine};
+use crate::widgets::{FrameworkAttribution, QuickSave};
 use clausebook_core::framework::{self, Framework};
 use clausebook_core::library;
 use leptos::prelude::*;
@@ -55,6 +56,7 @@ pub fn Header() -> impl IntoView {
             </Show>
             <UpdateBanner />
             <BackupReminder />
+            <RetentionNotice />
             <nav aria-label="Main">
                 <ul>
                     {PAGES
@@ -81,19 +83,8 @@ pub fn Header() -> impl IntoView {
 #[component]
 fn WorkbookBar() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let run = SaveRun::new();
     // Re-read the clock when the backup changes or every minute.
-    let tick = RwSignal::new(0u32);
-    let interval = set_interval_with_handle(
-        move || tick.update(|t| *t += 1),
-        std::time::Duration::from_secs(60),
-    )
-    .ok();
-    on_cleanup(move || {
-        if let Some(handle) = interval {
-            handle.clear();
-        }
-    });
+    let tick = minute_tick();
     let label = move || {
         tick.track();
         // The revision moves when a save lands.
@@ -111,24 +102,6 @@ fn WorkbookBar() -> impl IntoView {
             )
         })
     };
-    // The passphrase is never kept, so a workbook last saved encrypted is
-    // not written in the clear by one click: the click goes to the Data
-    // page's passphrase instead.
-    let navigate = leptos_router::hooks::use_navigate();
-    let save = move || {
-        let encrypted = state
-            .backup
-            .with_untracked(|b| b.as_ref().is_some_and(|b| b.encrypted));
-        if encrypted {
-            navigate(&route("/data"), Default::default());
-            crate::widgets::focus_later("#file-passphrase".into());
-            run.message.set(Some(
-                "This workbook's file is encrypted: enter its passphrase to save it again.".into(),
-            ));
-            return;
-        }
-        run.start(state, None, false, |_| {});
-    };
     view! {
         <div class="workbook-bar">
             <div class="undo-redo" role="group" aria-label="Undo and redo">
@@ -141,20 +114,10 @@ fn WorkbookBar() -> impl IntoView {
                     move || state.redo(),
                 )}
             </div>
-            <p class="backup-status">
+            <div class="backup-status">
                 <span data-testid="backup-status">{label}</span>
-                " "
-                <button type="button" on:click=move |_| save() disabled=move || run.busy.get()>
-                    "Save to file"
-                </button>
-                <Show when=move || run.offer_download.get()>
-                    " "
-                    <button type="button" on:click=move |_| run.start(state, None, true, |_| {})>
-                        "Download a copy"
-                    </button>
-                </Show>
-            </p>
-            <StatusLine message=run.message class="backup-message" />
+                <QuickSave message_class="backup-message" />
+            </div>
         </div>
     }
 }
@@ -181,7 +144,10 @@ fn history_button(
     }
 }
 
-/// A gentle reminder after a week of changes without an export.
+/// A gentle reminder to save to a file: after a week of changes without
+/// one, or two days where the browser deletes unvisited data after seven.
+/// Rechecked at start, when a save lands, and every minute, so that it
+/// comes by elapsed time alone, with no edit in this session.
 #[component]
 fn BackupReminder() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -192,8 +158,10 @@ fn BackupReminder() -> impl IntoView {
         SaveStatus::Saved(at) => Some(at),
         _ => None,
     });
+    let tick = minute_tick();
     let due = move || {
         last_saved.track();
+        tick.track();
         let Some(id) = state.current.get() else {
             return false;
         };
@@ -209,6 +177,7 @@ fn BackupReminder() -> impl IntoView {
                     &created,
                     browser::now().epoch_ms(),
                     store::reminder_snoozed_until(&ns, &id),
+                    state.retention,
                 )
             })
     };
@@ -222,24 +191,34 @@ fn BackupReminder() -> impl IntoView {
         }
         snoozed.set(true);
     };
-    let back_up = move |_| {
-        let _ = state.back_up();
-    };
     view! {
         <Show when=due>
             <div class="backup-reminder" role="region" aria-label="Backup reminder">
-                <p>
-                    "It has been more than a week since this workbook was last exported, and it has changed since. An export is your backup if this browser's data is ever cleared."
-                </p>
-                <button type="button" class="primary" on:click=back_up>
-                    "Back up now"
-                </button>
+                <p>{state.retention.reminder_text()}</p>
+                <QuickSave primary=true message_class="backup-message" />
                 <button type="button" on:click=snooze>
                     "Remind me tomorrow"
                 </button>
             </div>
         </Show>
     }
+}
+
+/// A signal that moves every minute while the component that made it is
+/// mounted: what depends on the clock tracks it.
+fn minute_tick() -> RwSignal<u32> {
+    let tick = RwSignal::new(0u32);
+    let interval = set_interval_with_handle(
+        move || tick.update(|t| *t += 1),
+        std::time::Duration::from_secs(60),
+    )
+    .ok();
+    on_cleanup(move || {
+        if let Some(handle) = interval {
+            handle.clear();
+        }
+    });
+    tick
 }
 
 /// The open workbook's framework attribution (FitSM's CC BY 4.0), if it needs one.

@@ -14,6 +14,7 @@ use clausebook_core::history::History;
 use clausebook_core::library::{
     Backup, Head, Library, SavedTo, SnapshotMeta, SnapshotReason, WorkbookId,
 };
+use clausebook_core::retention::Retention;
 use clausebook_core::workbook::Workbook;
 use leptos::prelude::*;
 
@@ -31,6 +32,10 @@ pub struct AppState {
     pub backup: RwSignal<Option<Backup>>,
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
+    /// How long this browser keeps the site's data (Safari: 7 days unvisited).
+    pub retention: Retention,
+    /// The browser's answer to "keep this site's data": None until it gives one.
+    pub persisted: RwSignal<Option<bool>>,
     pub(super) history: StoredValue<History<Workbook>>,
     pub(super) saver: StoredValue<Autosaver, LocalStorage>,
     /// Set while a stored workbook is being opened: that change is not an edit.
@@ -407,9 +412,21 @@ impl AppState {
         store::usage()
     }
 
-    /// Whether the browser promised to keep this site's storage.
-    pub async fn storage_persisted(&self) -> bool {
-        store::is_persisted().await
+    /// Shows whether the browser promised to keep this site's data in
+    /// [`AppState::persisted`], and asks it to if not. Called at every
+    /// start and after the first save of a session: Chromium grants by how
+    /// much the site is used, so a later ask can get a yes.
+    pub fn ask_persistence(&self) {
+        let persisted = self.persisted;
+        leptos::task::spawn_local(async move {
+            let already = store::is_persisted().await;
+            persisted.try_set(Some(already));
+            if !already {
+                // Firefox asks the person: the answer may never come.
+                let granted = store::request_persistence().await;
+                persisted.try_set(Some(granted));
+            }
+        });
     }
 
     /// The snapshots of a stored workbook, newest first.

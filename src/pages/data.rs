@@ -3,7 +3,8 @@
 
 use crate::app::AppState;
 use crate::widgets::{
-    Card, OpenWorkbookFile, PageIntro, SaveFileCard, StatusLine, action_column_heads, scroll_table,
+    Card, OpenWorkbookFile, PageIntro, PersistenceAnswer, SaveFileCard, StatusLine,
+    action_column_heads, scroll_table,
 };
 use clausebook_core::file::export;
 use clausebook_core::library::{SnapshotMeta, SnapshotReason};
@@ -15,6 +16,7 @@ pub fn DataPage() -> impl IntoView {
         <PageIntro title="Data">
             "Your workbook lives in this browser's local storage and is saved as you type. Save it to a file regularly: the file is your backup, and the way to move to another computer or hand a workbook to someone else."
         </PageIntro>
+        <PersistenceAnswer />
         <SaveFileCard />
         <Card heading_id="import-title" title="Import">
             <p>

@@ -6,7 +6,8 @@ use crate::app::AppState;
 use crate::platform::browser;
 use crate::widgets::ErrorLine;
 use crate::widgets::{
-    Card, ConfirmInline, NewWorkbookForm, OpenWorkbookFile, PageIntro, StatusLine,
+    Card, ConfirmInline, NewWorkbookForm, OpenWorkbookFile, PageIntro, PersistenceAnswer,
+    StatusLine,
 };
 use clausebook_core::file::export::human_size;
 use clausebook_core::library::{self, Entry, Library, WorkbookId};
@@ -52,10 +53,6 @@ pub fn WorkbooksPage() -> impl IntoView {
         state.library_changed.track();
         state.save_status.track();
         library::usage_label(state.storage_usage())
-    });
-    let persisted = RwSignal::new(None::<bool>);
-    leptos::task::spawn_local(async move {
-        persisted.set(Some(state.storage_persisted().await));
     });
 
     let with_library = move |f: &dyn Fn(&mut Library) -> Result<String, String>| {
@@ -228,17 +225,7 @@ pub fn WorkbooksPage() -> impl IntoView {
         </Card>
         <Card heading_id="storage-title" title="Storage">
             <p data-testid="storage-usage">{move || format!("In use: {}.", usage.get())}</p>
-            <p>
-                {move || match persisted.get() {
-                    Some(true) => {
-                        "The browser has agreed to keep this site's data even when space runs low."
-                    }
-                    Some(false) => {
-                        "The browser may clear this site's data if space runs low or it is unused for a long time: export regularly."
-                    }
-                    None => "",
-                }}
-            </p>
+            <PersistenceAnswer />
         </Card>
     }
     .into_any()

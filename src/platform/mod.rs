@@ -1,6 +1,7 @@
 //! Everything that touches the browser: local storage and autosave,
 //! downloads and the clock, a chosen file to save to, encryption, the
-//! crash screen, offline use and perf marks.
+//! crash screen, offline use, perf marks and how long the browser keeps the
+//! site's data.
 //! Nothing here renders a page.
 
 pub mod browser;
@@ -9,4 +10,5 @@ pub mod crypto;
 pub mod file_handle;
 pub mod offline;
 pub mod perf;
+pub mod retention;
 pub mod store;

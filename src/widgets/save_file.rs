@@ -1,10 +1,11 @@
-//! Saving the workbook to a file, as the header's one click and as the Data
-//! page's card with an optional passphrase. Both run
+//! Saving the workbook to a file, as one click (the header, the backup
+//! reminder, Safari's notice) and as the Data page's card with an optional
+//! passphrase. Both run
 //! `AppState::save_to_file` and say what happened; when writing to the
 //! chosen file fails they offer a download instead.
 
 use super::StatusLine;
-use crate::app::{AppState, FileSaveError};
+use crate::app::{AppState, FileSaveError, route};
 use crate::platform::file_handle::FileError;
 use leptos::prelude::*;
 
@@ -71,6 +72,53 @@ impl SaveRun {
 impl Default for SaveRun {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+/// "Save to file" in one click, wherever the person is: to the chosen file
+/// or as a download, with "Download a copy" after a failed write, and the
+/// outcome announced below. The passphrase is never kept, so a workbook last
+/// saved encrypted is not written in the clear by one click: the click goes
+/// to the Data page's passphrase instead.
+#[component]
+pub fn QuickSave(
+    /// The button's look: the main action where it stands alone.
+    #[prop(optional)]
+    primary: bool,
+    message_class: &'static str,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let run = SaveRun::new();
+    let navigate = leptos_router::hooks::use_navigate();
+    let save = move |_| {
+        let encrypted = state
+            .backup
+            .with_untracked(|b| b.as_ref().is_some_and(|b| b.encrypted));
+        if encrypted {
+            navigate(&route("/data"), Default::default());
+            super::focus_later("#file-passphrase".into());
+            run.message.set(Some(
+                "This workbook's file is encrypted: enter its passphrase to save it again.".into(),
+            ));
+            return;
+        }
+        run.start(state, None, false, |_| {});
+    };
+    view! {
+        <button
+            type="button"
+            class=primary.then_some("primary")
+            on:click=save
+            disabled=move || run.busy.get()
+        >
+            "Save to file"
+        </button>
+        <Show when=move || run.offer_download.get()>
+            <button type="button" on:click=move |_| run.start(state, None, true, |_| {})>
+                "Download a copy"
+            </button>
+        </Show>
+        <StatusLine message=run.message class=message_class />
     }
 }
 

@@ -93,10 +93,12 @@ export async function launch({ dist = DIST, prefix = '' } = {}) {
 const SCREENSHOT_STYLE = "'sha256-YjaKGiklmzC6wjXA513HAMmzus8VE61XCOT+SmwNZWA='";
 
 /// A fresh page (own storage) that fails the test on any uncaught error.
-export async function newPage(env, { width = 1280, height = 900 } = {}) {
+/// `userAgent` makes it present itself as another browser (e.g. Safari).
+export async function newPage(env, { width = 1280, height = 900, userAgent } = {}) {
   const context = await env.browser.newContext({
     viewport: { width, height },
     acceptDownloads: true,
+    ...(userAgent ? { userAgent } : {}),
   });
   const page = await context.newPage();
   if (ENGINE === 'firefox') {

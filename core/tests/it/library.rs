@@ -5,6 +5,7 @@ use clausebook_core::calendar::Timestamp;
 use clausebook_core::history::{COALESCE_MS, History};
 use clausebook_core::library::*;
 use clausebook_core::limits::{MAX_SNAPSHOTS, MAX_WORKBOOK_NAME_CHARS};
+use clausebook_core::retention::Retention::UntilCleared;
 
 fn ts(s: &str) -> Timestamp {
     s.parse().expect("timestamp")
@@ -207,13 +208,20 @@ fn backups_are_labelled_and_reminded_after_a_week_of_changes() {
         backup_label(Some(&today), 10, now, "09:00"),
         "Downloaded today · no changes since"
     );
-    assert!(backup_reminder_due(None, 5, &created, now, None));
+    assert!(backup_reminder_due(
+        None,
+        5,
+        &created,
+        now,
+        None,
+        UntilCleared
+    ));
     assert!(
-        !backup_reminder_due(None, 0, &created, now, None),
+        !backup_reminder_due(None, 0, &created, now, None, UntilCleared),
         "nothing to back up"
     );
     assert!(
-        !backup_reminder_due(Some(&backup), 20, &created, now, None),
+        !backup_reminder_due(Some(&backup), 20, &created, now, None, UntilCleared),
         "three days is not a week"
     );
     let old = Backup {
@@ -222,13 +230,20 @@ fn backups_are_labelled_and_reminded_after_a_week_of_changes() {
         saved_to: SavedTo::Download,
         encrypted: false,
     };
-    assert!(backup_reminder_due(Some(&old), 11, &created, now, None));
+    assert!(backup_reminder_due(
+        Some(&old),
+        11,
+        &created,
+        now,
+        None,
+        UntilCleared
+    ));
     assert!(
-        !backup_reminder_due(Some(&old), 10, &created, now, None),
+        !backup_reminder_due(Some(&old), 10, &created, now, None, UntilCleared),
         "no changes since"
     );
     assert!(
-        !backup_reminder_due(Some(&old), 11, &created, now, Some(now + 1)),
+        !backup_reminder_due(Some(&old), 11, &created, now, Some(now + 1), UntilCleared),
         "snoozed"
     );
     assert_eq!(usage_label(1024 * 1024), "1.0 MB of about 5.0 MB (20%)");

@@ -20,6 +20,7 @@ mod overview;
 mod portfolio;
 mod progress;
 mod report;
+mod retention;
 mod roundtrip;
 mod sample;
 mod sealed;

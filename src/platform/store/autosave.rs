@@ -6,7 +6,6 @@
 //! lost. The write itself is [`super::slots`]'.
 
 use super::error::{SaveError, StorageError};
-use super::local::request_persistence;
 use super::slots::{Session, read_head, tab_id, write_with};
 use super::text::SaveText;
 use super::workbooks::{create_with, set_active};
@@ -109,11 +108,9 @@ impl Autosaver {
         }
         state.dirty = false;
         state.dirty_since = None;
-        let asked = state.session.persistence_asked;
         state.session = Session {
             id,
             known_revision: revision,
-            persistence_asked: asked,
             ..Session::default()
         };
     }
@@ -201,10 +198,6 @@ impl Autosaver {
         let Some(result) = saved else {
             return;
         };
-        if !session.persistence_asked && result.is_ok() {
-            session.persistence_asked = true;
-            request_persistence();
-        }
         let created = {
             let mut state = self.inner.state.borrow_mut();
             let created = state.session.id.is_none() && session.id.is_some();

@@ -1,8 +1,9 @@
 //! When each workbook was last saved to a file (its backup), where and
-//! whether encrypted, and until when the reminder to back it up is snoozed.
+//! whether encrypted, until when the reminder to back it up is snoozed, and
+//! until when the notice of Safari's 7-day deletion is hidden.
 
 use super::error::StorageError;
-use super::keys::workbook_key;
+use super::keys::{notice_key, workbook_key};
 use super::local::{read_json, read_raw, write_json, write_raw};
 use crate::platform::browser;
 use clausebook_core::library::{Backup, SavedTo, WorkbookId};
@@ -37,4 +38,13 @@ pub fn reminder_snoozed_until(ns: &str, id: &WorkbookId) -> Option<i64> {
 
 pub fn snooze_reminder(ns: &str, id: &WorkbookId, until_ms: i64) {
     let _ = write_raw(&workbook_key(ns, id, "remind"), &until_ms.to_string());
+}
+
+/// Until when the notice that this browser deletes unvisited data is hidden.
+pub fn notice_hidden_until(ns: &str) -> Option<i64> {
+    read_raw(&notice_key(ns))?.parse().ok()
+}
+
+pub fn hide_notice(ns: &str, until_ms: i64) {
+    let _ = write_raw(&notice_key(ns), &until_ms.to_string());
 }

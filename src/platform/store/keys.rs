@@ -12,6 +12,11 @@ pub fn active_key(ns: &str) -> String {
     format!("{ns}.active")
 }
 
+/// Until when the notice of the browser's 7-day deletion is hidden.
+pub(super) fn notice_key(ns: &str) -> String {
+    format!("{ns}.notice")
+}
+
 pub(super) fn legacy_key(ns: &str) -> String {
     format!("{ns}.workbook")
 }

@@ -95,21 +95,42 @@ pub(super) fn write_json<T: serde::Serialize>(key: &str, value: &T) -> Result<()
     )
 }
 
-/// Asks the browser not to clear this site's storage under pressure.
-pub fn request_persistence() {
-    if let Ok(promise) = gloo_utils::window().navigator().storage().persist() {
-        // The answer only matters for display; the browser may decide later.
-        wasm_bindgen_futures::spawn_local(async move {
-            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-        });
-    }
+/// Asks the browser not to clear this site's storage (under pressure, and
+/// in Chromium also when the person clears "site data" in bulk), and gives
+/// its answer. Firefox asks the person, so the answer may come late or
+/// never; Chromium and WebKit decide by themselves.
+pub async fn request_persistence() -> bool {
+    let Some(storage) = storage_manager() else {
+        return false;
+    };
+    let Ok(promise) = storage.persist() else {
+        return false;
+    };
+    answer(promise).await
 }
 
 /// Whether the browser promised to keep this site's storage.
 pub async fn is_persisted() -> bool {
-    let Ok(promise) = gloo_utils::window().navigator().storage().persisted() else {
+    let Some(storage) = storage_manager() else {
         return false;
     };
+    let Ok(promise) = storage.persisted() else {
+        return false;
+    };
+    answer(promise).await
+}
+
+/// `navigator.storage`, where the browser has it (older Safari and
+/// insecure contexts do not).
+fn storage_manager() -> Option<web_sys::StorageManager> {
+    use wasm_bindgen::JsCast;
+    let navigator = gloo_utils::window().navigator();
+    js_sys::Reflect::get(&navigator, &JsValue::from_str("storage"))
+        .ok()
+        .and_then(|s| s.dyn_into::<web_sys::StorageManager>().ok())
+}
+
+async fn answer(promise: js_sys::Promise) -> bool {
     wasm_bindgen_futures::JsFuture::from(promise)
         .await
         .ok()

@@ -11,7 +11,8 @@
 //! - `{ns}.wb.{id}.snaps` and `.snap.{ms}`: up to ten earlier copies
 //!   ([`snapshots`]).
 //! - `{ns}.wb.{id}.backup`: when it was last exported; `.remind`: until when
-//!   the backup reminder is snoozed ([`backup`]).
+//!   the backup reminder is snoozed ([`backup`]); `{ns}.notice`: until when
+//!   the notice of Safari's 7-day deletion is hidden.
 //!
 //! [`autosave`] decides when a save happens; [`text`] writes the stored
 //! text; [`local`] is local storage itself, and [`keys`] where each entry is.
@@ -27,7 +28,10 @@ pub mod text;
 pub mod workbooks;
 
 pub use autosave::{Autosaver, MAX_SAVE_WAIT_MS, SAVE_DELAY_MS, SaveFn, SaveStatus};
-pub use backup::{backup, record_backup, reminder_snoozed_until, snooze_reminder};
+pub use backup::{
+    backup, hide_notice, notice_hidden_until, record_backup, reminder_snoozed_until,
+    snooze_reminder,
+};
 pub use error::{SaveError, StorageError};
 pub use keys::{active_key, workbook_key};
 pub use local::{is_persisted, read_raw, request_persistence, usage, write_raw};

@@ -45,8 +45,6 @@ pub struct Session {
     pub last_snapshot_ms: Option<i64>,
     /// Set once another writer was detected; this tab then never writes.
     pub blocked: Option<Conflict>,
-    /// Whether persistent storage was already asked for in this session.
-    pub persistence_asked: bool,
     /// Set when a save found no room for a second copy and replaced the
     /// copy in force instead: the size of that text, in bytes. Saves at
     /// least as large then replace it directly, without first trying the

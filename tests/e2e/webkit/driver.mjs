@@ -28,6 +28,7 @@ const CANDIDATES = {
   dialog: 'dialog, [role=dialog], [role=alertdialog]',
   alertdialog: '[role=alertdialog]',
   banner: 'header, [role=banner]',
+  region: 'section[aria-label], section[aria-labelledby], [role=region]',
 };
 // WebKit reports some roles under its own names.
 const ROLE_ALIASES = { combobox: ['combobox', 'popupbutton', 'listbox'], heading: ['heading'], status: ['status'] };

@@ -3,9 +3,14 @@
 //
 // What this engine's driver cannot do, and so what runs only in Chromium and
 // Firefox (tests/e2e/*.test.mjs): WebDriver classic has no console or
-// uncaught-error events, no network emulation (offline), no media emulation
-// (print, colour scheme), no download events, and no script that runs before
-// the page's own. The journeys below check what a person sees instead.
+// uncaught-error events, no network emulation (offline: here the server is
+// stopped instead), no media emulation (print, colour scheme), no download
+// events, and no script that runs before the page's own. The journeys below
+// check what a person sees instead.
+//
+// The faults of issue 20, each in this engine: a crash, a newer app's data,
+// the byte-counted quota (a large workbook with ’), two windows, full
+// storage, and offline after one visit.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -370,4 +375,54 @@ test('a narrow window: every page fits without scrolling sideways', async (t) =>
   }
   await page.goto(base + '/');
   await page.screenshot(join(ARTIFACTS, 'webkit-overview-narrow.png'));
+});
+
+test('offline after one visit: with the server gone, the app and the workbook are there', async (t) => {
+  // A server of its own, stopped mid-test (the others keep theirs).
+  const own = await startServer(DIST, 0);
+  const site = `http://127.0.0.1:${own.address().port}`;
+  t.after(() => new Promise((ok) => own.close(ok)));
+  const page = await open(t);
+  await page.goto(site + '/');
+  await page.role('button', 'Create workbook');
+  await until(() => page.evaluate(() => navigator.serviceWorker?.controller != null), 'the service worker to take control');
+  await (await page.label('Organisation name')).fill('Offline Ltd');
+  await (await page.label('Scope')).fill('Managed desktops for small offices.');
+  await (await page.role('button', 'Create workbook')).click();
+  await page.role('heading', 'Offline Ltd');
+  await page.goto(site + '/clauses/8.6.1');
+  await (await page.label('Notes')).fill('Written before the line went down');
+  await saved(page);
+  // The line goes down: nothing answers at the site's address any more.
+  own.closeAllConnections();
+  await new Promise((ok) => own.close(ok));
+  await assert.rejects(fetch(site + '/'), 'the server is gone');
+  await page.reload();
+  const notes = await page.label('Notes');
+  assert.equal(await notes.value(), 'Written before the line went down');
+  // A page not opened before loads from the offline copy too.
+  await page.goto(site + '/improvements');
+  await page.role('heading', 'Improvements');
+  await (await page.role('link', 'Overview')).click();
+  await page.role('heading', 'Offline Ltd');
+  await page.screenshot(join(ARTIFACTS, 'webkit-offline-1280.png'));
+});
+
+// WebKitGTK is classed with Safari (core/src/retention.rs): the same
+// engine, and GNOME Web turns on the same 7-day cap.
+test("the notice of WebKit's 7-day deletion shows, with Save to file, and on an empty start the way back", async (t) => {
+  const page = await open(t);
+  await page.goto(base + '/');
+  await page.role('button', 'Create workbook');
+  const ua = await page.evaluate(() => navigator.userAgent);
+  const region = await page.role('region', 'This browser may delete unvisited data');
+  assert.match(await region.textContent(), /can delete this site's data after 7 days without a visit/, ua);
+  await page.role('link', 'Open a workbook file');
+  await createWorkbook(page, 'Notice Ltd');
+  await page.role('button', 'Save to file');
+  await (await page.role('button', 'Hide for two days')).click();
+  await until(async () => (await page.all('region', 'This browser may delete unvisited data')).length === 0, 'the notice to hide');
+  await page.reload();
+  await page.role('heading', 'Notice Ltd');
+  assert.equal((await page.all('region', 'This browser may delete unvisited data')).length, 0, 'still hidden');
 });
