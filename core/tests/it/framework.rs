@@ -37,22 +37,6 @@ fn numbering_is_in_document_order() {
 }
 
 #[test]
-fn pdca_phase_follows_annex_sl_clause() {
-    let fw = framework::iso20000();
-    for node in fw.nodes() {
-        let root = fw.ancestors(&node.id).last().unwrap_or(node);
-        let expected = match root.number.as_str() {
-            "4" | "5" | "6" | "7" => Phase::Plan,
-            "8" => Phase::Do,
-            "9" => Phase::Check,
-            "10" => Phase::Act,
-            other => panic!("unexpected root {other}"),
-        };
-        assert_eq!(node.pdca, expected, "{}", node.number);
-    }
-}
-
-#[test]
 fn tree_queries_agree() {
     let fw = framework::iso20000();
     let id = "8.5.1.2".into();
