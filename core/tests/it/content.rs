@@ -22,7 +22,7 @@ fn guidance_text(id: &str) -> String {
     all.join("\n")
 }
 
-/// 1. The PDCA phases follow one named convention: 6 Plan; 7 and 8 Do; 9
+/// Correction 1: The PDCA phases follow one named convention: 6 Plan; 7 and 8 Do; 9
 /// Check; 10 Act; 4 and 5 frame the cycle. Sub-clauses share their clause's.
 #[test]
 fn pdca_phases_follow_the_9001_figure_convention() {
@@ -86,7 +86,7 @@ fn no_guidance_puts_a_clause_in_another_phase() {
     }
 }
 
-/// 2. SLAs include service targets, workload limits and exceptions: not
+/// Correction 2: SLAs include service targets, workload limits and exceptions: not
 /// "typically", and not "expected workload".
 #[test]
 fn slas_cover_targets_workload_limits_and_exceptions() {
@@ -96,7 +96,7 @@ fn slas_cover_targets_workload_limits_and_exceptions() {
     assert!(!plain.contains("expected workload"), "{plain}");
 }
 
-/// 3. The change management policy defines the categories of change,
+/// Correction 3: The change management policy defines the categories of change,
 /// emergency changes among them; the shared schedule is 8.5.1.3's evidence.
 #[test]
 fn the_change_policy_defines_categories_and_emergency_handling() {
@@ -117,7 +117,7 @@ fn the_change_policy_defines_categories_and_emergency_handling() {
     );
 }
 
-/// 4. The sample's notes speak of their own requirement.
+/// Correction 4: The sample's notes speak of their own requirement.
 #[test]
 fn sample_notes_are_about_their_own_requirement() {
     let wb = sample::workbook(
@@ -145,7 +145,7 @@ fn sample_notes_are_about_their_own_requirement() {
     assert!(note("8.7.2").contains("backup"));
 }
 
-/// 5. ISO/IEC 20000-1 defines no capability scale: the ISO/IEC 33020 levels
+/// Correction 5: ISO/IEC 20000-1 defines no capability scale: the ISO/IEC 33020 levels
 /// are an aid to rate process capability.
 #[test]
 fn the_capability_scale_is_an_assessment_aid_not_the_standards() {
@@ -161,7 +161,7 @@ fn the_capability_scale_is_an_assessment_aid_not_the_standards() {
     assert!(scale.note.contains("assessment aid"));
 }
 
-/// 6. Pipeline, catalogue and retired are ITIL's parts of a portfolio.
+/// Correction 6: Pipeline, catalogue and retired are ITIL's parts of a portfolio.
 #[test]
 fn portfolio_parts_are_labelled_as_itils() {
     assert!(Part::SOURCE.contains("ITIL"));
@@ -180,7 +180,7 @@ fn mapped(standard: &str, requirement: &str) -> Vec<String> {
         .collect()
 }
 
-/// 7. The mapping keeps its own "by topic" rule.
+/// Correction 7: The mapping keeps its own "by topic" rule.
 #[test]
 fn the_ims_mapping_is_by_topic_for_6_3_8_2_2_and_8_3_2() {
     for standard in ["iso9001-2015", "iso27001-2022"] {
@@ -207,7 +207,7 @@ fn the_ims_mapping_is_by_topic_for_6_3_8_2_2_and_8_3_2() {
     );
 }
 
-/// 8. Titles that rest on one public source say so in the data.
+/// Correction 8: Titles that rest on one public source say so in the data.
 #[test]
 fn single_source_titles_say_so() {
     for id in ["6.2.1", "6.2.2", "10.1", "10.2"] {

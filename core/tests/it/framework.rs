@@ -1,6 +1,6 @@
 //! The compiled-in framework definition, and the checks that guard any definition.
 
-use clausebook_core::framework::{self, Framework, FrameworkError, Phase, compare_numbers};
+use clausebook_core::framework::{self, Framework, FrameworkError, compare_numbers};
 use std::cmp::Ordering;
 use std::collections::HashSet;
 
