@@ -198,6 +198,20 @@ fn a_purpose_description_does_not_give_its_title_away() {
     }
 }
 
+/// A scenario does not name its own answer.
+#[test]
+fn a_scenario_does_not_name_its_answer() {
+    for q in all().iter().filter(|q| q.kind == Kind::Scenario) {
+        let number = q.answer().split(' ').next().unwrap_or_default();
+        assert!(
+            !contains_phrase(&q.prompt, number),
+            "{}: the prompt names {number}: {}",
+            q.id,
+            q.prompt
+        );
+    }
+}
+
 #[test]
 fn every_requirement_has_its_generated_questions() {
     let fw = framework::iso20000();
