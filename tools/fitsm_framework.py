@@ -73,6 +73,8 @@ out = {
  "subtitle": "Requirements for lightweight service management",
  "allows_exclusions": False,
  "source_note": "FitSM-1 requirements (FitSM 3.0). Requirement text is shown unchanged under CC BY 4.0; the short titles and everything else are Clausebook's own.",
+ "pdca_note": "FitSM's general requirements are grouped as PLAN, DO, CHECK and ACT themselves (GR4 to GR7). Clausebook puts the other general requirements in Plan and the processes in Do, except continual improvement in Act: that part is Clausebook's own reading.",
+ "pdca_convention": "PDCA phases: FitSM's own for GR4 to GR7, Clausebook's reading for the rest.",
  "attribution": src["attribution"],
  "licence_url": "https://creativecommons.org/licenses/by/4.0/",
  "capability_scale": {

@@ -22,6 +22,11 @@ pub struct Framework {
     /// ISO/IEC 20000-1:2018 allows none.
     pub allows_exclusions: bool,
     pub source_note: String,
+    /// Why clauses carry a PDCA phase at all: the phases are a convention the
+    /// definition names, not part of the standard. Shown wherever phases are.
+    pub pdca_note: String,
+    /// The same in one short line, for beside a phase badge or table.
+    pub pdca_convention: String,
     /// The licence attribution to show wherever the framework's text is shown
     /// (FitSM is CC BY 4.0); empty when nothing is reproduced.
     pub attribution: String,
@@ -44,6 +49,10 @@ pub struct Node {
     pub title: String,
     pub parent: Option<RequirementId>,
     pub pdca: Phase,
+    /// Where the title's wording rests, when it is weaker than the framework's
+    /// `source_note` (e.g. on one public source only); empty otherwise.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title_source: String,
     /// Requirement text the licence lets us show (FitSM); empty for ISO,
     /// whose text is copyrighted.
     #[serde(default)]
@@ -57,6 +66,10 @@ pub struct Node {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CapabilityScale {
     pub name: String,
+    /// What the scale is and is not: ISO/IEC 20000-1 defines none, so the
+    /// levels are an assessment aid, and the note says so where they are shown.
+    #[serde(default)]
+    pub note: String,
     pub levels: Vec<ScaleLevel>,
 }
 
@@ -99,10 +112,13 @@ pub struct FrameworkId(pub String);
 #[serde(transparent)]
 pub struct RequirementId(pub String);
 
-/// The Plan-Do-Check-Act phase a clause belongs to.
+/// The Plan-Do-Check-Act phase a clause belongs to, by the convention the
+/// framework's `pdca_note` names. `Frame` is for clauses the convention puts
+/// around the cycle rather than in it (ISO/IEC 20000-1 clauses 4 and 5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Phase {
+    Frame,
     Plan,
     Do,
     Check,
@@ -140,6 +156,10 @@ struct Definition {
     allows_exclusions: bool,
     #[serde(default)]
     source_note: String,
+    #[serde(default)]
+    pdca_note: String,
+    #[serde(default)]
+    pdca_convention: String,
     #[serde(default)]
     attribution: String,
     #[serde(default)]
@@ -252,6 +272,8 @@ impl Framework {
             subtitle: def.subtitle,
             allows_exclusions: def.allows_exclusions,
             source_note: def.source_note,
+            pdca_note: def.pdca_note,
+            pdca_convention: def.pdca_convention,
             attribution: def.attribution,
             licence_url: def.licence_url,
             capability_scale: def.capability_scale,
@@ -383,10 +405,17 @@ fn compare_segments(x: &str, y: &str) -> Ordering {
 }
 
 impl Phase {
-    pub const ALL: [Phase; 4] = [Phase::Plan, Phase::Do, Phase::Check, Phase::Act];
+    pub const ALL: [Phase; 5] = [
+        Phase::Frame,
+        Phase::Plan,
+        Phase::Do,
+        Phase::Check,
+        Phase::Act,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
+            Phase::Frame => "Framing",
             Phase::Plan => "Plan",
             Phase::Do => "Do",
             Phase::Check => "Check",
@@ -397,6 +426,7 @@ impl Phase {
     /// The stable key used in data and URLs.
     pub fn key(self) -> &'static str {
         match self {
+            Phase::Frame => "frame",
             Phase::Plan => "plan",
             Phase::Do => "do",
             Phase::Check => "check",
@@ -411,8 +441,11 @@ impl Phase {
     /// One line a student can remember the phase by.
     pub fn meaning(self) -> &'static str {
         match self {
-            Phase::Plan => "Set direction: context, leadership, objectives and support.",
-            Phase::Do => "Run the services and the processes that deliver them.",
+            Phase::Frame => {
+                "Frames the cycle: the context, scope and leadership every phase works within."
+            }
+            Phase::Plan => "Plan: risks and opportunities, objectives and the plan for the system.",
+            Phase::Do => "Provide the support, then run the services and their processes.",
             Phase::Check => "Measure, audit and review how well it works.",
             Phase::Act => "Correct what went wrong and keep improving.",
         }

@@ -58,6 +58,9 @@ pub const MAX_SNAPSHOTS: usize = 10;
 pub const MAX_PARTICIPANTS: usize = 30;
 /// Study runs kept in a profile; older ones drop off so storage stays small.
 pub const MAX_STUDY_RUNS: usize = 200;
+/// Flashcard schedules kept in a profile: far above the deck's size, so a
+/// damaged file cannot fill storage.
+pub const MAX_CARD_REVIEWS: usize = 2000;
 
 // ---------------------------------------------------------------------------
 // Sizes

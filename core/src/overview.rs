@@ -25,6 +25,8 @@ pub struct Overview {
     pub overdue: Vec<Line>,
     pub overdue_total: usize,
     pub phases: Vec<PhaseRow>,
+    /// The convention the phases follow, named wherever they are shown.
+    pub pdca_convention: String,
     pub clauses: Vec<ClauseRow>,
     /// The top of the framework's capability scale.
     pub capability_max: u8,
@@ -170,6 +172,7 @@ impl Overview {
         Self {
             organisation: workbook.organisation.name.clone(),
             framework_name: framework.name.clone(),
+            pdca_convention: framework.pdca_convention.clone(),
             readiness: Readiness::of(framework, assessments),
             next_unassessed,
             gaps,

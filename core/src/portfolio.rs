@@ -465,14 +465,18 @@ impl Part {
         Part::ALL.into_iter().find(|p| p.key() == key)
     }
 
+    /// Where the three parts come from, shown with them: they are ITIL's
+    /// division of a portfolio, not words of ISO/IEC 20000-1.
+    pub const SOURCE: &'static str = "Pipeline, catalogue and retired are ITIL's parts of a service portfolio. ISO/IEC 20000-1 does not divide the portfolio this way; Clausebook uses ITIL's parts to sort services.";
+
     pub fn meaning(self) -> &'static str {
         match self {
             Part::Pipeline => {
-                "Services being proposed, approved, designed, built or moved into operation."
+                "ITIL's pipeline: services being proposed, approved, designed, built or moved into operation."
             }
-            Part::Catalogue => "Live services that customers can use today.",
+            Part::Catalogue => "ITIL's catalogue: live services that customers can use today.",
             Part::Retired => {
-                "Services being wound down, no longer offered, or cancelled before going live."
+                "ITIL's retired services: being wound down, no longer offered, or cancelled before going live."
             }
         }
     }

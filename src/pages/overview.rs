@@ -208,6 +208,7 @@ fn OverviewView(#[prop(into)] overview: Signal<Overview>) -> impl IntoView {
                     })
             }}
             <Card heading_id="phases-title" title="By PDCA phase">
+                <p class="hint pdca-note">{move || overview.with(|o| o.pdca_convention.clone())}</p>
                 <div class="table-scroll">
                     <table class="by-phase">
                         <tbody>{move || phases.get().into_iter().map(phase_row).collect_view()}</tbody>

@@ -1,6 +1,6 @@
 //! The compiled-in framework definition, and the checks that guard any definition.
 
-use clausebook_core::framework::{self, Framework, FrameworkError, Phase, compare_numbers};
+use clausebook_core::framework::{self, Framework, FrameworkError, compare_numbers};
 use std::cmp::Ordering;
 use std::collections::HashSet;
 
@@ -34,22 +34,6 @@ fn ids_are_unique_and_parents_exist_before_children() {
 fn numbering_is_in_document_order() {
     let fw = framework::iso20000();
     crate::support::assert_in_document_order(fw);
-}
-
-#[test]
-fn pdca_phase_follows_annex_sl_clause() {
-    let fw = framework::iso20000();
-    for node in fw.nodes() {
-        let root = fw.ancestors(&node.id).last().unwrap_or(node);
-        let expected = match root.number.as_str() {
-            "4" | "5" | "6" | "7" => Phase::Plan,
-            "8" => Phase::Do,
-            "9" => Phase::Check,
-            "10" => Phase::Act,
-            other => panic!("unexpected root {other}"),
-        };
-        assert_eq!(node.pdca, expected, "{}", node.number);
-    }
 }
 
 #[test]

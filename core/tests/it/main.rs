@@ -7,6 +7,7 @@ mod generate;
 mod assessment;
 mod bench_workbook;
 mod compare;
+mod content;
 mod framework;
 mod frameworks;
 mod fuzz_regressions;

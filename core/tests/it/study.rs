@@ -1,316 +1,501 @@
-//! Study mode: question generation, flashcards, practice runs and the profile.
+//! Study (issue 22): the question bank's quality rules, the mock exam's
+//! composition, runs, the flashcard scheduler and the profile's migration.
 
-use clausebook_core::calendar::Timestamp;
-use clausebook_core::framework::{self, Node, Phase};
+use clausebook_core::calendar::{IsoDate, Timestamp};
+use clausebook_core::framework::{self, RequirementId};
 use clausebook_core::limits;
-use clausebook_core::portfolio::{Lifecycle, Part};
+use clausebook_core::study::bank::{self, Area, Kind, Question};
+use clausebook_core::study::exam::{self, BLUEPRINT};
+use clausebook_core::study::srs::{self, Rating};
 use clausebook_core::study::{
-    self, Kind, Mode, Practice, Profile, ProfileError, Question, Rng, RunError, Score, Topic,
+    self, Mode, Practice, Profile, ProfileError, RunError, cards, deck, due_today,
 };
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 fn at() -> Timestamp {
     "2026-11-25T18:00:00.000Z".parse().unwrap()
 }
 
-/// Many questions of every kind, over many seeds.
-fn sample() -> Vec<Question> {
-    let fw = framework::iso20000();
-    let mut out = Vec::new();
-    for seed in 0..300u64 {
-        let mut rng = Rng::new(seed);
-        for kind in Kind::ALL {
-            out.push(study::question(fw, kind, &mut rng).expect("built-in data suffices"));
+fn day(text: &str) -> IsoDate {
+    text.parse().unwrap()
+}
+
+fn norm(text: &str) -> String {
+    text.trim().to_lowercase()
+}
+
+/// Whether `phrase` occurs in `text` as whole words ("20000-1" is not in
+/// "20000-10").
+fn contains_phrase(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+fn all() -> &'static [Question] {
+    study::bank()
+}
+
+#[test]
+fn the_hand_written_bank_parses() {
+    bank::written_parses().unwrap();
+    assert!(bank::written().len() > 100);
+}
+
+/// Every question: one correct option among distinct ones, none empty.
+#[test]
+fn every_question_has_exactly_one_correct_option_among_distinct_ones() {
+    for q in all() {
+        let n = q.options.len();
+        let expected = if q.kind == Kind::Model { 3..=4 } else { 4..=4 };
+        assert!(expected.contains(&n), "{}: {n} options", q.id);
+        assert!(q.correct < n, "{}", q.id);
+        let distinct: HashSet<String> = q.options.iter().map(|o| norm(o)).collect();
+        assert_eq!(
+            distinct.len(),
+            n,
+            "{}: options repeat: {:?}",
+            q.id,
+            q.options
+        );
+        for o in &q.options {
+            assert!(!o.trim().is_empty(), "{}: an empty option", q.id);
         }
+        // No option is part of another, which would make both true.
+        for (i, a) in q.options.iter().enumerate() {
+            for (j, b) in q.options.iter().enumerate() {
+                if i != j {
+                    assert!(
+                        !contains_phrase(&norm(b), &norm(a)),
+                        "{}: “{a}” is inside “{b}”",
+                        q.id
+                    );
+                }
+            }
+        }
+        assert!(!q.prompt.trim().is_empty(), "{}", q.id);
+    }
+}
+
+#[test]
+fn ids_are_unique_and_links_are_requirements() {
+    let fw = framework::iso20000();
+    let mut seen = HashSet::new();
+    for q in all() {
+        assert!(seen.insert(q.id.clone()), "{} twice", q.id);
+        if let Some(link) = &q.link {
+            assert!(fw.is_leaf(link), "{}: {link} is not a requirement", q.id);
+        }
+        if matches!(q.kind, Kind::Purpose | Kind::Evidence | Kind::Scenario)
+            || matches!(q.area, Area::Requirements | Area::Processes)
+        {
+            assert!(q.link.is_some(), "{} needs a link to its requirement", q.id);
+        }
+    }
+}
+
+/// An explanation teaches: it says more than the answer, in more than one
+/// sentence, and does not quote requirement text.
+#[test]
+fn every_explanation_says_more_than_the_answer() {
+    for q in all() {
+        let e = q.explanation.trim();
+        assert!(
+            e.chars().count() >= q.answer().chars().count() + 60,
+            "{}: the explanation is hardly more than the answer: {e}",
+            q.id
+        );
+        assert_ne!(norm(e), norm(q.answer()), "{}", q.id);
+        let sentences = e.matches(". ").count() + 1;
+        assert!(sentences >= 2, "{}: one sentence only: {e}", q.id);
+        for text in [e, q.prompt.as_str()] {
+            assert!(
+                !text.to_lowercase().contains(" shall "),
+                "{}: reads like the standard's text",
+                q.id
+            );
+        }
+    }
+}
+
+/// The explanation also says why the others are wrong: for scenarios and
+/// generated questions, it names every wrong option.
+#[test]
+fn explanations_name_every_wrong_option() {
+    for q in all() {
+        for (i, wrong) in q.options.iter().enumerate() {
+            if i == q.correct {
+                continue;
+            }
+            let named = match q.kind {
+                // Scenario options are "8.3.3 Title": the number is enough.
+                Kind::Scenario => {
+                    let number = wrong.split(' ').next().unwrap_or_default();
+                    q.explanation.contains(&format!("({number})"))
+                        || q.explanation.contains(&format!("{number} "))
+                }
+                Kind::Purpose | Kind::Evidence | Kind::Model => q.explanation.contains(wrong),
+                _ => true,
+            };
+            assert!(
+                named,
+                "{}: the explanation does not say why not “{wrong}”",
+                q.id
+            );
+        }
+    }
+}
+
+/// Wrong options are not also true.
+#[test]
+fn distractors_are_not_also_true() {
+    let fw = framework::iso20000();
+    for q in all() {
+        let Some(link) = &q.link else { continue };
+        let node = fw.node(link).unwrap();
+        match q.kind {
+            Kind::Evidence => {
+                for (i, o) in q.options.iter().enumerate() {
+                    let own = node.guidance.evidence.contains(o);
+                    assert_eq!(own, i == q.correct, "{}: “{o}”", q.id);
+                }
+            }
+            Kind::Purpose | Kind::Scenario => {
+                let label = format!("{} {}", node.number, node.title);
+                assert_eq!(q.answer(), label, "{}: the answer is its link", q.id);
+                for (i, o) in q.options.iter().enumerate() {
+                    if i != q.correct {
+                        let number = o.split(' ').next().unwrap_or_default();
+                        assert!(
+                            fw.node_by_str(number).is_some_and(|n| n.id != *link),
+                            "{}: “{o}” is not another requirement",
+                            q.id
+                        );
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn a_purpose_description_does_not_give_its_title_away() {
+    for q in all().iter().filter(|q| q.kind == Kind::Purpose) {
+        let title = q
+            .answer()
+            .split_once(' ')
+            .map(|(_, t)| t)
+            .unwrap_or_default();
+        assert!(
+            !norm(&q.prompt).contains(&norm(title)),
+            "{}: {}",
+            q.id,
+            q.prompt
+        );
+    }
+}
+
+/// A scenario does not name its own answer.
+#[test]
+fn a_scenario_does_not_name_its_answer() {
+    for q in all().iter().filter(|q| q.kind == Kind::Scenario) {
+        let number = q.answer().split(' ').next().unwrap_or_default();
+        assert!(
+            !contains_phrase(&q.prompt, number),
+            "{}: the prompt names {number}: {}",
+            q.id,
+            q.prompt
+        );
+    }
+}
+
+#[test]
+fn every_requirement_has_its_generated_questions() {
+    let fw = framework::iso20000();
+    for n in fw.leaves() {
+        for kind in ["purpose", "evidence"] {
+            let id = format!("{kind}:{}", n.id);
+            assert!(all().iter().any(|q| q.id == id), "no {id}");
+        }
+    }
+}
+
+fn counts() -> BTreeMap<(Area, Kind), usize> {
+    let mut out = BTreeMap::new();
+    for q in all() {
+        *out.entry((q.area, q.kind)).or_default() += 1;
     }
     out
 }
 
 #[test]
-fn every_question_has_distinct_options_and_exactly_one_correct() {
-    for q in sample() {
-        assert!(q.options.len() >= 3, "{q:?}");
-        assert!(q.options.len() <= study::OPTIONS, "{q:?}");
-        let distinct: HashSet<&String> = q.options.iter().collect();
-        assert_eq!(distinct.len(), q.options.len(), "duplicate option: {q:?}");
-        assert!(q.correct < q.options.len());
-        let right = (0..q.options.len()).filter(|&i| q.is_correct(i)).count();
-        assert_eq!(right, 1, "{q:?}");
-        assert!(q.options.iter().all(|o| !o.trim().is_empty()));
-    }
-}
-
-#[test]
-fn correct_answers_agree_with_the_framework_data() {
-    let fw = framework::iso20000();
-    // The clause a question is about, found by how its prompt names it.
-    let asked_about = |named: &dyn Fn(&Node) -> bool| fw.nodes().iter().find(|n| named(n)).unwrap();
-    for q in sample() {
-        let answer = q.answer();
-        match q.kind {
-            Kind::NumberToTitle => {
-                let number = q
-                    .prompt
-                    .trim_start_matches("What is the title of clause ")
-                    .trim_end_matches('?');
-                assert_eq!(fw.node_by_str(number).unwrap().title, answer, "{q:?}");
-                // Wrong options are real titles of other clauses.
-                for o in q.options.iter().filter(|o| *o != answer) {
-                    assert!(
-                        fw.nodes()
-                            .iter()
-                            .any(|n| n.title == *o && n.number != number)
-                    );
-                }
-            }
-            Kind::TitleToNumber => {
-                let node = fw.node_by_str(answer).unwrap();
-                assert!(q.prompt.contains(&format!("“{}”", node.title)), "{q:?}");
-                for o in q.options.iter().filter(|o| *o != answer) {
-                    assert_ne!(fw.node_by_str(o).unwrap().title, node.title);
-                }
-            }
-            Kind::PhaseOfClause => {
-                let node = asked_about(&|n| q.prompt.contains(&format!("clause {} “", n.number)));
-                assert_eq!(node.pdca.label(), answer, "{q:?}");
-                let labels: Vec<&str> = Phase::ALL.iter().map(|p| p.label()).collect();
-                assert!(q.options.iter().all(|o| labels.contains(&o.as_str())));
-            }
-            Kind::AnnexSlOrder => {
-                let node = asked_about(&|n| q.prompt.ends_with(&format!("after “{}”?", n.title)));
-                let group: Vec<_> = match &node.parent {
-                    Some(p) => fw.children(p).collect(),
-                    None => fw.roots().collect(),
-                };
-                let at = group.iter().position(|n| n.id == node.id).unwrap();
-                assert_eq!(group[at + 1].title, answer, "{q:?}");
-                // Distractors come from the same group of clauses.
-                assert!(
-                    q.options
-                        .iter()
-                        .all(|o| group.iter().any(|n| n.title == *o))
-                );
-                assert!(!q.options.contains(&node.title));
-            }
-            Kind::LifecycleStatePart => {
-                let state = Lifecycle::ALL
-                    .into_iter()
-                    .find(|s| q.prompt.contains(&format!("“{}”", s.label())))
-                    .unwrap();
-                assert_eq!(state.part().label(), answer, "{q:?}");
-                assert_eq!(q.options.len(), Part::ALL.len());
-            }
-            Kind::CapabilityLevel => {
-                let scale = &framework::iso20000().capability_scale;
-                let level = scale
-                    .levels
-                    .iter()
-                    .find(|l| {
-                        q.prompt.contains(&l.meaning)
-                            || q.prompt.contains(&format!("level {} called", l.level))
-                    })
-                    .unwrap();
-                assert!(
-                    answer == format!("{} {}", level.level, level.name) || answer == level.name,
-                    "{q:?} expected {level:?}"
-                );
-            }
-        }
-    }
-}
-
-#[test]
-fn every_kind_is_generated_and_a_quiz_spreads_across_kinds() {
-    let kinds: HashSet<Kind> = sample().iter().map(|q| q.kind).collect();
-    assert_eq!(kinds.len(), Kind::ALL.len());
-    let fw = framework::iso20000();
-    let quiz = study::quiz(fw, &[], 12, 7);
-    assert_eq!(quiz.len(), 12);
-    for kind in Kind::ALL {
-        assert_eq!(
-            quiz.iter().filter(|q| q.kind == kind).count(),
-            2,
-            "{kind:?}"
+fn the_bank_covers_the_syllabus() {
+    let c = counts();
+    let in_area = |a: Area| {
+        c.iter()
+            .filter(|((x, _), _)| *x == a)
+            .map(|(_, n)| n)
+            .sum::<usize>()
+    };
+    let of_kind = |k: Kind| {
+        c.iter()
+            .filter(|((_, x), _)| *x == k)
+            .map(|(_, n)| n)
+            .sum::<usize>()
+    };
+    assert!(of_kind(Kind::Scenario) >= 80, "{}", of_kind(Kind::Scenario));
+    for (area, share) in BLUEPRINT {
+        assert!(
+            in_area(area) >= 2 * share,
+            "{}: {} questions for {share} a paper",
+            area.label(),
+            in_area(area)
         );
     }
-    // A topic filter limits the kinds.
-    let only: Vec<Kind> = Topic::Clauses.kinds().collect();
-    let quiz = study::quiz(fw, &only, 10, 7);
-    assert!(quiz.iter().all(|q| q.kind.topic() == Topic::Clauses));
-    // Within a run the same question is not asked twice.
-    let prompts: HashSet<&String> = quiz.iter().map(|q| &q.prompt).collect();
-    assert_eq!(prompts.len(), quiz.len());
-}
-
-#[test]
-fn both_capability_directions_are_asked() {
-    let caps: Vec<Question> = sample()
-        .into_iter()
-        .filter(|q| q.kind == Kind::CapabilityLevel)
-        .collect();
-    assert!(caps.iter().any(|q| q.prompt.contains("description")));
-    assert!(caps.iter().any(|q| q.prompt.contains("called")));
-}
-
-#[test]
-fn generation_is_deterministic_for_a_seed() {
-    let fw = framework::iso20000();
-    assert_eq!(study::quiz(fw, &[], 20, 42), study::quiz(fw, &[], 20, 42));
-    assert_ne!(study::quiz(fw, &[], 20, 42), study::quiz(fw, &[], 20, 43));
-    // The correct option does not always sit in the same place.
-    let positions: HashSet<usize> = sample().iter().map(|q| q.correct).collect();
-    assert!(positions.len() >= 3, "{positions:?}");
-}
-
-#[test]
-fn explanations_are_present_and_in_our_own_words() {
-    for q in sample() {
-        assert!(q.explanation.len() > 20, "{q:?}");
-        assert!(q.explanation.contains(q.answer()), "{q:?}");
-        assert!(!q.explanation.to_lowercase().contains("shall"), "{q:?}");
-        assert!(!q.prompt.to_lowercase().contains("shall"), "{q:?}");
+    assert!(of_kind(Kind::Term) >= 15);
+    assert!(of_kind(Kind::Part) >= 10);
+    // Printed for the report: counts by area and kind.
+    for ((a, k), n) in &c {
+        println!("{:<14} {:<26} {n}", a.short(), k.label());
     }
 }
 
+/// Clausebook's own model is labelled so, and never on the syllabus.
 #[test]
-fn distractors_for_clauses_are_siblings_when_there_are_enough() {
-    let fw = framework::iso20000();
-    // Clause 9.2 has siblings 9.1, 9.3 and 9.4: the wrong numbers should be those.
-    for seed in 0..200 {
-        let mut rng = Rng::new(seed);
-        let q = study::question(fw, Kind::TitleToNumber, &mut rng).unwrap();
-        if q.answer() == "9.2" {
-            let mut opts = q.options.clone();
-            opts.sort();
-            assert_eq!(opts, ["9.1", "9.2", "9.3", "9.4"]);
-            return;
+fn own_model_questions_are_labelled_and_off_the_syllabus() {
+    for q in all() {
+        assert_eq!(q.kind == Kind::Model, q.area == Area::OwnModel, "{}", q.id);
+        if q.area == Area::OwnModel {
+            assert!(
+                q.explanation.contains("ITIL") || q.explanation.contains("assessment aid"),
+                "{}: {}",
+                q.id,
+                q.explanation
+            );
         }
     }
-    panic!("no question about 9.2 in 200 seeds");
+    assert!(!Area::OwnModel.in_exam());
+    assert!(Area::OwnModel.label().contains("Clausebook's own model"));
+    assert!(BLUEPRINT.iter().all(|(a, _)| a.in_exam()));
 }
 
 #[test]
-fn flashcards_cover_the_data_and_respect_topics() {
-    let fw = framework::iso20000();
-    let all = study::flashcards(fw, &[]);
+fn a_mock_exam_is_40_questions_in_the_documented_proportions() {
     assert_eq!(
-        all.iter().filter(|c| c.topic == Topic::Clauses).count(),
-        fw.nodes().len()
+        BLUEPRINT.iter().map(|(_, n)| n).sum::<usize>(),
+        exam::QUESTIONS
     );
-    assert!(all.iter().any(|c| c.front == "Clause 8.5.1"
-        && c.back.starts_with(&fw.node_by_str("8.5.1").unwrap().title)));
-    assert_eq!(
-        all.iter().filter(|c| c.topic == Topic::Lifecycle).count(),
-        Lifecycle::ALL.len()
-    );
-    let pdca = all.iter().find(|c| c.front == "Plan (PDCA)").unwrap();
+    assert_eq!(exam::SECONDS, 3600);
+    for seed in [1, 2, 3, 42, 2026] {
+        let paper = exam::paper(all(), seed);
+        assert_eq!(paper.len(), exam::QUESTIONS);
+        for (area, share) in BLUEPRINT {
+            assert_eq!(
+                paper.iter().filter(|q| q.area == area).count(),
+                share,
+                "{} in seed {seed}",
+                area.label()
+            );
+        }
+        assert!(paper.iter().all(|q| q.area != Area::OwnModel));
+        let ids: HashSet<&str> = paper.iter().map(|q| q.id.as_str()).collect();
+        assert_eq!(ids.len(), paper.len(), "no repeats");
+    }
+    assert_eq!(exam::paper(all(), 7), exam::paper(all(), 7));
+    assert_ne!(exam::paper(all(), 7), exam::paper(all(), 8));
+}
+
+#[test]
+fn the_pass_line_is_26_of_40() {
+    assert!(exam::passes(26, 40));
+    assert!(!exam::passes(25, 40));
+    assert!(!exam::passes(0, 0));
+}
+
+#[test]
+fn a_quiz_spreads_across_the_chosen_areas() {
+    let q = study::quiz(&[Area::Terms, Area::Certification], 10, 5);
+    assert_eq!(q.len(), 10);
+    assert_eq!(q.iter().filter(|q| q.area == Area::Terms).count(), 5);
     assert!(
-        pdca.back.starts_with("Clauses 4, 5, 6 and 7"),
-        "{}",
-        pdca.back
+        q.iter()
+            .all(|q| matches!(q.area, Area::Terms | Area::Certification))
     );
-    let caps = study::flashcards(fw, &[Topic::Capability]);
-    assert_eq!(
-        caps.len(),
-        framework::iso20000().capability_scale.levels.len()
-    );
-    assert!(all.iter().all(|c| !c.back.to_lowercase().contains("shall")));
+    assert_eq!(study::quiz(&[], 20, 9), study::quiz(&[], 20, 9));
+    assert!(study::quiz(&[], 40, 9).iter().all(|q| q.area.in_exam()));
+    // Options are shuffled: the answer is not always first.
+    let firsts = study::quiz(&[], 40, 3)
+        .iter()
+        .filter(|q| q.correct == 0)
+        .count();
+    assert!(firsts < 30, "{firsts}");
 }
 
 #[test]
-fn a_practice_run_scores_answers_and_breaks_them_down_by_kind() {
-    let fw = framework::iso20000();
-    let questions = study::quiz(fw, &[Kind::LifecycleStatePart, Kind::PhaseOfClause], 4, 1);
+fn an_exam_lets_answers_change_and_questions_be_flagged_until_handed_in() {
+    let paper = exam::paper(all(), 11);
+    let mut run = Practice::exam(paper.clone());
+    assert_eq!(run.time_limit, Some(3600));
+    let wrong = (paper[0].correct + 1) % paper[0].options.len();
+    assert_eq!(run.answer(0, wrong, 10), Ok(false));
+    assert_eq!(run.answer(0, paper[0].correct, 20), Ok(true), "changed");
+    assert_eq!(run.toggle_flag(3), Ok(true));
+    assert_eq!(run.toggle_flag(5), Ok(true));
+    assert_eq!(run.toggle_flag(5), Ok(false));
+    assert_eq!(run.flagged(), vec![3]);
+    assert_eq!(run.unanswered().len(), 39);
+    assert!(!run.is_over(100), "an exam ends when handed in");
+    for (i, q) in paper.iter().enumerate().skip(1).take(25) {
+        run.answer(i, q.correct, 30).unwrap();
+    }
+    run.hand_in();
+    assert_eq!(run.answer(30, 0, 40), Err(RunError::HandedIn));
+    assert_eq!(run.toggle_flag(3), Err(RunError::HandedIn));
+    assert!(run.is_over(40));
+    assert_eq!(run.score().correct, 26);
+    assert!(run.passed());
+    let by_area = run.by_area();
+    assert_eq!(by_area.values().map(|s| s.total).sum::<u32>(), 40);
+    let record = run.finish(at(), 1200);
+    assert_eq!(record.mode, Mode::Exam);
+    assert_eq!(record.passed(), Some(true));
+    assert_eq!(record.by_area.len(), BLUEPRINT.len());
+    // Time up stops answers, and the record is capped at the limit.
+    let mut late = Practice::exam(paper);
+    assert_eq!(late.answer(0, 0, 3600), Err(RunError::TimeUp));
+    assert_eq!(late.finish(at(), 4000).seconds, 3600);
+}
+
+#[test]
+fn a_quiz_takes_each_answer_once() {
+    let questions = study::quiz(&[], 3, 1);
     let mut run = Practice::new(Mode::Quiz, questions.clone(), None);
-    assert_eq!(
-        run.score(),
-        Score {
-            correct: 0,
-            total: 4
-        }
-    );
-    // Right, wrong, right; the fourth is left unanswered.
-    assert_eq!(run.answer(0, questions[0].correct, 5), Ok(true));
-    let wrong = (questions[1].correct + 1) % questions[1].options.len();
-    assert_eq!(run.answer(1, wrong, 6), Ok(false));
-    assert_eq!(run.answer(2, questions[2].correct, 7), Ok(true));
-    assert_eq!(
-        run.answer(2, 0, 8),
-        Err(RunError::AlreadyAnswered(3)),
-        "an answer cannot be changed"
-    );
-    assert_eq!(run.answer(9, 0, 8), Err(RunError::NoSuchQuestion(10)));
-    assert_eq!(run.answer(3, 99, 8), Err(RunError::NoSuchOption(4, 100)));
-    assert!(!run.is_complete());
-    assert_eq!(
-        run.score(),
-        Score {
-            correct: 2,
-            total: 4
-        }
-    );
-    assert_eq!(run.score().percent(), 50);
-    let by_kind = run.by_kind();
-    let total: u32 = by_kind.values().map(|s| s.total).sum();
-    let correct: u32 = by_kind.values().map(|s| s.correct).sum();
-    assert_eq!((correct, total), (2, 4));
-    let record = run.finish(at(), 30);
-    assert_eq!(record.score, run.score());
-    assert_eq!(record.by_kind.len(), by_kind.len());
-    assert_eq!(record.seconds, 30);
+    run.answer(0, questions[0].correct, 1).unwrap();
+    assert_eq!(run.answer(0, 0, 2), Err(RunError::AlreadyAnswered(1)));
+    assert_eq!(run.answer(9, 0, 2), Err(RunError::NoSuchQuestion(10)));
+    assert_eq!(run.answer(1, 9, 2), Err(RunError::NoSuchOption(2, 10)));
+    assert_eq!(run.finish(at(), 5).passed(), None);
 }
 
 #[test]
-fn a_timed_run_stops_accepting_answers_when_time_is_up() {
-    let fw = framework::iso20000();
-    let questions = study::quiz(fw, &[], 3, 9);
-    let mut run = Practice::new(Mode::Timed, questions.clone(), Some(60));
-    assert_eq!(run.seconds_left(15), Some(45));
-    assert!(!run.is_over(59));
-    assert_eq!(run.answer(0, questions[0].correct, 59), Ok(true));
-    assert!(run.is_over(60));
-    assert_eq!(
-        run.answer(1, questions[1].correct, 60),
-        Err(RunError::TimeUp)
-    );
-    assert_eq!(run.seconds_left(75), Some(0));
-    assert_eq!(
-        run.score(),
-        Score {
-            correct: 1,
-            total: 3
-        }
-    );
-    // Time beyond the limit is not recorded.
-    assert_eq!(run.finish(at(), 75).seconds, 60);
-    assert_eq!(Score::default().percent(), 0);
+fn sm2_spaces_reviews_out_and_starts_again_after_a_lapse() {
+    let d0 = day("2026-12-01");
+    let r1 = srs::schedule(None, Rating::Good, d0);
+    assert_eq!((r1.interval, r1.due), (1, day("2026-12-02")));
+    assert_eq!(r1.ease, srs::START_EASE);
+    let r2 = srs::schedule(Some(&r1), Rating::Good, r1.due);
+    assert_eq!((r2.interval, r2.due), (6, day("2026-12-08")));
+    let r3 = srs::schedule(Some(&r2), Rating::Good, r2.due);
+    assert_eq!(r3.interval, 15, "6 × 2.5");
+    let easy = srs::schedule(Some(&r2), Rating::Easy, r2.due);
+    assert!(easy.interval > r3.interval && easy.ease == 2600);
+    let hard = srs::schedule(Some(&r2), Rating::Hard, r2.due);
+    assert!(hard.interval < r3.interval && hard.ease == 2360);
+    let lapse = srs::schedule(Some(&r3), Rating::Again, r3.due);
+    assert_eq!((lapse.interval, lapse.streak, lapse.lapses), (1, 0, 1));
+    assert_eq!(lapse.first, d0);
+    // Ease never drops below 1.3.
+    let mut r = r1;
+    for _ in 0..20 {
+        r = srs::schedule(Some(&r), Rating::Again, r.due);
+    }
+    assert_eq!(r.ease, srs::MIN_EASE);
 }
 
 #[test]
-fn a_profile_round_trips_through_json() {
+fn cards_due_today_count_new_cards_within_the_days_allowance() {
     let fw = framework::iso20000();
+    let cards = deck(fw);
+    let ids: HashSet<&str> = cards.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids.len(), cards.len(), "card ids are unique");
+    assert!(cards.len() > 100);
+    let today = day("2026-12-01");
+    let mut profile = Profile::new("").unwrap();
+    assert_eq!(
+        due_today(&cards, &profile.cards, today).len(),
+        srs::NEW_PER_DAY
+    );
+    let first = due_today(&cards, &profile.cards, today)[0].id.clone();
+    profile.rate(&first, Rating::Good, today);
+    let due = due_today(&cards, &profile.cards, today);
+    assert_eq!(
+        due.len(),
+        srs::NEW_PER_DAY - 1,
+        "a rated card is not due today"
+    );
+    assert!(due.iter().all(|c| c.id != first));
+    // Tomorrow it is due again, with a fresh allowance of new cards.
+    let tomorrow = today.add_days(1);
+    let due = due_today(&cards, &profile.cards, tomorrow);
+    assert_eq!(due.len(), srs::NEW_PER_DAY + 1);
+    assert!(due.iter().any(|c| c.id == first));
+    assert_eq!(cards::deck_for(fw, &[Area::OwnModel]).len(), 15);
+}
+
+#[test]
+fn a_profile_round_trips_with_runs_and_card_schedules() {
     let mut profile = Profile::new("  Alex  ").unwrap();
     assert_eq!(profile.name, "Alex");
-    let questions = study::quiz(fw, &[], 6, 3);
-    let mut run = Practice::new(Mode::Timed, questions.clone(), Some(120));
-    for (i, q) in questions.iter().enumerate() {
+    let paper = exam::paper(all(), 3);
+    let mut run = Practice::exam(paper.clone());
+    for (i, q) in paper.iter().enumerate() {
         run.answer(i, q.correct, 10).unwrap();
     }
+    run.hand_in();
     profile.record(run.finish(at(), 40));
+    profile.rate("q:term-sla", Rating::Easy, day("2026-12-01"));
     let text = profile.to_json();
-    assert!(text.contains("\"version\":1"), "{text}");
+    assert!(text.contains("\"version\":2"), "{text}");
     let back = Profile::from_json(&text).unwrap();
     assert_eq!(back, profile);
     assert_eq!(back.best(), Some(100));
-    assert_eq!(back.by_kind().values().map(|s| s.total).sum::<u32>(), 6);
+    assert_eq!(back.exams().count(), 1);
+    assert_eq!(back.by_area().values().map(|s| s.total).sum::<u32>(), 40);
     assert!(Profile::new(&"x".repeat(81)).is_err());
+}
+
+#[test]
+fn the_weakest_area_is_what_to_study_next() {
+    let paper = exam::paper(all(), 4);
+    let mut run = Practice::exam(paper.clone());
+    for (i, q) in paper.iter().enumerate() {
+        if q.area != Area::Scope {
+            run.answer(i, q.correct, 1).unwrap();
+        }
+    }
+    let mut profile = Profile::new("").unwrap();
+    assert_eq!(profile.weakest(), None);
+    profile.record(run.finish(at(), 1));
+    assert_eq!(profile.weakest(), Some(Area::Scope));
+}
+
+/// A version 1 profile, as Clausebook stored it before issue 22.
+const V1: &str = r#"{"version":1,"name":"Sam","runs":[{"at":"2026-11-20T10:00:00.000Z","mode":"timed","score":{"correct":4,"total":6},"seconds":120,"by_kind":[{"kind":"number_to_title","score":{"correct":1,"total":2}},{"kind":"phase_of_clause","score":{"correct":1,"total":1}},{"kind":"capability_level","score":{"correct":2,"total":3}}]},{"at":"2026-11-21T10:00:00.000Z","mode":"quiz","score":{"correct":0,"total":0},"seconds":0,"by_kind":[]}]}"#;
+
+#[test]
+fn a_version_1_profile_is_migrated_with_its_kinds_mapped_to_areas() {
+    let p = Profile::from_json(V1).unwrap();
+    assert_eq!(p.version, study::PROFILE_VERSION);
+    assert_eq!(p.name, "Sam");
+    assert_eq!(p.runs.len(), 2);
+    let areas: Vec<(Area, u32, u32)> = p.runs[0]
+        .by_area
+        .iter()
+        .map(|a| (a.area, a.score.correct, a.score.total))
+        .collect();
+    assert_eq!(areas, [(Area::Requirements, 2, 3), (Area::OwnModel, 2, 3)]);
+    assert!(p.cards.is_empty());
+    // Saved again, it is version 2 and reads back the same.
+    assert_eq!(Profile::from_json(&p.to_json()).unwrap(), p);
 }
 
 #[test]
 fn history_keeps_the_most_recent_runs() {
     let mut profile = Profile::new("").unwrap();
-    let fw = framework::iso20000();
-    let run = Practice::new(Mode::Quiz, study::quiz(fw, &[], 1, 1), None);
+    let run = Practice::new(Mode::Quiz, study::quiz(&[], 1, 1), None);
     for _ in 0..limits::MAX_STUDY_RUNS + 5 {
         profile.record(run.finish(at(), 1));
     }
@@ -326,6 +511,8 @@ fn bad_stored_profiles_give_typed_errors_and_keep_the_text() {
         "{\"version\":1,\"name\":\"A\",\"runs\":[{\"at\":\"2026-11-25T18:00:00.000Z\",\"mode\":\"quiz\",\"score\":{\"correct\":5,\"total\":3},\"seconds\":1,\"by_kind\":[]}]}",
         "{\"version\":1,\"name\":\"A\",\"runs\":[{\"at\":\"2026-11-25T18:00:00.000Z\",\"mode\":\"quiz\",\"score\":{\"correct\":1,\"total\":3},\"seconds\":1,\"by_kind\":[{\"kind\":\"capability_level\",\"score\":{\"correct\":1,\"total\":2}}]}]}",
         "{\"version\":1,\"name\":\"A\",\"runs\":[{\"at\":\"yesterday\",\"mode\":\"quiz\",\"score\":{\"correct\":1,\"total\":3},\"seconds\":1,\"by_kind\":[]}]}",
+        "{\"version\":1,\"name\":\"A\",\"runs\":[{\"at\":\"2026-11-25T18:00:00.000Z\",\"mode\":\"quiz\",\"score\":{\"correct\":1,\"total\":1},\"seconds\":1,\"by_kind\":[{\"kind\":\"riddles\",\"score\":{\"correct\":1,\"total\":1}}]}]}",
+        "{\"version\":2,\"name\":\"A\",\"runs\":[],\"cards\":{\"pdca\":{\"first\":\"2026-12-01\",\"last\":\"2026-12-01\",\"due\":\"2026-11-01\",\"interval\":1,\"ease\":2500,\"streak\":1,\"lapses\":0}}}",
     ];
     let errors: Vec<ProfileError> = cases
         .iter()
@@ -344,4 +531,34 @@ fn bad_stored_profiles_give_typed_errors_and_keep_the_text() {
     assert!(matches!(errors[3], ProfileError::Invalid { .. }));
     assert!(matches!(errors[4], ProfileError::Invalid { .. }));
     assert!(matches!(errors[5], ProfileError::Unreadable { .. }));
+    assert!(errors[6].to_string().contains("riddles"), "{}", errors[6]);
+    assert!(errors[7].to_string().contains("pdca"), "{}", errors[7]);
+}
+
+#[test]
+fn ten_sample_questions_for_the_report() {
+    // Not an assertion of content: prints a spread of questions, one per
+    // area and kind, for review (`cargo test ten_sample -- --nocapture`).
+    let mut seen = HashSet::new();
+    for q in all() {
+        if seen.insert((q.area, q.kind)) && seen.len() <= 10 {
+            println!(
+                "[{} / {}] {}\n  * {}\n  - {}\n  Why: {}\n",
+                q.area.short(),
+                q.kind.label(),
+                q.prompt,
+                q.answer(),
+                q.options
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| *i != q.correct)
+                    .map(|(_, o)| o.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" | "),
+                q.explanation
+            );
+        }
+    }
+    assert!(seen.len() >= 10);
+    let _ = RequirementId::from("8.3.3");
 }

@@ -36,6 +36,7 @@ pub(super) fn CycleExplainer() -> impl IntoView {
         .collect_view();
     view! {
         <Card heading_id="cycle-title" title="The cycle in this standard">
+            <p class="hint pdca-note">{framework.pdca_note.clone()}</p>
             <ol class="pdca">{phases}</ol>
         </Card>
     }

@@ -45,5 +45,8 @@ pub(super) fn Lanes() -> impl IntoView {
             }
         })
         .collect_view();
-    view! { <div class="lanes">{lanes}</div> }
+    view! {
+        <p class="hint">{Part::SOURCE}</p>
+        <div class="lanes">{lanes}</div>
+    }
 }

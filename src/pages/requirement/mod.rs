@@ -84,6 +84,7 @@ fn RequirementView(framework: &'static Framework, node: &'static Node) -> impl I
             " "
             {node.pdca.meaning()}
         </p>
+        <p class="hint pdca-note">{framework.pdca_convention.clone()}</p>
         {leaf.then(|| view! { <GuidedNav framework node /> })}
         {(!node.text.is_empty()).then(|| view! { <RequirementText framework node /> })}
         <div class="requirement-layout">

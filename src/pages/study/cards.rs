@@ -1,22 +1,31 @@
-//! Flashcards, turned over and stepped through at the student's pace.
+//! Flashcards due today: turned over by a tap, a key or the button, then
+//! rated so the scheduler knows when to bring each back.
 
-use clausebook_core::study::Flashcard;
+use clausebook_core::study::{Flashcard, Rating};
 use leptos::prelude::*;
 
-/// A deck being studied.
+/// The cards being studied.
 #[derive(Debug, Clone)]
 pub(super) struct CardsState {
     pub(super) cards: Vec<Flashcard>,
     pub(super) index: usize,
     pub(super) flipped: bool,
+    /// Cards rated in this session.
+    pub(super) rated: usize,
 }
 
 #[component]
-pub(super) fn CardsView(cards: RwSignal<Option<CardsState>>, back: Callback<()>) -> impl IntoView {
+pub(super) fn CardsView(
+    cards: RwSignal<Option<CardsState>>,
+    rate: impl Fn(String, Rating) + Copy + Send + Sync + 'static,
+    back: Callback<()>,
+) -> impl IntoView {
     let total = cards.with_untracked(|c| c.as_ref().map_or(0, |c| c.cards.len()));
     let index = move || cards.with(|c| c.as_ref().map_or(0, |c| c.index));
     let flipped = move || cards.with(|c| c.as_ref().is_some_and(|c| c.flipped));
     let card = move || cards.with(|c| c.as_ref().and_then(|c| c.cards.get(c.index).cloned()));
+    let finished = move || cards.with(|c| c.as_ref().is_some_and(|c| c.index >= c.cards.len()));
+    let rated = move || cards.with(|c| c.as_ref().map_or(0, |c| c.rated));
     let flip = move || {
         cards.update(|c| {
             if let Some(c) = c {
@@ -35,6 +44,18 @@ pub(super) fn CardsView(cards: RwSignal<Option<CardsState>>, back: Callback<()>)
             }
         })
     };
+    // Rating moves on to the next card; after the last, the session ends.
+    let rated_as = move |rating: Rating| {
+        let Some(c) = card() else { return };
+        rate(c.id, rating);
+        cards.update(|c| {
+            if let Some(c) = c {
+                c.rated += 1;
+                c.index += 1;
+                c.flipped = false;
+            }
+        });
+    };
     let on_key = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
         " " | "Enter" => {
             ev.prevent_default();
@@ -50,11 +71,12 @@ pub(super) fn CardsView(cards: RwSignal<Option<CardsState>>, back: Callback<()>)
         }
         _ => {}
     };
-    view! {
-        <section class="card study-cards" aria-labelledby="study-cards-title">
+    let studying = move || {
+        view! {
             <h2 id="study-cards-title">
                 {move || format!("Flashcard {} of {}", index() + 1, total)}
             </h2>
+            // A tap or click on the card turns it (issue 21: it did not).
             <div
                 class="flashcard"
                 class:flashcard-back=flipped
@@ -71,6 +93,7 @@ pub(super) fn CardsView(cards: RwSignal<Option<CardsState>>, back: Callback<()>)
                 }
                 aria-describedby="flashcard-keys"
                 on:keydown=on_key
+                on:click=move |_| flip()
             >
                 <p class="flashcard-side">{move || if flipped() { "Back" } else { "Front" }}</p>
                 <p class="flashcard-text" aria-live="polite">
@@ -82,8 +105,22 @@ pub(super) fn CardsView(cards: RwSignal<Option<CardsState>>, back: Callback<()>)
                 </p>
             </div>
             <p class="hint" id="flashcard-keys">
-                "On the card: Space or Enter turns it over, the left and right arrow keys move between cards."
+                "Tap the card, or press Space or Enter on it, to turn it over; the left and right arrow keys move between cards. Once you have seen the back, rate how well you knew it."
             </p>
+            <Show when=flipped>
+                <div class="flashcard-rate" role="group" aria-label="How well did you know it?">
+                    {Rating::ALL
+                        .into_iter()
+                        .map(|r| {
+                            view! {
+                                <button type="button" on:click=move |_| rated_as(r)>
+                                    {r.label()}
+                                </button>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+            </Show>
             <p class="actions">
                 <button type="button" on:click=move |_| go(-1)>
                     "Previous card"
@@ -103,6 +140,29 @@ pub(super) fn CardsView(cards: RwSignal<Option<CardsState>>, back: Callback<()>)
                     "Stop"
                 </button>
             </p>
+        }
+    };
+    let done = move || {
+        view! {
+            <h2 id="study-cards-title">"Flashcards done for today"</h2>
+            <p role="status">
+                {move || match rated() {
+                    1 => "You rated 1 card. It comes back on the day the scheduler set.".to_owned(),
+                    n => format!("You rated {n} cards. Each comes back on the day the scheduler set."),
+                }}
+            </p>
+            <p class="actions">
+                <button type="button" class="primary" on:click=move |_| back.run(())>
+                    "Back to Study"
+                </button>
+            </p>
+        }
+    };
+    view! {
+        <section class="card study-cards" aria-labelledby="study-cards-title">
+            <Show when=move || !finished() fallback=done>
+                {studying}
+            </Show>
         </section>
     }
 }

@@ -1,5 +1,6 @@
 //! The chart of recent scores.
 
+use clausebook_core::study::exam::PASS_PERCENT;
 use clausebook_core::study::{Mode, RunRecord};
 use leptos::prelude::*;
 
@@ -31,6 +32,16 @@ pub(super) fn Chart(recent: Memo<Vec<(usize, RunRecord)>>) -> impl IntoView {
                         }
                     })
                     .collect_view()}
+                {
+                    // The exam's pass line, so the trend reads against it.
+                    let y = TOP + (H - TOP) * (1.0 - f64::from(PASS_PERCENT) / 100.0);
+                    view! {
+                        <line class="study-pass" x1=LEFT x2=W y1=y y2=y />
+                        <text class="study-axis" x=W y=y - 3.0 text-anchor="end">
+                            {format!("pass {PASS_PERCENT}%")}
+                        </text>
+                    }
+                }
                 {move || {
                     let runs = recent.get();
                     let n = runs.len().max(1) as f64;
@@ -43,7 +54,11 @@ pub(super) fn Chart(recent: Memo<Vec<(usize, RunRecord)>>) -> impl IntoView {
                             let x = LEFT + slot * i as f64 + slot * 0.15;
                             view! {
                                 <rect
-                                    class=if r.mode == Mode::Timed { "study-bar study-bar-timed" } else { "study-bar" }
+                                    class=match r.mode {
+                                        Mode::Timed => "study-bar study-bar-timed",
+                                        Mode::Exam => "study-bar study-bar-exam",
+                                        Mode::Quiz => "study-bar",
+                                    }
                                     x=x
                                     y=H - h
                                     width=slot * 0.7
@@ -58,7 +73,7 @@ pub(super) fn Chart(recent: Memo<Vec<(usize, RunRecord)>>) -> impl IntoView {
                 }}
             </svg>
             <figcaption class="hint">
-                "Score of each run in percent, numbered as in the table: blue bars are quizzes, green bars timed practice."
+                "Score of each run in percent, numbered as in the table, against the mock exam's pass line: blue bars are quizzes, green bars timed practice, dark bars mock exams."
             </figcaption>
         </figure>
     }

@@ -1,10 +1,15 @@
-//! The student's study profile: its name, the save line and the score
-//! history.
+//! The student's study profile: its name, the save line, the score history
+//! with its trend, what to study next, and export and import.
 
 use super::chart::Chart;
+use crate::platform::browser;
 use crate::widgets::column_heads;
 use clausebook_core::study::Profile;
+use leptos::html;
 use leptos::prelude::*;
+
+/// A profile file is small; anything much larger is not one.
+const MAX_PROFILE_FILE_BYTES: f64 = 2_000_000.0;
 
 /// Runs shown in the progress chart and its table.
 const CHART_RUNS: usize = 20;
@@ -16,6 +21,63 @@ pub(super) fn ProfileView(
     save_message: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let name_error = RwSignal::new(None::<String>);
+    let file_message = RwSignal::new(None::<String>);
+    let file_input = NodeRef::<html::Input>::new();
+    let export = move |_| {
+        let text = profile.with_untracked(Profile::to_json);
+        file_message.set(Some(
+            match browser::download("clausebook-study-profile.json", &text, "application/json") {
+                Ok(()) => "Study profile exported: runs, areas and flashcard schedules.".to_owned(),
+                Err(e) => e,
+            },
+        ));
+    };
+    let choose_file = move |_| {
+        if let Some(input) = file_input.get() {
+            input.set_value("");
+            input.click();
+        }
+    };
+    let file_chosen = move |_| {
+        let Some(file) = file_input
+            .get()
+            .and_then(|input| input.files())
+            .and_then(|list| list.get(0))
+        else {
+            return;
+        };
+        if file.size() > MAX_PROFILE_FILE_BYTES {
+            file_message.set(Some(format!(
+                "{} is too large to be a study profile.",
+                file.name()
+            )));
+            return;
+        }
+        let name = file.name();
+        leptos::task::spawn_local(async move {
+            let file = gloo_file::File::from(file);
+            let message = match gloo_file::futures::read_as_text(&file).await {
+                Err(e) => format!("{name}: the browser could not read the file ({e})."),
+                Ok(text) => match Profile::from_json(&text) {
+                    Err(e) => format!("{name}: {e}"),
+                    Ok(imported) => {
+                        let runs = imported.runs.len();
+                        let cards = imported.cards.len();
+                        profile.set(imported);
+                        save();
+                        format!("Imported {name}: {runs} runs and {cards} flashcard schedules.")
+                    }
+                },
+            };
+            file_message.set(Some(message));
+        });
+    };
+    let next = move || {
+        profile.with(|p| {
+            p.weakest()
+                .map(|a| format!("Study next: {}, your weakest area so far.", a.label()))
+        })
+    };
     let recent = Memo::new(move |_| {
         profile.with(|p| {
             let skip = p.runs.len().saturating_sub(CHART_RUNS);
@@ -29,7 +91,7 @@ pub(super) fn ProfileView(
     });
     let summary = move || {
         profile.with(|p| match p.best() {
-            None => "No scored runs yet. Finish a quiz or a timed practice run to see your progress here.".to_owned(),
+            None => "No scored runs yet. Finish a quiz, a timed run or a mock exam to see your progress here.".to_owned(),
             Some(best) => format!(
                 "{} scored run{} so far; best score {best}%.",
                 p.runs.len(),
@@ -67,6 +129,7 @@ pub(super) fn ProfileView(
                 {move || save_message.get()}
             </p>
             <p data-testid="study-summary">{summary}</p>
+            {move || next().map(|n| view! { <p class="study-next">{n}</p> })}
             <Show when=move || !recent.with(Vec::is_empty)>
                 <Chart recent />
                 <div class="table-scroll" tabindex="0" role="region" aria-label="Score history table">
@@ -77,7 +140,7 @@ pub(super) fn ProfileView(
                                 n => format!("Last {n} runs, newest last"),
                             }}
                         </caption>
-                        {column_heads(&["Run", "When", "Mode", "Score"])}
+                        {column_heads(&["Run", "When", "Mode", "Score", "Result"])}
                         <tbody>
                             {move || {
                                 recent
@@ -102,6 +165,13 @@ pub(super) fn ProfileView(
                                                         r.score.percent(),
                                                     )}
                                                 </td>
+                                                <td>
+                                                    {match r.passed() {
+                                                        Some(true) => "Pass",
+                                                        Some(false) => "Not yet a pass",
+                                                        None => "",
+                                                    }}
+                                                </td>
                                             </tr>
                                         }
                                     })
@@ -111,6 +181,28 @@ pub(super) fn ProfileView(
                     </table>
                 </div>
             </Show>
+            <h3>"Keep or move your profile"</h3>
+            <p class="hint">
+                "The export holds your runs with their areas and every flashcard's schedule. Importing a profile replaces the one in this browser."
+            </p>
+            <p class="actions">
+                <button type="button" on:click=export>
+                    "Export study profile"
+                </button>
+                <button type="button" on:click=choose_file>
+                    "Import study profile"
+                </button>
+                <input
+                    type="file"
+                    accept=".json,application/json"
+                    class="visually-hidden"
+                    tabindex="-1"
+                    aria-label="Study profile file"
+                    node_ref=file_input
+                    on:change=file_chosen
+                />
+            </p>
+            <p role="status">{move || file_message.get()}</p>
         </section>
     }
 }

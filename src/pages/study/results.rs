@@ -1,12 +1,12 @@
-//! The results of a finished run: the score and how it went by kind of
-//! question.
+//! The results of a finished quiz or timed run: the score and how it went
+//! by syllabus area.
 
 use super::clock::spoken;
 use crate::widgets::column_heads;
 use clausebook_core::study::RunRecord;
 use leptos::prelude::*;
 
-/// The score of `record`, its rows by kind, and the way back to the start.
+/// The score of `record`, its rows by area, and the way back to the start.
 /// `timed_out` says the clock ended the run before every question was answered.
 #[component]
 pub(super) fn RunResults(
@@ -16,12 +16,12 @@ pub(super) fn RunResults(
     heading: NodeRef<leptos::html::H2>,
 ) -> impl IntoView {
     let rows = record
-        .by_kind
+        .by_area
         .iter()
         .map(|k| {
             view! {
                 <tr>
-                    <th scope="row">{k.kind.label()}</th>
+                    <th scope="row">{k.area.label()}</th>
                     <td>{format!("{} of {}", k.score.correct, k.score.total)}</td>
                 </tr>
             }
@@ -42,10 +42,10 @@ pub(super) fn RunResults(
                         spoken(record.seconds),
                     )}
                 </p>
-                <div class="table-scroll" tabindex="0" role="region" aria-label="Results by kind of question">
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Results by area">
                     <table>
-                        <caption>"By kind of question"</caption>
-                        {column_heads(&["Kind", "Correct"])}
+                        <caption>"By area"</caption>
+                        {column_heads(&["Area", "Correct"])}
                         <tbody>{rows}</tbody>
                     </table>
                 </div>

@@ -1,8 +1,11 @@
 //! A quiz or timed run: one question at a time, then its results.
 
 use super::clock::{clock, elapsed_secs, now_ms, spoken};
+use super::option::OptionRow;
 use super::results::RunResults;
-use clausebook_core::study::{self, Mode, Practice, RunRecord};
+use crate::app::route;
+use clausebook_core::framework;
+use clausebook_core::study::{self, Mode, Practice, Question, RunRecord};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -172,6 +175,7 @@ pub(super) fn RunView(
                 }}
             </p>
             <p class="study-explanation">{q.explanation.clone()}</p>
+            {requirement_link(&q)}
         })
     };
 
@@ -184,30 +188,33 @@ pub(super) fn RunView(
             .iter()
             .enumerate()
             .map(|(i, text)| {
-                let id = format!("study-option-{i}");
                 let is_answer = q.is_correct(i);
                 view! {
-                    <div
-                        class="check study-option"
-                        class:study-right=move || checked() && is_answer
-                        class:study-wrong=move || checked() && !is_answer && selected() == Some(i)
-                    >
-                        <input
-                            type="radio"
-                            id=id.clone()
-                            name="study-answer"
-                            disabled=checked
-                            prop:checked=move || selected() == Some(i)
-                            on:change=move |_| {
-                                run.update(|r| {
-                                    if let Some(r) = r {
-                                        r.selected = Some(i);
-                                    }
-                                })
+                    <OptionRow
+                        index=i
+                        text=text.clone()
+                        name="study-answer"
+                        selected=Signal::derive(selected)
+                        disabled=Signal::derive(checked)
+                        marked=Signal::derive(move || {
+                            if !checked() {
+                                None
+                            } else if is_answer {
+                                Some(true)
+                            } else if selected() == Some(i) {
+                                Some(false)
+                            } else {
+                                None
                             }
-                        />
-                        <label for=id>{text.clone()}</label>
-                    </div>
+                        })
+                        pick=move |i| {
+                            run.update(|r| {
+                                if let Some(r) = r {
+                                    r.selected = Some(i);
+                                }
+                            })
+                        }
+                    />
                 }
             })
             .collect_view();
@@ -274,4 +281,17 @@ pub(super) fn RunView(
             </Show>
         </section>
     }
+}
+
+/// A link to the requirement page a question is about, where it has one.
+pub(super) fn requirement_link(q: &Question) -> Option<impl IntoView + use<>> {
+    let id = q.link.clone()?;
+    let node = framework::iso20000().node(&id)?;
+    Some(view! {
+        <p class="study-link">
+            <a href=route(&format!("/clauses/{id}"))>
+                {format!("Read the guidance for {} {}", node.number, node.title)}
+            </a>
+        </p>
+    })
 }

@@ -1,24 +1,36 @@
-//! The form a study session starts from: mode, topics and length.
+//! The form a study session starts from: mode, areas and length.
 
 use super::activity::Activity;
 use crate::widgets::{Radio, RadioGroup};
-use clausebook_core::study::Topic;
+use clausebook_core::study::Area;
+use clausebook_core::study::exam;
 use leptos::prelude::*;
 
 #[component]
 pub(super) fn StartForm(
     activity: RwSignal<Activity>,
-    topics: RwSignal<Vec<Topic>>,
+    areas: RwSignal<Vec<Area>>,
     count: RwSignal<usize>,
+    /// Flashcards due today in the chosen areas.
+    #[prop(into)]
+    due: Signal<usize>,
     start: impl Fn(leptos::ev::MouseEvent) + 'static,
     heading: NodeRef<leptos::html::H2>,
 ) -> impl IntoView {
-    let none_chosen = move || topics.with(Vec::is_empty);
+    let none_chosen = move || activity.get().chooses_areas() && areas.with(Vec::is_empty);
+    let nothing_due = move || activity.get() == Activity::Flashcards && due.get() == 0;
     view! {
         <section class="card study-start" aria-labelledby="study-start-title">
             <h2 id="study-start-title" tabindex="-1" node_ref=heading>
                 "Start studying"
             </h2>
+            <p class="study-due" data-testid="study-due">
+                {move || match due.get() {
+                    0 => "No flashcards due today.".to_owned(),
+                    1 => "1 card due today.".to_owned(),
+                    n => format!("{n} cards due today."),
+                }}
+            </p>
             <RadioGroup
                 class="choices"
                 item_class="check"
@@ -37,36 +49,55 @@ pub(super) fn StartForm(
                 current=Signal::derive(move || Activity::ALL.iter().position(|a| *a == activity.get()))
                 on_pick=UnsyncCallback::new(move |at| activity.set(Activity::ALL[at]))
             />
-            <fieldset class="choices">
-                <legend>"Topics"</legend>
-                {Topic::ALL
-                    .into_iter()
-                    .map(|t| {
-                        let id = format!("study-topic-{}", t.key());
-                        view! {
-                            <div class="check">
-                                <input
-                                    type="checkbox"
-                                    id=id.clone()
-                                    prop:checked=move || topics.with(|ts| ts.contains(&t))
-                                    on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        topics
-                                            .update(|ts| {
-                                                ts.retain(|x| *x != t);
-                                                if on {
-                                                    ts.push(t);
-                                                }
-                                            });
-                                    }
-                                />
-                                <label for=id>{t.label()}</label>
-                            </div>
-                        }
-                    })
-                    .collect_view()}
-            </fieldset>
-            <Show when=move || activity.get() != Activity::Flashcards>
+            <Show
+                when=move || activity.get().chooses_areas()
+                fallback=|| {
+                    view! {
+                        <p class="hint">
+                            {format!(
+                                "Areas and their share of the {} questions: {}. Clausebook's own model is never in the exam.",
+                                exam::QUESTIONS,
+                                exam::BLUEPRINT
+                                    .iter()
+                                    .map(|(a, n)| format!("{} {n}", a.short()))
+                                    .collect::<Vec<_>>()
+                                    .join(", "),
+                            )}
+                        </p>
+                    }
+                }
+            >
+                <fieldset class="choices">
+                    <legend>"Syllabus areas"</legend>
+                    {Area::ALL
+                        .into_iter()
+                        .map(|a| {
+                            let id = format!("study-area-{}", a.key());
+                            view! {
+                                <div class="check">
+                                    <input
+                                        type="checkbox"
+                                        id=id.clone()
+                                        prop:checked=move || areas.with(|list| list.contains(&a))
+                                        on:change=move |ev| {
+                                            let on = event_target_checked(&ev);
+                                            areas
+                                                .update(|list| {
+                                                    list.retain(|x| *x != a);
+                                                    if on {
+                                                        list.push(a);
+                                                    }
+                                                });
+                                        }
+                                    />
+                                    <label for=id>{a.label()}</label>
+                                </div>
+                            }
+                        })
+                        .collect_view()}
+                </fieldset>
+            </Show>
+            <Show when=move || matches!(activity.get(), Activity::Quiz | Activity::Timed)>
                 <p class="field">
                     <label for="study-count">"Number of questions"</label>
                     <select
@@ -77,7 +108,7 @@ pub(super) fn StartForm(
                             }
                         }
                     >
-                        {[5usize, 10, 20]
+                        {[5usize, 10, 20, 40]
                             .into_iter()
                             .map(|n| {
                                 view! {
@@ -91,12 +122,17 @@ pub(super) fn StartForm(
                 </p>
             </Show>
             <Show when=none_chosen>
-                <p class="error" id="study-topics-error">
-                    "Choose at least one topic."
+                <p class="error" id="study-areas-error">
+                    "Choose at least one area."
                 </p>
             </Show>
             <p class="actions">
-                <button type="button" class="primary" disabled=none_chosen on:click=start>
+                <button
+                    type="button"
+                    class="primary"
+                    disabled=move || none_chosen() || nothing_due()
+                    on:click=start
+                >
                     "Start"
                 </button>
             </p>
