@@ -2,7 +2,7 @@
 //! real user agents, and the file-save reminder that follows from it.
 
 use clausebook_core::calendar::Timestamp;
-use clausebook_core::library::{Backup, backup_reminder_due};
+use clausebook_core::library::{Backup, SavedTo, backup_reminder_due};
 use clausebook_core::retention::{Retention, WebKit};
 
 const SAFARI_MAC: &str = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4.1 Safari/605.1.15";
@@ -101,6 +101,8 @@ fn the_file_save_reminder_comes_after_two_days_in_safari_and_a_week_elsewhere() 
     let backup = Backup {
         exported_at: saved.clone(),
         revision: 4,
+        saved_to: SavedTo::Download,
+        encrypted: false,
     };
     let at = |days: i64, hours: i64| saved.epoch_ms() + days * DAY + hours * 60 * 60 * 1000;
     let due = |retention, now, revision| {
