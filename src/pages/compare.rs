@@ -4,7 +4,7 @@
 
 use crate::app::{AppState, route};
 use crate::widgets::CheckBox;
-use crate::widgets::{Card, PageIntro, StatusLine, status_badge};
+use crate::widgets::{Card, PageIntro, StatusLine, chosen_files, open_picker, status_badge};
 use clausebook_core::assessment::Status;
 use clausebook_core::compare::{Group, Row};
 use clausebook_core::file::export;
@@ -22,18 +22,10 @@ pub fn ComparePage() -> impl IntoView {
     let only_differences = RwSignal::new(false);
     let file_input = NodeRef::<html::Input>::new();
 
-    let choose = move |_| {
-        if let Some(input) = file_input.get() {
-            input.set_value("");
-            input.click();
-        }
-    };
+    let choose = move |_| open_picker(file_input);
 
     let files_chosen = move |_| {
-        let Some(list) = file_input.get().and_then(|input| input.files()) else {
-            return;
-        };
-        let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+        let files = chosen_files(file_input);
         errors.set(Vec::new());
         message.set(None);
         // One task reads them in order, so columns follow the order chosen.

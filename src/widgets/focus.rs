@@ -1,5 +1,6 @@
 //! Moving keyboard focus to an element that a coming render will draw.
 
+use leptos::html::{self, ElementType};
 use leptos::prelude::*;
 
 /// Moves keyboard focus to the first element matching `selector`, after the
@@ -23,5 +24,31 @@ fn focus_when_found(selector: String, frames_left: u32) {
             None if frames_left > 0 => focus_when_found(selector, frames_left - 1),
             None => {}
         }
+    });
+}
+
+/// Moves keyboard focus to `node` after the next render: the heading of
+/// what a change has just drawn (the next question, the results, a
+/// preview), or a field to type into.
+pub fn focus_after_render<E>(node: NodeRef<E>)
+where
+    E: ElementType,
+    E::Output: wasm_bindgen::JsCast + Clone + 'static,
+{
+    request_animation_frame(move || {
+        if let Some(el) = node.get() {
+            let _ = wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&el).focus();
+        }
+    });
+}
+
+/// Focuses `heading` when `done` turns true, not when it starts true.
+pub fn focus_when_done(done: Memo<bool>, heading: NodeRef<html::H2>) {
+    Effect::new(move |was: Option<bool>| {
+        let now = done.get();
+        if now && was == Some(false) {
+            focus_after_render(heading);
+        }
+        now
     });
 }

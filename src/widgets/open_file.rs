@@ -38,34 +38,16 @@ pub fn OpenWorkbookFile(
         preview.set(Some(found));
         // Move focus to the confirmation so keyboard and screen-reader
         // users land on the question.
-        request_animation_frame(move || {
-            if let Some(h) = preview_heading.get() {
-                let _ = h.focus();
-            }
-        });
+        super::focus_after_render(preview_heading);
     };
     let focus_passphrase = move || {
-        request_animation_frame(move || {
-            if let Some(input) = passphrase_input.get() {
-                let _ = input.focus();
-            }
-        });
+        super::focus_after_render(passphrase_input);
     };
 
-    let choose_file = move |_| {
-        if let Some(input) = file_input.get() {
-            // Clearing lets the same file be chosen again after fixing it.
-            input.set_value("");
-            input.click();
-        }
-    };
+    let choose_file = move |_| super::open_picker(file_input);
 
     let file_chosen = move |_| {
-        let Some(file) = file_input
-            .get()
-            .and_then(|input| input.files())
-            .and_then(|files| files.get(0))
-        else {
+        let Some(file) = super::chosen_files(file_input).into_iter().next() else {
             return;
         };
         error.set(None);

@@ -161,30 +161,25 @@ pub fn SaveFileCard() -> impl IntoView {
                     "Downloads the whole workbook as a file named after your organisation and today's date. The file is your backup, and the way to move to another computer or hand a workbook to someone else."
                 }}
             </p>
-            <div class="field">
-                <label for="file-passphrase">"Passphrase (optional)"</label>
-                <input
-                    id="file-passphrase"
-                    type="password"
-                    autocomplete="new-password"
-                    aria-describedby="file-passphrase-hint"
-                    prop:value=passphrase
-                    on:input=move |ev| passphrase.set(event_target_value(&ev))
-                />
-                <p id="file-passphrase-hint" class="hint">
-                    "With a passphrase the file is encrypted (AES-GCM, 256-bit key). Nobody can open it without the passphrase — not even you: a lost passphrase cannot be recovered."
-                </p>
-            </div>
-            <div class="field">
-                <label for="file-passphrase-confirm">"Passphrase again"</label>
-                <input
-                    id="file-passphrase-confirm"
-                    type="password"
-                    autocomplete="new-password"
-                    prop:value=confirm
-                    on:input=move |ev| confirm.set(event_target_value(&ev))
-                />
-            </div>
+            <super::TextField
+                id="file-passphrase"
+                label="Passphrase (optional)"
+                kind="password"
+                autocomplete="new-password"
+                value=passphrase.into()
+                on_input=UnsyncCallback::new(move |v| passphrase.set(v))
+                hint=Some(
+                    "With a passphrase the file is encrypted (AES-GCM, 256-bit key). Nobody can open it without the passphrase — not even you: a lost passphrase cannot be recovered.",
+                )
+            />
+            <super::TextField
+                id="file-passphrase-confirm"
+                label="Passphrase again"
+                kind="password"
+                autocomplete="new-password"
+                value=confirm.into()
+                on_input=UnsyncCallback::new(move |v| confirm.set(v))
+            />
             <p class="error" role="alert">
                 {move || mismatch.get()}
             </p>

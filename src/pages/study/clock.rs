@@ -24,3 +24,26 @@ pub(super) fn spoken(seconds: u32) -> String {
         (m, s) => format!("{} {}", unit(m, "minute"), unit(s, "second")),
     }
 }
+
+/// Moves `now` (what the clock shows) four times a second while the view
+/// lives, and calls `finish` with the elapsed seconds once `time_up` says
+/// the time has run out. Elapsed time is always worked out from the start,
+/// so a throttled tab cannot stretch the limit.
+pub(super) fn tick(
+    now: leptos::prelude::RwSignal<f64>,
+    time_up: impl Fn() -> Option<u32> + 'static,
+    finish: impl Fn(u32) + 'static,
+) {
+    use leptos::prelude::*;
+    if let Ok(handle) = set_interval_with_handle(
+        move || {
+            now.set(now_ms());
+            if let Some(elapsed) = time_up() {
+                finish(elapsed);
+            }
+        },
+        std::time::Duration::from_millis(250),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+}

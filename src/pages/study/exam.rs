@@ -1,12 +1,12 @@
 //! The mock exam: 40 questions against a 60-minute clock, answers that can
 //! change, flags to come back to, and a review at the end.
 
-use super::clock::{clock, elapsed_secs, now_ms, spoken};
+use super::clock::{clock, elapsed_secs, now_ms, spoken, tick};
 use super::option::OptionRow;
 use super::review::ExamReview;
+use crate::widgets::{focus_after_render, focus_when_done};
 use clausebook_core::study::{Practice, RunRecord};
 use leptos::prelude::*;
-use std::time::Duration;
 
 /// A mock exam in progress, or handed in (`result` is set).
 #[derive(Debug, Clone)]
@@ -33,43 +33,19 @@ pub(super) fn ExamView(
                 .unwrap_or(0)
         })
     };
-    // The clock drives the display only; elapsed time is always worked out
-    // from the start, so a throttled tab cannot stretch the hour.
-    if let Ok(handle) = set_interval_with_handle(
-        move || {
-            now.set(now_ms());
-            let up = exam.with_untracked(|e| {
-                e.as_ref().is_some_and(|e| {
-                    e.result.is_none()
-                        && e.practice.is_time_up(elapsed_secs(e.started_ms, now_ms()))
-                })
-            });
-            if up {
-                finish(elapsed_now());
-            }
-        },
-        Duration::from_millis(250),
-    ) {
-        on_cleanup(move || handle.clear());
-    }
+    let time_up = move || {
+        exam.with_untracked(|e| {
+            let e = e.as_ref()?;
+            let elapsed = elapsed_secs(e.started_ms, now_ms());
+            (e.result.is_none() && e.practice.is_time_up(elapsed)).then_some(elapsed)
+        })
+    };
+    tick(now, time_up, finish);
 
     let heading = NodeRef::<leptos::html::H2>::new();
     let review_heading = NodeRef::<leptos::html::H2>::new();
-    let focus_later = move |target: NodeRef<leptos::html::H2>| {
-        request_animation_frame(move || {
-            if let Some(h) = target.get() {
-                let _ = h.focus();
-            }
-        });
-    };
     let done = Memo::new(move |_| exam.with(|e| e.as_ref().is_some_and(|e| e.result.is_some())));
-    Effect::new(move |was: Option<bool>| {
-        let d = done.get();
-        if d && was == Some(false) {
-            focus_later(review_heading);
-        }
-        d
-    });
+    focus_when_done(done, review_heading);
 
     let total = exam.with_untracked(|e| e.as_ref().map_or(0, |e| e.practice.questions.len()));
     let current = Memo::new(move |_| exam.with(|e| e.as_ref().map_or(0, |e| e.current)));
@@ -103,7 +79,7 @@ pub(super) fn ExamView(
                 e.confirming = false;
             }
         });
-        focus_later(heading);
+        focus_after_render(heading);
     };
     let pick = move |choice: usize| {
         let elapsed = elapsed_now();

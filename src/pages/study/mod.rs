@@ -193,11 +193,7 @@ pub fn Study(
         run.set(None);
         exam_run.set(None);
         cards.set(None);
-        request_animation_frame(move || {
-            if let Some(h) = start_ref.get() {
-                let _ = h.focus();
-            }
-        });
+        crate::widgets::focus_after_render(start_ref);
     };
 
     // Which view shows: a memo, so that answering a question (which

@@ -32,18 +32,9 @@ pub(super) fn ProfileView(
             },
         ));
     };
-    let choose_file = move |_| {
-        if let Some(input) = file_input.get() {
-            input.set_value("");
-            input.click();
-        }
-    };
+    let choose_file = move |_| crate::widgets::open_picker(file_input);
     let file_chosen = move |_| {
-        let Some(file) = file_input
-            .get()
-            .and_then(|input| input.files())
-            .and_then(|list| list.get(0))
-        else {
+        let Some(file) = crate::widgets::chosen_files(file_input).into_iter().next() else {
             return;
         };
         if file.size() > MAX_PROFILE_FILE_BYTES {

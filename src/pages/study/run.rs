@@ -1,13 +1,13 @@
 //! A quiz or timed run: one question at a time, then its results.
 
-use super::clock::{clock, elapsed_secs, now_ms, spoken};
+use super::clock::{clock, elapsed_secs, now_ms, spoken, tick};
 use super::option::OptionRow;
 use super::results::RunResults;
 use crate::app::route;
+use crate::widgets::{focus_after_render, focus_when_done};
 use clausebook_core::framework;
 use clausebook_core::study::{self, Mode, Practice, Question, RunRecord};
 use leptos::prelude::*;
-use std::time::Duration;
 
 /// A quiz or timed run in progress.
 #[derive(Debug, Clone)]
@@ -29,50 +29,21 @@ pub(super) fn RunView(
     let now = RwSignal::new(now_ms());
     let timed = run.with_untracked(|r| r.as_ref().is_some_and(|r| r.practice.time_limit.is_some()));
     if timed {
-        // The clock only drives the display; elapsed time is always worked
-        // out from the start time, so a throttled tab cannot cheat the limit.
-        if let Ok(handle) = set_interval_with_handle(
-            move || {
-                now.set(now_ms());
-                let up = run.with_untracked(|r| {
-                    r.as_ref().is_some_and(|r| {
-                        r.result.is_none()
-                            && r.practice.is_time_up(elapsed_secs(r.started_ms, now_ms()))
-                    })
-                });
-                if up {
-                    let elapsed = run.with_untracked(|r| {
-                        r.as_ref()
-                            .map(|r| elapsed_secs(r.started_ms, now_ms()))
-                            .unwrap_or(0)
-                    });
-                    finish(elapsed);
-                }
-            },
-            Duration::from_millis(250),
-        ) {
-            on_cleanup(move || handle.clear());
-        }
+        let time_up = move || {
+            run.with_untracked(|r| {
+                let r = r.as_ref()?;
+                let elapsed = elapsed_secs(r.started_ms, now_ms());
+                (r.result.is_none() && r.practice.is_time_up(elapsed)).then_some(elapsed)
+            })
+        };
+        tick(now, time_up, finish);
     }
     let heading = NodeRef::<leptos::html::H2>::new();
     let results_heading = NodeRef::<leptos::html::H2>::new();
-    let focus_later = move |target: NodeRef<leptos::html::H2>| {
-        request_animation_frame(move || {
-            if let Some(h) = target.get() {
-                let _ = h.focus();
-            }
-        });
-    };
 
     let is_done = Memo::new(move |_| run.with(|r| r.as_ref().is_some_and(|r| r.result.is_some())));
+    focus_when_done(is_done, results_heading);
     let is_done = move || is_done.get();
-    Effect::new(move |was_done: Option<bool>| {
-        let done = is_done();
-        if done && was_done == Some(false) {
-            focus_later(results_heading);
-        }
-        done
-    });
 
     let seconds_left = move || {
         let now = now.get();
@@ -145,7 +116,7 @@ pub(super) fn RunView(
                         r.checked = false;
                     }
                 });
-                focus_later(heading);
+                focus_after_render(heading);
             }
         }
     };

@@ -25,11 +25,7 @@ pub(super) fn StagePanel(id: ImprovementId, item: ItemMemo) -> impl IntoView {
         Ok(()) => {
             refusal.set(None);
             announce.set(Some(format!("{id} moved to {to}.")));
-            request_animation_frame(move || {
-                if let Some(p) = status_ref.get() {
-                    let _ = p.focus();
-                }
-            });
+            crate::widgets::focus_after_render(status_ref);
         }
         Err(e) => refusal.set(Some(e)),
     };

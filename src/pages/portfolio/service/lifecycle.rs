@@ -43,11 +43,7 @@ pub(super) fn LifecycleCard(id: ServiceId, service: ServiceMemo) -> impl IntoVie
                 message.set(Some(format!("Moved to {to}; recorded in the history.")));
                 // The buttons change with the status, so keyboard users would
                 // lose their place: bring them back to the top of the card.
-                request_animation_frame(move || {
-                    if let Some(h) = heading.get() {
-                        let _ = h.focus();
-                    }
-                });
+                crate::widgets::focus_after_render(heading);
             }
             Err(e) => error.set(Some(e)),
         }
