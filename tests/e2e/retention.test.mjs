@@ -39,10 +39,20 @@ after(async () => {
   await env?.close();
 });
 
+/// A page as Safari shows it: its user agent, and no File System Access
+/// save picker (Safari has none), so Save to file downloads.
+async function safariPage(userAgent, size = {}) {
+  const page = await newPage(env, { userAgent, ...size });
+  await page.addInitScript(() => {
+    window.showSaveFilePicker = undefined;
+  });
+  return page;
+}
+
 const notice = (page) => page.getByRole('region', { name: 'Safari deletes unvisited data' });
 
 test('in Safari, the notice says the data goes after 7 days unvisited, and offers the ways out', posesAsSafari, async () => {
-  const page = await newPage(env, { userAgent: SAFARI_MAC });
+  const page = await safariPage(SAFARI_MAC);
   await createWorkbook(page, env.base, 'Safari Ltd');
   const region = notice(page);
   await region.waitFor();
@@ -74,7 +84,7 @@ test('in Safari, the notice says the data goes after 7 days unvisited, and offer
 });
 
 test('in Safari, an empty start offers "Open a workbook file" as the way back', posesAsSafari, async () => {
-  const page = await newPage(env, { userAgent: SAFARI_IPHONE, width: 390, height: 844 });
+  const page = await safariPage(SAFARI_IPHONE, { width: 390, height: 844 });
   await page.goto(env.base + '/');
   await page.getByRole('button', { name: 'Create workbook' }).waitFor();
   const region = notice(page);
@@ -104,7 +114,7 @@ test('Chromium and Firefox, as themselves, show no Safari notice', async () => {
 });
 
 test('Safari opened from the Home Screen (navigator.standalone) shows no notice', posesAsSafari, async () => {
-  const page = await newPage(env, { userAgent: SAFARI_IPHONE });
+  const page = await safariPage(SAFARI_IPHONE);
   await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'standalone', { get: () => true }));
   await createWorkbook(page, env.base, 'Home Screen Ltd');
   await page.getByTestId('save-status').filter({ hasText: /^Saved at/ }).waitFor();
@@ -115,7 +125,7 @@ test(
   'Safari installed in the Dock (display-mode: standalone) shows no notice',
   posesAsSafari,
   async () => {
-    const page = await newPage(env, { userAgent: SAFARI_MAC });
+    const page = await safariPage(SAFARI_MAC);
     // Chromium's CDP cannot emulate the display-mode media feature, so the
     // page's matchMedia gives the answer an app opened from the Dock gets.
     await page.addInitScript(() => {
@@ -145,7 +155,7 @@ async function fileSavedDaysAgo(page, days) {
 }
 
 test('in Safari, changes unsaved to a file for 3 days bring the reminder, with no edit this session', posesAsSafari, async () => {
-  const page = await newPage(env, { userAgent: SAFARI_MAC });
+  const page = await safariPage(SAFARI_MAC);
   await createWorkbook(page, env.base, 'Reminder Ltd');
   await page.getByTestId('save-status').filter({ hasText: /^Saved at/ }).waitFor();
   await fileSavedDaysAgo(page, 3);
@@ -154,7 +164,7 @@ test('in Safari, changes unsaved to a file for 3 days bring the reminder, with n
   await reminder.waitFor();
   assert.match(await reminder.innerText(), /Safari deletes this site's data after 7 days without a visit/);
   await reminder.getByRole('button', { name: 'Save to file' }).waitFor();
-  await page.getByTestId('backup-status').filter({ hasText: 'Backed up 3 days ago' }).waitFor();
+  await page.getByTestId('backup-status').filter({ hasText: 'Downloaded 3 days ago' }).waitFor();
   await shot(page, 'retention-reminder-1280');
 });
 
@@ -164,18 +174,18 @@ test('elsewhere, 3 days of changes unsaved to a file bring no reminder: it takes
   await page.getByTestId('save-status').filter({ hasText: /^Saved at/ }).waitFor();
   await fileSavedDaysAgo(page, 3);
   await page.reload();
-  await page.getByTestId('backup-status').filter({ hasText: 'Backed up 3 days ago' }).waitFor();
+  await page.getByTestId('backup-status').filter({ hasText: 'Downloaded 3 days ago' }).waitFor();
   assert.equal(await page.getByRole('region', { name: 'Backup reminder' }).count(), 0);
 });
 
 test('in Safari, the reminder comes by elapsed time while the page stays open', posesAsSafari, async () => {
-  const page = await newPage(env, { userAgent: SAFARI_MAC });
+  const page = await safariPage(SAFARI_MAC);
   await page.clock.install();
   await createWorkbook(page, env.base, 'Clock Ltd');
   await page.getByTestId('save-status').filter({ hasText: /^Saved at/ }).waitFor();
   await fileSavedDaysAgo(page, 0);
   await page.reload();
-  await page.getByTestId('backup-status').filter({ hasText: 'Backed up today' }).waitFor();
+  await page.getByTestId('backup-status').filter({ hasText: 'Downloaded today' }).waitFor();
   const reminder = page.getByRole('region', { name: 'Backup reminder' });
   assert.equal(await reminder.count(), 0, 'not yet');
   // Two days pass with the tab open; nothing is typed or saved.
