@@ -29,6 +29,9 @@ const sizes = (dir, name) => {
   };
 };
 
+/// Sizes of the named files of a build.
+export const fileSizes = (dir, names) => names.map((name) => sizes(dir, name));
+
 /// The files a first visit fetches before the app starts, by the build
 /// manifest (.ci/manifest.mjs: the stylesheet, the JS glue and the chunk
 /// loader it imports, the main wasm, the service worker). The lazily loaded

@@ -2,7 +2,8 @@
 // against baselines taken in the same run, prints a Markdown table and writes
 // it to bench/results.md. Run it through `bash .ci/bench`, which builds
 // everything first. Options: --runs N (default 7), --out FILE, --only LIST
-// (comma-separated of start, save, typing, import, lists, size: measure and
+// (comma-separated of first, lighthouse, start, pages, save, typing, import,
+// lists, size: measure and
 // report only those, and leave bench/results.json alone; default all).
 //
 // Every figure is the median of N runs with its spread (min–max); ratios
@@ -53,7 +54,7 @@ const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max
 /// the frame after that, and keydown→next-frame latency of every keystroke
 /// (the frame has painted when a message posted from rAF arrives).
 function instrument(selectors) {
-  const bench = (window.__bench = { ready: null, painted: null, fcp: null, app: null, keys: [], mutations: [] });
+  const bench = (window.__bench = { ready: null, painted: null, fcp: null, app: null, liveAt: null, keys: [], mutations: [] });
   // When the pixels reached the screen, after rasterising (in software here).
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') bench.fcp = e.startTime;
@@ -64,22 +65,33 @@ function instrument(selectors) {
       ch.port1.onmessage = () => f(performance.now());
       ch.port2.postMessage(0);
     });
+  let mounted = false;
+  let live = false;
   const check = () => {
-    if (bench.ready === null && selectors.every((s) => document.querySelector(s))) {
+    const drawn = selectors.every((s) => document.querySelector(s));
+    if (bench.ready === null && drawn) {
       bench.ready = performance.now();
       afterPaint((t) => {
         bench.painted = t;
         window.__benchSignal?.('painted');
       });
     }
-  };
-  // The app is mounted: the workbench with the stored workbook, every control live.
-  new PerformanceObserver((list) => {
-    if (list.getEntries().some((e) => e.name === 'clausebook:app'))
+    // Every control live: the app is mounted (the workbench with the stored
+    // workbook, its handlers attached) and the page's own chunk has drawn it.
+    if (!live && mounted && drawn) {
+      live = true;
+      bench.liveAt = performance.now();
       afterPaint((t) => {
         bench.app = t;
         window.__benchSignal?.('app');
       });
+    }
+  };
+  new PerformanceObserver((list) => {
+    if (list.getEntries().some((e) => e.name === 'clausebook:app')) {
+      mounted = true;
+      check();
+    }
   }).observe({ type: 'mark' });
   new MutationObserver((records) => {
     check();
@@ -168,6 +180,8 @@ const waitFor = (page, fn, arg = null, timeout = 60_000) => page.waitForFunction
 
 const APP_READY = ['main h1', 'header nav a[href]', 'main a[href], main button'];
 const HELLO_READY = ['h1', 'button'];
+// The welcome form, ready to be filled in.
+const FIRST_READY = ['main h1', '#org-name', 'main form button', 'header nav a[href]'];
 
 /// A returning visit, as every visit after the first: the page was opened
 /// once in this profile, then is opened again in a new tab. The app's
@@ -361,19 +375,149 @@ async function lists(env, base) {
   return { first, filter, rows };
 }
 
+
+/// A first visit: a new profile, nothing stored, nothing cached, served
+/// with brotli. Counts every byte the page received (compressed bodies, the
+/// document included) until the welcome form can be used: its fields drawn
+/// and the app mounted. The service worker may register meanwhile, as on a
+/// real first visit; what it fetches for offline use is not counted.
+async function firstVisit(env, base, selectors, app) {
+  const page = await freshPage(env, selectors, { serviceWorker: true });
+  await page.goto(base + '/', { waitUntil: 'commit' });
+  await page.context().signalled(app ? 'app' : 'painted');
+  const r = await page.evaluate((app) => {
+    const ready = app ? window.__bench.liveAt : window.__bench.ready;
+    const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+    const before = entries.filter((e) => e.responseEnd <= ready);
+    const sum = (key) => before.reduce((n, e) => n + (e[key] ?? 0), 0);
+    return {
+      bytes: sum('encodedBodySize'),
+      decoded: sum('decodedBodySize'),
+      files: before.length,
+      live: app ? window.__bench.app : window.__bench.painted,
+      wasm: before.filter((e) => /\.wasm$/.test(new URL(e.name).pathname)).length,
+    };
+  }, app);
+  await page.context().close();
+  return r;
+}
+
+const PAGES = ['Clauses', 'Improvements', 'Portfolio', 'Progress', 'Reports', 'Workbooks', 'Data', 'Study', 'Overview'];
+
+/// Page changes on a returning visit with the service worker in control and
+/// the large workbook open: a click on each link of the navigation, until
+/// the new page's heading is drawn and painted; every page once (its code
+/// not yet fetched), then every page again. `preload`: false keeps the app
+/// from fetching the pages' code while idle (`window.clausebookNoPreload`),
+/// so that the first pass meets pages whose code is still on the server
+/// side of the worker; true waits 3 s after start, as a person reading the
+/// Overview would, and the idle fetch has run.
+async function pageChanges(env, base, preload) {
+  const page0 = await freshPage(env, APP_READY, { serviceWorker: true });
+  await seedWorkbook(page0, base);
+  await page0.goto(base + '/');
+  await page0.context().signalled('app');
+  await waitFor(page0, () => navigator.serviceWorker.controller !== null, null, 30_000);
+  await page0.waitForTimeout(3000);
+  const context = page0.context();
+  await page0.close();
+  const page = await context.newPage();
+  if (!preload) await page.addInitScript(() => (window.clausebookNoPreload = true));
+  context.forgetSignals();
+  await page.goto(base + '/', { waitUntil: 'commit' });
+  await context.signalled('app');
+  if (preload) await page.waitForTimeout(3000);
+  const pass = async () => {
+    const times = {};
+    for (const name of PAGES) {
+      times[name] = await page.evaluate(
+        (name) =>
+          new Promise((done, fail) => {
+            const link = [...document.querySelectorAll('header nav a')].find((a) => a.textContent.trim() === name);
+            if (!link) return fail(new Error(`no link "${name}" in the navigation`));
+            const old = document.querySelector('main h1');
+            const t0 = performance.now();
+            const drawn = () => {
+              const h1 = document.querySelector('main h1');
+              return h1 && h1 !== old && new URL(link.href).pathname === location.pathname;
+            };
+            const mo = new MutationObserver(() => {
+              if (!drawn()) return;
+              mo.disconnect();
+              requestAnimationFrame(() => {
+                const ch = new MessageChannel();
+                ch.port1.onmessage = () => done(performance.now() - t0);
+                ch.port2.postMessage(0);
+              });
+            });
+            mo.observe(document.body, { subtree: true, childList: true });
+            link.click();
+            setTimeout(() => fail(new Error(`${name} was not drawn within 20 s`)), 20_000);
+          }),
+        name,
+      );
+      await page.waitForTimeout(150);
+    }
+    return times;
+  };
+  const first = await pass();
+  const second = await pass();
+  if (page.errors.length) throw new Error(`page errors: ${page.errors.join('; ')}`);
+  await context.close();
+  return { first, second };
+}
+
+/// Lighthouse (the npm package, performance only) on a first visit to
+/// `url`, with Debian's Chromium: mobile (its default emulation and
+/// simulated throttling) or desktop.
+function lighthouse(url, formFactor) {
+  const bin = join(ROOT, 'bench', 'node_modules', '.bin', 'lighthouse');
+  const args = [
+    url,
+    '--only-categories=performance',
+    '--output=json',
+    '--output-path=stdout',
+    '--quiet',
+    '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync',
+    ...(formFactor === 'desktop' ? ['--preset=desktop'] : []),
+  ];
+  return new Promise((ok, fail) => {
+    const child = spawn(bin, args, {
+      env: { ...process.env, CHROME_PATH: process.env.CHROMIUM ?? '/usr/bin/chromium' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('exit', (code) => {
+      if (code !== 0) return fail(new Error(`lighthouse ${url} exited ${code}`));
+      const report = JSON.parse(out);
+      const audit = (id) => report.audits[id]?.numericValue ?? NaN;
+      ok({
+        score: report.categories.performance.score,
+        lcp: audit('largest-contentful-paint'),
+        fcp: audit('first-contentful-paint'),
+        tbt: audit('total-blocking-time'),
+        tti: audit('interactive'),
+        bytes: audit('total-byte-weight'),
+      });
+    });
+  });
+}
+
 // ---- run and report ---------------------------------------------------------
 
 const fmt = (ms) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 const range = (s) => `${fmt(s.min)}–${fmt(s.max)}`;
 const kb = (n) => (n / 1024).toFixed(1);
 
-/// Serves `dir` from a process of its own. In this process, playwright's
+/// Serves `dir` from a process of its own, with brotli as a static host
+/// would. In this process, playwright's
 /// protocol traffic (every page event of the browser) competes with the
 /// server for the event loop and held responses back by up to 20 ms, the
 /// more so the more files a page loads; a real host has no such neighbour.
 function serveApart(dir) {
   const serve = join(ROOT, 'tests', 'e2e', 'serve.mjs');
-  const child = spawn(process.execPath, [serve, dir, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [serve, dir, '0', '--brotli'], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((ok, fail) => {
     child.stdout.on('data', (d) => {
       const m = String(d).match(/at (http:\/\/\S+)/);
@@ -411,6 +555,51 @@ try {
       fcpApp: stats(fcp.app), fcpHello: stats(fcp.hello),
     };
     log('start done');
+  }
+  if (want('first')) {
+    const app = [];
+    const hello = [];
+    for (let i = 0; i < RUNS; i++) {
+      hello.push(await firstVisit(env, helloBase, HELLO_READY, false));
+      app.push(await firstVisit(env, env.base, FIRST_READY, true));
+    }
+    const pick = (list, key) => stats(list.map((x) => x[key]));
+    results.first = {
+      app: { bytes: pick(app, 'bytes'), decoded: pick(app, 'decoded'), files: pick(app, 'files'), wasm: pick(app, 'wasm'), live: pick(app, 'live') },
+      hello: { bytes: pick(hello, 'bytes'), live: pick(hello, 'live') },
+    };
+    log('first visit done');
+  }
+  if (want('lighthouse')) {
+    const runs = Math.min(RUNS, 3);
+    results.lighthouse = {};
+    for (const form of ['mobile', 'desktop']) {
+      const app = [];
+      const hello = [];
+      for (let i = 0; i < runs; i++) {
+        hello.push(await lighthouse(helloBase + '/', form));
+        app.push(await lighthouse(env.base + '/', form));
+      }
+      const pick = (list) => Object.fromEntries(Object.keys(list[0]).map((k) => [k, stats(list.map((x) => x[k]))]));
+      results.lighthouse[form] = { app: pick(app), hello: pick(hello), runs };
+    }
+    log('lighthouse done');
+  }
+  if (want('pages')) {
+    const cold = { first: {}, second: {} };
+    const warm = { first: {} };
+    for (let i = 0; i < RUNS; i++) {
+      const c = await pageChanges(env, env.base, false);
+      const w = await pageChanges(env, env.base, true);
+      for (const name of PAGES) {
+        (cold.first[name] ??= []).push(c.first[name]);
+        (cold.second[name] ??= []).push(c.second[name]);
+        (warm.first[name] ??= []).push(w.first[name]);
+      }
+    }
+    const each = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, stats(v)]));
+    results.pages = { cold: { first: each(cold.first), second: each(cold.second) }, warm: { first: each(warm.first) } };
+    log('page changes done');
   }
   if (want('save')) {
     const s = await save(env, env.base);
@@ -450,13 +639,46 @@ const r = results;
 const pass = (ok) => (ok ? 'PASS' : '**FAIL**');
 const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
 // Each measure's rows, only for the measures that ran (see --only).
+const worst = (o) => Object.entries(o).reduce((a, [k, v]) => (v.median > a[1].median ? [k, v] : a), ['', { median: -1 }]);
 const rows = [
+  ...(r.first
+    ? [
+      ['First visit: bytes received until the welcome form can be used (brotli)', `${kb(r.first.app.bytes.median)} KB`, `${r.first.app.files.median} files, ${r.first.app.wasm.median} of them wasm; ${kb(r.first.app.decoded.median)} KB uncompressed`, `hello world ${kb(r.first.hello.bytes.median)} KB`, ratio(r.first.app.bytes.median, r.first.hello.bytes.median), '≤ 250 KB', pass(r.first.app.bytes.median <= 250 * 1024)],
+      ['… navigation → welcome form live (loopback, no throttling)', `${fmt(r.first.app.live.median)} ms`, range(r.first.app.live), `hello world ${fmt(r.first.hello.live.median)} ms (${range(r.first.hello.live)})`, ratio(r.first.app.live.median, r.first.hello.live.median), '', ''],
+      ]
+    : []),
+  ...(r.lighthouse
+    ? ['mobile', 'desktop'].flatMap((form) => {
+      const l = r.lighthouse[form];
+      const score = (x) => x.median.toFixed(2);
+      const spread = (x) => `${x.min.toFixed(2)}–${x.max.toFixed(2)}`;
+      return [
+        [`Lighthouse ${form}, performance (${l.runs} runs)`, score(l.app.score), spread(l.app.score), `hello world ${score(l.hello.score)} (${spread(l.hello.score)})`, '', form === 'mobile' ? '≥ 0.95' : '', form === 'mobile' ? pass(l.app.score.median >= 0.95) : ''],
+        [`… ${form}: largest contentful paint`, `${(l.app.lcp.median / 1000).toFixed(2)} s`, `${(l.app.lcp.min / 1000).toFixed(2)}–${(l.app.lcp.max / 1000).toFixed(2)}`, `hello world ${(l.hello.lcp.median / 1000).toFixed(2)} s`, '', form === 'mobile' ? '≤ 2.5 s' : '', form === 'mobile' ? pass(l.app.lcp.median <= 2500) : ''],
+        [`… ${form}: total blocking time; time to interactive`, `${fmt(l.app.tbt.median)} ms; ${(l.app.tti.median / 1000).toFixed(2)} s`, '', `hello world ${fmt(l.hello.tbt.median)} ms; ${(l.hello.tti.median / 1000).toFixed(2)} s`, '', '', ''],
+      ];
+    })
+    : []),
   ...(r.start
     ? [
       ['Start: returning visit, service worker in control, large workbook stored: navigation → every control live', `${fmt(r.start.app.median)} ms`, range(r.start.app), `hello world ${fmt(r.start.hello.median)} ms (${range(r.start.hello)})`, ratio(r.start.app.median, r.start.hello.median), '≤ 1.5× hello', pass(r.start.app.median <= 1.5 * r.start.hello.median)],
       ['… first contentful paint (Chromium without a GPU rasterises in software)', `${fmt(r.start.fcpApp.median)} ms`, range(r.start.fcpApp), `hello world ${fmt(r.start.fcpHello.median)} ms (${range(r.start.fcpHello)})`, ratio(r.start.fcpApp.median, r.start.fcpHello.median), '', ''],
       ['… of which decoding the stored workbook', `${fmt(r.start.decode.median)} ms`, range(r.start.decode), '', '', '', ''],
+      ['… every control live within 150 ms', `${fmt(r.start.app.median)} ms`, '', '', '', '≤ 150 ms', pass(r.start.app.median <= 150)],
       ]
+    : []),
+  ...(r.pages
+    ? (() => {
+      const [coldName, cold] = worst(r.pages.cold.first);
+      const [secondName, second] = worst(r.pages.cold.second);
+      const [warmName, warm] = worst(r.pages.warm.first);
+      const list = (o) => PAGES.map((p) => `${p} ${fmt(o[p].median)}`).join(', ');
+      return [
+        [`Page change to a page not yet loaded (idle fetch off), service worker warm: slowest page, ${coldName}`, `${fmt(cold.median)} ms`, range(cold), list(r.pages.cold.first), '', '≤ 100 ms', pass(cold.median <= 100)],
+        [`… the same pages the second time: slowest, ${secondName}`, `${fmt(second.median)} ms`, range(second), list(r.pages.cold.second), '', '', ''],
+        [`… first time, 3 s after start (as the app runs, idle fetch on): slowest, ${warmName}`, `${fmt(warm.median)} ms`, range(warm), list(r.pages.warm.first), '', '', ''],
+      ];
+    })()
     : []),
   ...(r.save
     ? [

@@ -59,6 +59,30 @@ pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Runs `work` once the browser is idle, or after two seconds at the
+/// latest; where there is no `requestIdleCallback` (Safari), after a short
+/// timeout instead.
+pub fn when_idle(work: impl FnOnce() + 'static) {
+    let window = gloo_utils::window();
+    let callback = wasm_bindgen::closure::Closure::once_into_js(work);
+    let idle = js_sys::Reflect::get(&window, &"requestIdleCallback".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    match idle {
+        Some(request) => {
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&options, &"timeout".into(), &2000.into());
+            let _ = request.call2(&window, &callback, &options);
+        }
+        None => {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                callback.unchecked_ref(),
+                500,
+            );
+        }
+    }
+}
+
 /// The path the app is served under, without a trailing slash: "" at the
 /// site root, "/clausebook" when hosted at `/clausebook/`. Read once from
 /// `<base href>`, which the build sets from trunk's `--public-url`.

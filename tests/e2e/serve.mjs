@@ -3,8 +3,9 @@
 // Usage: node serve.mjs <dist-dir> <port>
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -37,7 +38,30 @@ export function readHeaders(dir) {
   return headers;
 }
 
-export function startServer(dir, port = 0, { prefix = '', securityHeaders = true } = {}) {
+/// Brotli at the highest quality, as a static host serves a build it
+/// compressed ahead of time; each file is compressed once.
+const BROTLI = new Map();
+function brotli(file, body) {
+  if (!BROTLI.has(file)) {
+    BROTLI.set(file, brotliCompressSync(body, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+    }));
+  }
+  return BROTLI.get(file);
+}
+/// Compresses every file ahead of the first request, so that no measured
+/// response waits for the compressor.
+function precompress(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    const file = join(entry.parentPath, entry.name);
+    if (entry.isFile() && COMPRESSIBLE.has(extname(file))) brotli(file, readFileSync(file));
+  }
+}
+const COMPRESSIBLE = new Set(['.html', '.js', '.wasm', '.css', '.svg', '.json', '.txt', '.webmanifest']);
+
+/// `compress`: answer with brotli where the browser accepts it (the
+/// benchmark serves the build as a static host would; the tests need not).
+export function startServer(dir, port = 0, { prefix = '', securityHeaders = true, compress = false } = {}) {
   const root = resolve(dir);
   const extra = securityHeaders ? readHeaders(dir) : {};
   // Tests may replace a file's content (e.g. to simulate a new build's sw.js).
@@ -70,12 +94,20 @@ export function startServer(dir, port = 0, { prefix = '', securityHeaders = true
       if (navigation || extname(path) === '') file = join(root, 'index.html');
     }
     try {
-      const body = await readFile(file);
-      res.writeHead(200, {
+      let body = await readFile(file);
+      const headers = {
         ...extra,
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
-      });
+      };
+      if (compress && COMPRESSIBLE.has(extname(file))) {
+        headers.vary = 'accept-encoding';
+        if (/\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
+          body = brotli(file, body);
+          headers['content-encoding'] = 'br';
+        }
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -86,7 +118,10 @@ export function startServer(dir, port = 0, { prefix = '', securityHeaders = true
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [dir = '../../dist', port = '8080', prefix = ''] = process.argv.slice(2);
-  const server = await startServer(dir, Number(port), { prefix });
+  // `--brotli` anywhere among the arguments compresses as a static host would.
+  const compress = process.argv.includes('--brotli');
+  const [dir = '../../dist', port = '8080', prefix = ''] = process.argv.slice(2).filter((a) => a !== '--brotli');
+  if (compress) precompress(resolve(dir));
+  const server = await startServer(dir, Number(port), { prefix, compress });
   console.log(`serving ${dir} at http://127.0.0.1:${server.address().port}`);
 }
