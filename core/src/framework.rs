@@ -57,8 +57,6 @@ pub struct Node {
     /// whose text is copyrighted.
     #[serde(default)]
     pub text: String,
-    #[serde(default)]
-    pub guidance: Guidance,
 }
 
 /// The levels a framework rates capability on: ISO/IEC 33020 has 0–5,
@@ -81,7 +79,10 @@ pub struct ScaleLevel {
     pub meaning: String,
 }
 
-/// Guidance in Clausebook's own words. Parents carry `intro`; leaves carry the rest.
+/// Guidance in Clausebook's own words. Parents carry `intro`; leaves carry
+/// the rest. It is kept apart from the clause tree, in a file of its own per
+/// framework ([`Framework::guidance`]), so that what draws the first screen
+/// (the tree, titles and phases) does not carry it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Guidance {
@@ -184,6 +185,24 @@ pub fn iso20000() -> &'static Framework {
     })
 }
 
+/// Guidance by requirement id: the framework's own file, parsed on first use.
+/// Only the pages that show guidance (and Study, which asks about it) read
+/// it, so the release build leaves it out of the first screen's code.
+fn guidance_of(id: &FrameworkId) -> &'static HashMap<RequirementId, Guidance> {
+    static ISO: OnceLock<HashMap<RequirementId, Guidance>> = OnceLock::new();
+    static NONE: OnceLock<HashMap<RequirementId, Guidance>> = OnceLock::new();
+    if *id == iso20000().id {
+        ISO.get_or_init(|| {
+            // Compiled in and checked by a native test: a failure is a build defect.
+            serde_json::from_str(include_str!("framework/iso20000-1-2018.guidance.json"))
+                .expect("built-in guidance is valid")
+        })
+    } else {
+        // FitSM-1 shows its own requirement text, and has no guidance of ours.
+        NONE.get_or_init(HashMap::new)
+    }
+}
+
 const FITSM_1: &str = include_str!("framework/fitsm-1-3.0.json");
 
 /// The compiled-in FitSM-1 (FitSM 3.0) definition, built by
@@ -283,6 +302,14 @@ impl Framework {
             index,
             children,
         })
+    }
+
+    /// Clausebook's guidance for a clause; empty where there is none.
+    pub fn guidance(&self, id: &RequirementId) -> &'static Guidance {
+        static EMPTY: OnceLock<Guidance> = OnceLock::new();
+        guidance_of(&self.id)
+            .get(id)
+            .unwrap_or_else(|| EMPTY.get_or_init(Guidance::default))
     }
 
     /// Every clause in document order.

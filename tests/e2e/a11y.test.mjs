@@ -155,7 +155,8 @@ test('the theme switch is remembered and overrides the system setting', async ()
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
   assert.equal(await background(), 'rgb(20, 23, 27)');
   await page.reload();
-  await page.getByLabel('Theme').waitFor();
+  // The header comes with the app; the page's heading with its own chunk.
+  await page.getByRole('heading', { level: 1, name: 'Welcome to Clausebook' }).waitFor();
   assert.equal(await background(), 'rgb(20, 23, 27)', 'still dark after a reload');
   assert.deepEqual(await axe(page, 'welcome, dark by choice'), []);
   await page.getByLabel('Theme').selectOption({ label: 'System' });

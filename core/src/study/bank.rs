@@ -301,7 +301,7 @@ fn area_of(n: &Node) -> Area {
 /// The requirements with guidance to ask about.
 fn askable(fw: &Framework) -> Vec<&Node> {
     fw.leaves()
-        .filter(|n| !n.guidance.plain.is_empty() && !n.guidance.evidence.is_empty())
+        .filter(|n| !fw.guidance(&n.id).plain.is_empty() && !fw.guidance(&n.id).evidence.is_empty())
         .collect()
 }
 
@@ -347,14 +347,14 @@ pub fn generated(fw: &Framework) -> Vec<Question> {
 
 fn purpose(fw: &Framework, n: &Node) -> Question {
     let wrong: Vec<&Node> = near(fw, n).into_iter().take(OPTIONS - 1).collect();
-    let described = mask(first_sentence(&n.guidance.plain), &n.title);
+    let described = mask(first_sentence(&fw.guidance(&n.id).plain), &n.title);
     let others: Vec<String> = wrong
         .iter()
         .map(|w| {
             format!(
                 "{} is about this: {}",
                 label(w),
-                first_sentence(&w.guidance.plain)
+                first_sentence(&fw.guidance(&w.id).plain)
             )
         })
         .collect();
@@ -370,7 +370,7 @@ fn purpose(fw: &Framework, n: &Node) -> Question {
         explanation: format!(
             "The description is {}. {} The other options are different requirements. {}",
             label(n),
-            n.guidance.plain,
+            fw.guidance(&n.id).plain,
             others.join(" ")
         ),
         link: Some(n.id.clone()),
@@ -378,25 +378,30 @@ fn purpose(fw: &Framework, n: &Node) -> Question {
 }
 
 fn evidence(fw: &Framework, n: &Node) -> Option<Question> {
-    let own: BTreeSet<&str> = n.guidance.evidence.iter().map(String::as_str).collect();
+    let own: BTreeSet<&str> = fw
+        .guidance(&n.id)
+        .evidence
+        .iter()
+        .map(String::as_str)
+        .collect();
     let title = n.title.to_lowercase();
-    let answer = n
-        .guidance
+    let answer = fw
+        .guidance(&n.id)
         .evidence
         .iter()
         .find(|e| !e.to_lowercase().contains(&title))
-        .or(n.guidance.evidence.first())?;
+        .or(fw.guidance(&n.id).evidence.first())?;
     // Evidence of requirements in other clauses, and not of a requirement
     // this one names as related, so that a wrong option is not also true.
     let mut pool: Vec<(&Node, &String)> = Vec::new();
     for other in near(fw, n).into_iter().rev() {
-        let related =
-            n.guidance.related.contains(&other.id) || other.guidance.related.contains(&n.id);
+        let related = fw.guidance(&n.id).related.contains(&other.id)
+            || fw.guidance(&other.id).related.contains(&n.id);
         if top(other) == top(n) || related {
             continue;
         }
-        if let Some(e) = other
-            .guidance
+        if let Some(e) = fw
+            .guidance(&other.id)
             .evidence
             .iter()
             .find(|e| !own.contains(e.as_str()) && !pool.iter().any(|(_, p)| p == e))
@@ -426,7 +431,7 @@ fn evidence(fw: &Framework, n: &Node) -> Option<Question> {
         explanation: format!(
             "“{answer}” shows {} at work: {} The other records belong to other requirements. {}",
             label(n),
-            first_sentence(&n.guidance.plain),
+            first_sentence(&fw.guidance(&n.id).plain),
             others.join(" ")
         ),
         link: Some(n.id.clone()),

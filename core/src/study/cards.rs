@@ -33,7 +33,7 @@ pub fn deck(fw: &Framework) -> Vec<Flashcard> {
             });
         }
     }
-    for n in fw.leaves().filter(|n| !n.guidance.plain.is_empty()) {
+    for n in fw.leaves().filter(|n| !fw.guidance(&n.id).plain.is_empty()) {
         cards.push(Flashcard {
             id: format!("req:{}", n.id),
             area: if n.number.starts_with("8.") {
@@ -42,7 +42,7 @@ pub fn deck(fw: &Framework) -> Vec<Flashcard> {
                 Area::Requirements
             },
             front: format!("{} {}: what is it for?", n.number, n.title),
-            back: n.guidance.plain.clone(),
+            back: fw.guidance(&n.id).plain.clone(),
         });
     }
     let phases: Vec<String> = Phase::ALL

@@ -10,7 +10,7 @@ fn is_leaf(node: &Node) -> bool {
 fn every_requirement_has_every_part() {
     let fw = framework::iso20000();
     for node in fw.nodes().iter().filter(|n| is_leaf(n)) {
-        let g = &node.guidance;
+        let g = fw.guidance(&node.id);
         let id = &node.number;
         assert!(
             g.plain.split(". ").count() >= 2,
@@ -31,11 +31,47 @@ fn every_requirement_has_every_part() {
     }
 }
 
+/// The guidance lives in a file of its own: every entry belongs to a clause.
+#[test]
+fn all_guidance_belongs_to_a_clause() {
+    let fw = framework::iso20000();
+    let with_guidance = fw
+        .nodes()
+        .iter()
+        .filter(|n| *fw.guidance(&n.id) != Default::default())
+        .count();
+    // Every clause and requirement has guidance, and the file has no other entries.
+    assert_eq!(with_guidance, fw.nodes().len());
+    let file: std::collections::HashMap<String, serde_json::Value> = serde_json::from_str(
+        include_str!("../../src/framework/iso20000-1-2018.guidance.json"),
+    )
+    .unwrap();
+    assert_eq!(file.len(), fw.nodes().len());
+    for id in file.keys() {
+        assert!(
+            fw.node_by_str(id).is_some(),
+            "guidance for unknown clause {id}"
+        );
+    }
+    // FitSM-1 shows its own text and has none of ours.
+    let fitsm = framework::fitsm1();
+    assert!(
+        fitsm
+            .nodes()
+            .iter()
+            .all(|n| *fitsm.guidance(&n.id) == Default::default())
+    );
+}
+
 #[test]
 fn every_parent_clause_has_an_introduction() {
     let fw = framework::iso20000();
     for node in fw.nodes().iter().filter(|n| !is_leaf(n)) {
-        assert!(node.guidance.intro.len() > 80, "{}: intro", node.number);
+        assert!(
+            fw.guidance(&node.id).intro.len() > 80,
+            "{}: intro",
+            node.number
+        );
     }
 }
 
@@ -45,7 +81,7 @@ fn every_link_resolves() {
     let fitsm = framework::fitsm();
     let mut fitsm_links = 0;
     for node in fw.nodes() {
-        let g = &node.guidance;
+        let g = fw.guidance(&node.id);
         for r in &g.related {
             assert!(
                 fw.is_leaf(r),
@@ -70,7 +106,7 @@ fn every_link_resolves() {
 fn no_text_uses_requirement_phrasing() {
     let fw = framework::iso20000();
     for node in fw.nodes() {
-        let g = &node.guidance;
+        let g = fw.guidance(&node.id);
         let texts = [&g.intro, &g.plain, &g.tip]
             .into_iter()
             .chain(&g.evidence)

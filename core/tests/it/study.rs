@@ -158,7 +158,7 @@ fn distractors_are_not_also_true() {
         match q.kind {
             Kind::Evidence => {
                 for (i, o) in q.options.iter().enumerate() {
-                    let own = node.guidance.evidence.contains(o);
+                    let own = fw.guidance(&node.id).evidence.contains(o);
                     assert_eq!(own, i == q.correct, "{}: “{o}”", q.id);
                 }
             }

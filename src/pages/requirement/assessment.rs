@@ -29,13 +29,7 @@ pub(super) fn AssessmentForm(framework: &'static Framework, node: &'static Node)
     let date_error = RwSignal::new(None::<String>);
     // The note names ISO/IEC 20000-1 clauses, so only its workbooks get it.
     let is_iso = framework.id == framework::iso20000().id;
-    let exclusions_note = (!framework.allows_exclusions && is_iso).then(|| {
-        view! {
-            <p class="hint">
-                "ISO/IEC 20000-1 allows no exclusions, so there is no “not applicable”. Limit what the system covers in the scope (4.3), and record work done by other parties under 8.2.3."
-            </p>
-        }
-    });
+    let show_exclusions_note = !framework.allows_exclusions && is_iso;
     move || {
         if !has_workbook.get() {
             return view! {
@@ -45,7 +39,13 @@ pub(super) fn AssessmentForm(framework: &'static Framework, node: &'static Node)
             }
             .into_any();
         }
-        let exclusions_note = exclusions_note.clone();
+        let exclusions_note = show_exclusions_note.then(|| {
+            view! {
+                <p class="hint">
+                    "ISO/IEC 20000-1 allows no exclusions, so there is no “not applicable”. Limit what the system covers in the scope (4.3), and record work done by other parties under 8.2.3."
+                </p>
+            }
+        });
         view! {
             <Card heading_id="assessment-title" title="Your assessment" class="form">
                 <EnumSelect

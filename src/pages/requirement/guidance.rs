@@ -8,7 +8,7 @@ use leptos_router::components::A;
 /// The guidance parts, always in the same order.
 #[component]
 pub(super) fn Guidance(framework: &'static Framework, node: &'static Node) -> impl IntoView {
-    let g = &node.guidance;
+    let g = framework.guidance(&node.id);
     let fitsm = framework::fitsm();
     let list = |items: &'static [String]| {
         view! { <ul>{items.iter().map(|i| view! { <li>{i.clone()}</li> }).collect_view()}</ul> }
