@@ -42,6 +42,19 @@ where
     });
 }
 
+/// Moves keyboard focus to `heading` after the next render and scrolls it
+/// to the top of the window: for a view that replaces a long form (Study's
+/// start form), whose button left the window scrolled far down. The
+/// browser's own scroll on focus would centre it.
+pub fn focus_at_top(heading: NodeRef<html::H2>) {
+    request_animation_frame(move || {
+        if let Some(el) = heading.get() {
+            let _ = el.focus();
+            el.scroll_into_view_with_bool(true);
+        }
+    });
+}
+
 /// Focuses `heading` when `done` turns true, not when it starts true.
 pub fn focus_when_done(done: Memo<bool>, heading: NodeRef<html::H2>) {
     Effect::new(move |was: Option<bool>| {

@@ -70,9 +70,14 @@ pub(super) fn CardsView(
         }
         _ => {}
     };
+    // Begin at the first card's heading, at the top of the window: Start,
+    // far down the start form this view replaces, left the window scrolled
+    // on a phone.
+    let heading = NodeRef::<leptos::html::H2>::new();
+    crate::widgets::focus_at_top(heading);
     let studying = move || {
         view! {
-            <h2 id="study-cards-title">
+            <h2 id="study-cards-title" tabindex="-1" node_ref=heading>
                 {move || format!("Flashcard {} of {}", index() + 1, total)}
             </h2>
             // The whole card is the turn button's target: its box is
