@@ -42,6 +42,14 @@ async function focusedHeading(page) {
   return page.evaluate(() => document.activeElement.textContent);
 }
 
+/// The page starts at its top: the window at 0 and focus on the h1, whose
+/// text it returns.
+async function startsAtTop(page) {
+  const heading = await focusedHeading(page);
+  assert.equal(await page.evaluate(() => window.scrollY), 0, `the window is at the top of ${heading}`);
+  return heading;
+}
+
 /// Scrolls to the foot of the page, as a person who read down to the button.
 async function scrollDown(page) {
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
@@ -185,8 +193,7 @@ test('after Create workbook the Overview starts at its top, focus on its heading
   await scrollDown(page);
   await page.getByRole('button', { name: 'Create workbook' }).click();
   await page.getByRole('heading', { level: 1, name: 'Harbour Street IT' }).waitFor();
-  assert.equal(await focusedHeading(page), 'Harbour Street IT');
-  assert.equal(await page.evaluate(() => window.scrollY), 0);
+  assert.equal(await startsAtTop(page), 'Harbour Street IT');
   assert.deepEqual(page.errors, []);
 });
 
@@ -196,9 +203,7 @@ test('after Explore the sample workbook its Overview starts at its top, focus on
   await page.getByRole('button', { name: 'Explore the sample workbook' }).waitFor();
   await scrollDown(page);
   await page.getByRole('button', { name: 'Explore the sample workbook' }).click();
-  const heading = await focusedHeading(page);
-  assert.notEqual(heading, 'Welcome to Clausebook');
-  assert.equal(await page.evaluate(() => window.scrollY), 0);
+  assert.notEqual(await startsAtTop(page), 'Welcome to Clausebook');
   assert.deepEqual(page.errors, []);
 });
 
@@ -209,8 +214,7 @@ test('on the Workbooks page, a workbook created, opened from a file or the sampl
   await page.getByLabel('Organisation name').fill('Second Ltd');
   await scrollDown(page);
   await page.getByRole('button', { name: 'Create and open' }).click();
-  assert.equal(await focusedHeading(page), 'Workbooks');
-  assert.equal(await page.evaluate(() => window.scrollY), 0);
+  assert.equal(await startsAtTop(page), 'Workbooks');
   await page.getByTestId('organisation').filter({ hasText: 'Second Ltd' }).waitFor({ state: 'attached' });
 
   // Opening another from the list.
@@ -218,23 +222,20 @@ test('on the Workbooks page, a workbook created, opened from a file or the sampl
   await page.evaluate(() => window.scrollTo(0, 200));
   await page.getByRole('button', { name: 'Open First Ltd' }).click();
   await page.getByText('Opened. It is the workbook on every page now.').waitFor();
-  assert.equal(await focusedHeading(page), 'Workbooks');
-  assert.equal(await page.evaluate(() => window.scrollY), 0);
+  assert.equal(await startsAtTop(page), 'Workbooks');
 
   // A workbook file, as a new workbook.
   await page.getByRole('button', { name: 'Open a workbook file' }).scrollIntoViewIfNeeded();
   await chooseFiles(page, { button: 'Open a workbook file', input: 'Clausebook workbook file to open' }, FIXTURE);
   await page.getByRole('button', { name: 'Import as a new workbook' }).click();
   await page.getByText(/as a new workbook; it is now open/).waitFor();
-  assert.equal(await focusedHeading(page), 'Workbooks');
-  assert.equal(await page.evaluate(() => window.scrollY), 0);
+  assert.equal(await startsAtTop(page), 'Workbooks');
 
   // The sample.
   await scrollDown(page);
   await page.getByRole('button', { name: 'Load the sample workbook' }).click();
   await page.getByText(/^Added and opened/).waitFor();
-  assert.equal(await focusedHeading(page), 'Workbooks');
-  assert.equal(await page.evaluate(() => window.scrollY), 0);
+  assert.equal(await startsAtTop(page), 'Workbooks');
   assert.deepEqual(page.errors, []);
 });
 
@@ -245,9 +246,7 @@ test('a workbook file opened from the welcome page starts at the top of its Over
   await chooseFiles(page, { button: 'Open a workbook file', input: 'Clausebook workbook file to open' }, FIXTURE);
   await scrollDown(page);
   await page.getByRole('button', { name: 'Import as a new workbook' }).click();
-  const heading = await focusedHeading(page);
-  assert.notEqual(heading, 'Welcome to Clausebook');
-  assert.equal(await page.evaluate(() => window.scrollY), 0);
+  assert.notEqual(await startsAtTop(page), 'Welcome to Clausebook');
   assert.deepEqual(page.errors, []);
 });
 
