@@ -387,11 +387,15 @@ test('a narrow window: Menu opens the navigation, and a link in it works', async
   const menu = await page.role('button', 'Menu');
   assert.equal(await page.evaluate((b) => b.getAttribute('aria-expanded'), menu), 'false');
   assert.equal((await page.all('link', 'Clauses')).length, 0, 'the navigation is closed');
+  // WebKit's 7-day notice sits below the line (on a phone too); hidden, the
+  // header rests at its one line.
+  await (await page.role('button', 'Hide for two days')).click();
+  await until(async () => (await page.all('button', 'Hide for two days')).length === 0, 'the notice to hide');
   const header = await page.evaluate(() => document.querySelector('header').getBoundingClientRect().height);
   assert.ok(header <= 0.15 * 844, `the header is ${header} px tall`);
   await menu.click();
   assert.equal(await page.evaluate((b) => b.getAttribute('aria-expanded'), menu), 'true');
-  await page.role('combobox', 'Theme');
+  await page.label('Theme');
   await page.screenshot(join(ARTIFACTS, 'webkit-menu-open-narrow.png'));
   await (await page.role('link', 'Clauses')).click();
   await page.role('heading', 'Clauses');
