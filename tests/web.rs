@@ -304,26 +304,51 @@ async fn menu_discloses_the_tools_and_navigation_and_escape_closes_it() {
     tick().await;
     let menu = button(&el, "Menu");
     let panel = el.query_selector("#header-menu").unwrap().unwrap();
-    assert_eq!(menu.get_attribute("aria-controls").as_deref(), Some("header-menu"));
-    assert_eq!(menu.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert_eq!(
+        menu.get_attribute("aria-controls").as_deref(),
+        Some("header-menu")
+    );
+    assert_eq!(
+        menu.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
     assert!(!panel.class_list().contains("open"));
     // Everything the menu opens is in its panel.
-    for inside in ["nav[aria-label=Main]", "#theme", ".workbook-bar", "[data-testid=organisation]"] {
-        assert!(panel.query_selector(inside).unwrap().is_some(), "{inside} is in the menu");
+    for inside in [
+        "nav[aria-label=Main]",
+        "#theme",
+        ".workbook-bar",
+        "[data-testid=organisation]",
+    ] {
+        assert!(
+            panel.query_selector(inside).unwrap().is_some(),
+            "{inside} is in the menu"
+        );
     }
     menu.click();
     tick().await;
     assert_eq!(menu.get_attribute("aria-expanded").as_deref(), Some("true"));
     assert!(panel.class_list().contains("open"));
     // Escape, pressed in the panel, closes it and puts focus back on Menu.
-    let theme: HtmlElement = el.query_selector("#theme").unwrap().unwrap().unchecked_into();
+    let theme: HtmlElement = el
+        .query_selector("#theme")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     theme.focus().unwrap();
     press(&theme, "Escape");
     tick().await;
-    assert_eq!(menu.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert_eq!(
+        menu.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
     assert!(!panel.class_list().contains("open"));
     assert_eq!(
-        gloo_utils::document().active_element().unwrap().text_content().as_deref(),
+        gloo_utils::document()
+            .active_element()
+            .unwrap()
+            .text_content()
+            .as_deref(),
         Some("Menu")
     );
     // A followed link closing it is e2e's (phone.test.mjs): here, routers

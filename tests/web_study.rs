@@ -136,7 +136,12 @@ async fn a_flashcard_turns_by_its_button_and_the_arrows_move_on() {
     // browser's), inside the card, whose target the stylesheet stretches
     // over the whole card (e2e: phone.test.mjs taps the card).
     let turn = button(&el, "Turn card over");
-    assert!(turn.parent_element().unwrap().class_list().contains("flashcard"));
+    assert!(
+        turn.parent_element()
+            .unwrap()
+            .class_list()
+            .contains("flashcard")
+    );
     assert_eq!(turn.get_attribute("aria-pressed").as_deref(), Some("false"));
     turn.click();
     tick().await;
