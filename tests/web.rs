@@ -279,6 +279,80 @@ async fn welcome_form_creates_and_saves_a_workbook() {
     assert_eq!(header.text_content().unwrap(), "Harbour Street IT");
     TimeoutFuture::new(400).await;
     assert_eq!(stored(key).organisation.name, "Harbour Street IT");
+    // The form is gone: focus is on the new Overview's heading (issue 21).
+    let focused = gloo_utils::document().active_element().unwrap();
+    assert_eq!(focused.tag_name(), "H1");
+    assert_eq!(focused.text_content().unwrap(), "Harbour Street IT");
+    assert_eq!(focused.get_attribute("tabindex").as_deref(), Some("-1"));
+    drop(handle);
+    store::remove(key).unwrap();
+}
+
+/// The header's Menu (shown below 600 px; the stylesheet decides that) is a
+/// disclosure of the panel that holds the tools and the navigation, and
+/// Escape closes it.
+#[wasm_bindgen_test]
+async fn menu_discloses_the_tools_and_navigation_and_escape_closes_it() {
+    let _one_router_at_a_time = exclusive().await;
+    let key = "test.menu";
+    store::remove(key).unwrap();
+    set_path("/");
+    let el = container();
+    let handle = mount_to(el.clone(), move || {
+        view! { <Workbench initial=Some(sample("Menu Ltd")) storage_key=key /> }
+    });
+    tick().await;
+    let menu = button(&el, "Menu");
+    let panel = el.query_selector("#header-menu").unwrap().unwrap();
+    assert_eq!(
+        menu.get_attribute("aria-controls").as_deref(),
+        Some("header-menu")
+    );
+    assert_eq!(
+        menu.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert!(!panel.class_list().contains("open"));
+    // Everything the menu opens is in its panel.
+    for inside in [
+        "nav[aria-label=Main]",
+        "#theme",
+        ".workbook-bar",
+        "[data-testid=organisation]",
+    ] {
+        assert!(
+            panel.query_selector(inside).unwrap().is_some(),
+            "{inside} is in the menu"
+        );
+    }
+    menu.click();
+    tick().await;
+    assert_eq!(menu.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert!(panel.class_list().contains("open"));
+    // Escape, pressed in the panel, closes it and puts focus back on Menu.
+    let theme: HtmlElement = el
+        .query_selector("#theme")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    theme.focus().unwrap();
+    press(&theme, "Escape");
+    tick().await;
+    assert_eq!(
+        menu.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert!(!panel.class_list().contains("open"));
+    assert_eq!(
+        gloo_utils::document()
+            .active_element()
+            .unwrap()
+            .text_content()
+            .as_deref(),
+        Some("Menu")
+    );
+    // A followed link closing it is e2e's (phone.test.mjs): here, routers
+    // of earlier tests would hear the click too.
     drop(handle);
     store::remove(key).unwrap();
 }
@@ -377,9 +451,10 @@ async fn requirement_form_saves_status_owner_and_notes() {
     );
     // User text is text, never markup.
     assert!(el.query_selector("b").unwrap().is_none());
+    // A followed link closing it is e2e's (phone.test.mjs): here, routers
+    // of earlier tests would hear the click too.
     drop(handle);
     store::remove(key).unwrap();
-    set_path("/");
 }
 
 #[wasm_bindgen_test]
@@ -445,9 +520,10 @@ async fn evidence_is_added_and_its_edit_form_survives_typing() {
         ("Change policy", "wiki/change")
     );
     assert_eq!(item.requirements, vec!["8.5.1.1".into()]);
+    // A followed link closing it is e2e's (phone.test.mjs): here, routers
+    // of earlier tests would hear the click too.
     drop(handle);
     store::remove(key).unwrap();
-    set_path("/");
 }
 
 /// Every key in local storage that starts with `prefix`, sorted.

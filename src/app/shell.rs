@@ -11,8 +11,10 @@ use crate::widgets::local_time;
 use crate::widgets::{FrameworkAttribution, QuickSave};
 use clausebook_core::framework::{self, Framework};
 use clausebook_core::library;
+use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use wasm_bindgen::JsCast;
 
 /// The app's main pages, in the order of the navigation bar.
 pub const PAGES: [(&str, &str); 9] = [
@@ -27,6 +29,13 @@ pub const PAGES: [(&str, &str); 9] = [
     ("/study", "Study"),
 ];
 
+/// The header. Below 600 px it is one line (the name, the save state and
+/// Menu), and Menu discloses the workbook's tools and the navigation; from
+/// 600 px the same elements are laid out as before, always shown, and Menu
+/// is hidden (style/main.css, "Header and navigation"). One set of
+/// controls, so each has one label and one place in the tab order.
+/// The messages (update, backup reminder, Safari's notice) sit below the
+/// line at every width, outside the menu, so that a phone shows them too.
 #[component]
 pub fn Header() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -38,41 +47,79 @@ pub fn Header() -> impl IntoView {
     let has_workbook = Memo::new(move |_| state.workbook.with(Option::is_some));
     let open = open_framework(state);
     let framework_name = move || open.get().unwrap_or_else(framework::iso20000).name.clone();
+    let menu_open = RwSignal::new(false);
+    let menu_button = NodeRef::<html::Button>::new();
+    // Escape closes the menu from anywhere in it and puts focus back on
+    // Menu, where the person opened it.
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && menu_open.get_untracked() {
+            ev.prevent_default();
+            menu_open.set(false);
+            if let Some(button) = menu_button.get_untracked() {
+                let _ = button.focus();
+            }
+        }
+    };
+    // A followed link closes the menu: the page it opens is what the person
+    // came for. A click on the page already shown closes it too.
+    let on_nav_click = move |ev: leptos::ev::MouseEvent| {
+        let on_link = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("a").ok().flatten())
+            .is_some();
+        if on_link {
+            menu_open.set(false);
+        }
+    };
     view! {
-        <header class="app-header">
-            <div class="brand-row">
+        <header class="app-header" on:keydown=on_key>
+            <div class="header-line">
                 <p class="brand">
                     <span class="brand-name">"Clausebook"</span>
                     <span class="brand-sub">{move || format!(" · {}", framework_name())}</span>
                 </p>
+                <SaveIndicator />
+                <button
+                    type="button"
+                    class="menu-button"
+                    node_ref=menu_button
+                    aria-expanded=move || menu_open.get().to_string()
+                    aria-controls="header-menu"
+                    on:click=move |_| menu_open.update(|open| *open = !*open)
+                >
+                    <span class="menu-icon" aria-hidden="true"></span>
+                    "Menu"
+                </button>
+            </div>
+            <div id="header-menu" class="header-menu" class:open=move || menu_open.get()>
                 <p class="organisation" data-testid="organisation">
                     {move || organisation.get()}
                 </p>
-                <SaveIndicator />
                 <ThemeSwitch />
+                <Show when=move || has_workbook.get()>
+                    <WorkbookBar />
+                </Show>
+                <nav aria-label="Main" on:click=on_nav_click>
+                    <ul>
+                        {PAGES
+                            .into_iter()
+                            .map(|(path, name)| {
+                                view! {
+                                    <li>
+                                        <A href=route(path) exact=path == "/">
+                                            {name}
+                                        </A>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </nav>
             </div>
-            <Show when=move || has_workbook.get()>
-                <WorkbookBar />
-            </Show>
             <UpdateBanner />
             <BackupReminder />
             <RetentionNotice />
-            <nav aria-label="Main">
-                <ul>
-                    {PAGES
-                        .into_iter()
-                        .map(|(path, name)| {
-                            view! {
-                                <li>
-                                    <A href=route(path) exact=path == "/">
-                                        {name}
-                                    </A>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-            </nav>
         </header>
     }
 }

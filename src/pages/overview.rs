@@ -4,7 +4,7 @@ use crate::app::{AppState, route};
 use crate::platform::browser;
 use crate::widgets::ErrorLine;
 use crate::widgets::{
-    Card, NewWorkbookForm, OpenWorkbookFile, OrganisationFields, bar, status_badge,
+    Card, NewWorkbookForm, OpenWorkbookFile, OrganisationFields, bar, status_badge, to_page_top,
 };
 use crate::widgets::{column_heads, scroll_table};
 use clausebook_core::assessment::Status;
@@ -62,8 +62,11 @@ fn Welcome() -> impl IntoView {
                 <button
                     type="button"
                     on:click=move |_| {
-                        if let Err(e) = state.load_sample() {
-                            error.set(Some(e));
+                        match state.load_sample() {
+                            // The welcome is replaced by the sample's
+                            // Overview: start at its top.
+                            Ok(_) => to_page_top(),
+                            Err(e) => error.set(Some(e)),
                         }
                     }
                 >
@@ -114,7 +117,9 @@ fn OverviewView(#[prop(into)] overview: Signal<Overview>) -> impl IntoView {
     });
     view! {
         <div class="overview">
-            <h1>{move || name.get()}</h1>
+            // Takes focus from script when the workbook was just created or
+            // opened (widgets::to_page_top).
+            <h1 tabindex="-1">{move || name.get()}</h1>
             <Card heading_id="readiness-title" title="Readiness" class="readiness">
                 {move || {
                     let r = readiness.get();

@@ -7,7 +7,7 @@ use crate::platform::browser;
 use crate::widgets::ErrorLine;
 use crate::widgets::{
     Card, ConfirmInline, NewWorkbookForm, OpenWorkbookFile, PageIntro, PersistenceAnswer,
-    StatusLine,
+    StatusLine, to_page_top,
 };
 use clausebook_core::file::export::human_size;
 use clausebook_core::library::{self, Entry, Library, WorkbookId};
@@ -74,7 +74,11 @@ pub fn WorkbooksPage() -> impl IntoView {
     let open = move |id: WorkbookId| {
         error.set(None);
         match state.open(&id) {
-            Ok(()) => message.set(Some("Opened. It is the workbook on every page now.".into())),
+            Ok(()) => {
+                message.set(Some("Opened. It is the workbook on every page now.".into()));
+                // The message is under the heading: start there.
+                to_page_top();
+            }
             Err(e) => error.set(Some(e)),
         }
     };
@@ -216,7 +220,10 @@ pub fn WorkbooksPage() -> impl IntoView {
             <button
                 type="button"
                 on:click=move |_| match state.load_sample() {
-                    Ok(name) => message.set(Some(format!("Added and opened “{name}”."))),
+                    Ok(name) => {
+                        message.set(Some(format!("Added and opened “{name}”.")));
+                        to_page_top();
+                    }
                     Err(e) => error.set(Some(e)),
                 }
             >

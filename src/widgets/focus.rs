@@ -42,6 +42,19 @@ where
     });
 }
 
+/// Moves keyboard focus to `heading` after the next render and scrolls it
+/// to the top of the window: for a view that replaces a long form (Study's
+/// start form), whose button left the window scrolled far down. The
+/// browser's own scroll on focus would centre it.
+pub fn focus_at_top(heading: NodeRef<html::H2>) {
+    request_animation_frame(move || {
+        if let Some(el) = heading.get() {
+            let _ = el.focus();
+            el.scroll_into_view_with_bool(true);
+        }
+    });
+}
+
 /// Focuses `heading` when `done` turns true, not when it starts true.
 pub fn focus_when_done(done: Memo<bool>, heading: NodeRef<html::H2>) {
     Effect::new(move |was: Option<bool>| {
@@ -50,5 +63,27 @@ pub fn focus_when_done(done: Memo<bool>, heading: NodeRef<html::H2>) {
             focus_after_render(heading);
         }
         now
+    });
+}
+
+/// Starts the page afresh at its top, after the next render: the window
+/// scrolled to 0, 0 and focus on the page's `<h1>` (which takes focus by
+/// `tabindex="-1"`). For a workbook just created or opened, whose page is
+/// drawn anew while the window kept the old scroll position (the welcome
+/// form left it at the foot of the Overview), and whose focused button
+/// may be gone.
+pub fn to_page_top() {
+    request_animation_frame(|| {
+        let heading = gloo_utils::document()
+            .query_selector("main h1")
+            .ok()
+            .flatten()
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+        if let Some(heading) = heading {
+            let _ = heading.focus();
+        }
+        // After the focus, which scrolls the heading into view on its own
+        // terms: the page starts at its very top, header included.
+        gloo_utils::window().scroll_to_with_x_and_y(0.0, 0.0);
     });
 }

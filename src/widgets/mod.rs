@@ -43,7 +43,7 @@ pub use date_field::DateField;
 pub use enum_select::{Choice, EnumSelect, choices, pick_variant, record_select, signal_select};
 pub use error_line::ErrorLine;
 pub use file_input::{chosen_files, open_picker};
-pub use focus::{focus_after_render, focus_later, focus_when_done};
+pub use focus::{focus_after_render, focus_at_top, focus_later, focus_when_done, to_page_top};
 pub use framework_choice::{FrameworkAttribution, FrameworkChoice};
 pub use item_page::{Absent, ItemHeading, id_param, item_page};
 pub use link_list::{link_item, list_or_none};

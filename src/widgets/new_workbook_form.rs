@@ -9,8 +9,9 @@ use clausebook_core::workbook::Workbook;
 use leptos::prelude::*;
 
 /// A `<form class=class>` (with an `<h2>` when given a `heading`). Its
-/// submit builds a [`Workbook`] from the fields; on success the fields clear
-/// and `on_created` receives the workbook, else the reason shows in `error`,
+/// submit builds a [`Workbook`] from the fields; on success the fields clear,
+/// `on_created` receives the workbook and the page goes to its top
+/// ([`super::to_page_top`]), else the reason shows in `error`,
 /// which the caller may share with other actions of its page. The ids are
 /// the fields' and the framework radios' prefix; a `scope_hint` shows under
 /// the scope area.
@@ -44,6 +45,9 @@ pub fn NewWorkbookForm(
                 name.set(String::new());
                 scope.set(String::new());
                 on_created(workbook);
+                // The form is gone or far down the page: the new workbook
+                // starts at the top of its page.
+                super::to_page_top();
             }
             Err(e) => error.set(Some(e.to_string())),
         }

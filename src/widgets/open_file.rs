@@ -151,6 +151,8 @@ pub fn OpenWorkbookFile(
             state.start_new(found.envelope.workbook);
             state.flush();
             preview.set(None);
+            // Another workbook is open: its page starts at the top.
+            super::to_page_top();
             message.set(Some(format!(
                 "Imported the workbook of {name} as a new workbook; it is now open. The others are on the Workbooks page."
             )));

@@ -3,11 +3,13 @@
 
 use leptos::prelude::*;
 
-/// `<h1>{title}</h1>` and, from the children, `<p class="lead">`.
+/// `<h1>{title}</h1>` and, from the children, `<p class="lead">`. The
+/// heading takes focus from script (`tabindex="-1"`), for
+/// [`super::to_page_top`].
 #[component]
 pub fn PageIntro(title: &'static str, children: Children) -> impl IntoView {
     view! {
-        <h1>{title}</h1>
+        <h1 tabindex="-1">{title}</h1>
         <p class="lead">{children()}</p>
     }
 }

@@ -137,6 +137,33 @@ for (const scheme of ['light', 'dark']) {
   });
 }
 
+// The phone's header (issue 21): Menu closed and open, with a workbook and
+// without, and a page behind it.
+for (const scheme of ['light', 'dark']) {
+  test(`no WCAG violations in the phone header, Menu closed and open (${scheme})`, async () => {
+    const page = await newPage(env, { width: 390, height: 844 });
+    await useColorScheme(page, scheme);
+    const menu = page.getByRole('button', { name: 'Menu' });
+    const problems = [];
+    await page.goto(env.base + '/');
+    await page.getByRole('button', { name: 'Create workbook' }).waitFor();
+    await menu.click();
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    problems.push(...(await axe(page, 'phone, no workbook, Menu open')));
+    await seed(page);
+    for (const path of ['/', '/clauses/8.5.1.1', '/study']) {
+      await page.goto(env.base + path);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      problems.push(...(await axe(page, `phone ${path}, Menu closed`)));
+      await menu.click();
+      assert.equal(await menu.getAttribute('aria-expanded'), 'true');
+      await page.getByRole('navigation', { name: 'Main' }).waitFor();
+      problems.push(...(await axe(page, `phone ${path}, Menu open`)));
+    }
+    assert.deepEqual(problems, []);
+  });
+}
+
 test('no WCAG violations on the recovery screen', async () => {
   const page = await newPage(env, { width: 390, height: 844 });
   await page.goto(env.base + '/');

@@ -57,6 +57,8 @@ for (const [width, height] of [[1280, 900], [390, 844]]) {
     const page = await newPage(env, { width, height });
     await page.goto(env.base + '/');
     await page.getByRole('button', { name: 'Create workbook' }).waitFor();
+    // Below 600 px the navigation is behind Menu.
+    if (width < 600) await page.getByRole('button', { name: 'Menu' }).click();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Study' }).click();
     await page.getByRole('heading', { level: 1, name: 'Study' }).waitFor();
     await page.getByRole('heading', { name: 'Start studying' }).waitFor();
@@ -138,13 +140,14 @@ test('a timed run ends by itself when time is up', async () => {
   assert.deepEqual(page.errors, []);
 });
 
-test('flashcards turn over by keyboard and by button', async () => {
+test('flashcards turn over by keyboard, by button and by a tap on the card', async () => {
   const page = await newPage(env, { width: 390, height: 844 });
   await page.goto(env.base + '/study');
   await page.getByRole('radio', { name: 'Flashcards' }).check();
   await page.getByRole('button', { name: 'Start' }).click();
   const card = page.locator('.flashcard');
-  await card.focus();
+  // The card's one control is its turn button, whose target is the whole card.
+  await page.getByRole('button', { name: 'Turn card over' }).focus();
   assert.equal(await card.locator('.flashcard-side').textContent(), 'Front');
   await page.keyboard.press('Space');
   assert.equal(await card.locator('.flashcard-side').textContent(), 'Back');
@@ -152,6 +155,10 @@ test('flashcards turn over by keyboard and by button', async () => {
   await page.getByRole('heading', { name: /^Flashcard 2 of \d+$/ }).waitFor();
   await page.getByRole('button', { name: 'Turn card over' }).click();
   assert.equal(await card.locator('.flashcard-side').textContent(), 'Back');
+  // A tap on the card away from its button (its top left corner) turns it too.
+  await card.click({ position: { x: 8, y: 8 } });
+  assert.equal(await card.locator('.flashcard-side').textContent(), 'Front');
+  await page.getByRole('button', { name: 'Turn card over' }).click();
   assert.deepEqual(await axe(page, 'flashcards'), []);
   await noSidewaysScroll(page, 'flashcards');
   await shot(page, 'study-flashcards-390');

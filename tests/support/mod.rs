@@ -119,3 +119,15 @@ pub fn type_into(el: &HtmlElement, selector: &str, value: &str) {
     input.set_value(value);
     input_event(&input, "input");
 }
+
+/// Fires a bubbling, cancellable keydown of `key` on `el` (built in
+/// JavaScript: the KeyboardEventInit binding is not among the enabled
+/// web-sys features).
+pub fn press(el: &HtmlElement, key: &str) {
+    let fire = js_sys::Function::new_with_args(
+        "el, key",
+        "el.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }))",
+    );
+    fire.call2(&wasm_bindgen::JsValue::NULL, el, &key.into())
+        .unwrap();
+}

@@ -1,5 +1,6 @@
-//! Flashcards due today: turned over by a tap, a key or the button, then
-//! rated so the scheduler knows when to bring each back.
+//! Flashcards due today: turned over by a tap anywhere on the card or by
+//! its button (Space, Enter), then rated so the scheduler knows when to
+//! bring each back.
 
 use clausebook_core::study::{Flashcard, Rating};
 use leptos::prelude::*;
@@ -56,11 +57,9 @@ pub(super) fn CardsView(
             }
         });
     };
+    // Space and Enter are the turn button's own (it is a real button);
+    // the arrows, pressed anywhere on the card, move between cards.
     let on_key = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
-        " " | "Enter" => {
-            ev.prevent_default();
-            flip();
-        }
         "ArrowRight" => {
             ev.prevent_default();
             go(1);
@@ -71,16 +70,23 @@ pub(super) fn CardsView(
         }
         _ => {}
     };
+    // Begin at the first card's heading, at the top of the window: Start,
+    // far down the start form this view replaces, left the window scrolled
+    // on a phone.
+    let heading = NodeRef::<leptos::html::H2>::new();
+    crate::widgets::focus_at_top(heading);
     let studying = move || {
         view! {
-            <h2 id="study-cards-title">
+            <h2 id="study-cards-title" tabindex="-1" node_ref=heading>
                 {move || format!("Flashcard {} of {}", index() + 1, total)}
             </h2>
-            // A tap or click on the card turns it (issue 21: it did not).
+            // The whole card is the turn button's target: its box is
+            // stretched over the card (style/main.css, .flashcard-turn), so
+            // a tap anywhere on the card turns it, and keyboard and screen
+            // readers meet one real button (issue 21).
             <div
                 class="flashcard"
                 class:flashcard-back=flipped
-                tabindex="0"
                 role="group"
                 aria-roledescription="flashcard"
                 aria-label=move || {
@@ -91,9 +97,7 @@ pub(super) fn CardsView(
                         if flipped() { "back" } else { "front" },
                     )
                 }
-                aria-describedby="flashcard-keys"
                 on:keydown=on_key
-                on:click=move |_| flip()
             >
                 <p class="flashcard-side">{move || if flipped() { "Back" } else { "Front" }}</p>
                 <p class="flashcard-text" aria-live="polite">
@@ -103,9 +107,18 @@ pub(super) fn CardsView(
                             .unwrap_or_default()
                     }}
                 </p>
+                <button
+                    type="button"
+                    class="flashcard-turn primary"
+                    aria-pressed=move || flipped().to_string()
+                    aria-describedby="flashcard-keys"
+                    on:click=move |_| flip()
+                >
+                    "Turn card over"
+                </button>
             </div>
             <p class="hint" id="flashcard-keys">
-                "Tap the card, or press Space or Enter on it, to turn it over; the left and right arrow keys move between cards. Once you have seen the back, rate how well you knew it."
+                "Tap the card, or press Space or Enter on Turn card over, to turn it; the left and right arrow keys move between cards. Once you have seen the back, rate how well you knew it."
             </p>
             <Show when=flipped>
                 <div class="flashcard-rate" role="group" aria-label="How well did you know it?">
@@ -124,14 +137,6 @@ pub(super) fn CardsView(
             <p class="actions">
                 <button type="button" on:click=move |_| go(-1)>
                     "Previous card"
-                </button>
-                <button
-                    type="button"
-                    class="primary"
-                    aria-pressed=move || flipped().to_string()
-                    on:click=move |_| flip()
-                >
-                    "Turn card over"
                 </button>
                 <button type="button" on:click=move |_| go(1)>
                     "Next card"

@@ -4,7 +4,7 @@
 use super::clock::{clock, elapsed_secs, now_ms, spoken, tick};
 use super::option::OptionRow;
 use super::review::ExamReview;
-use crate::widgets::{focus_after_render, focus_when_done};
+use crate::widgets::{focus_after_render, focus_at_top, focus_when_done};
 use clausebook_core::study::{Practice, RunRecord};
 use leptos::prelude::*;
 
@@ -44,6 +44,8 @@ pub(super) fn ExamView(
 
     let heading = NodeRef::<leptos::html::H2>::new();
     let review_heading = NodeRef::<leptos::html::H2>::new();
+    // Begin at question 1's heading, at the top of the window (see RunView).
+    focus_at_top(heading);
     let done = Memo::new(move |_| exam.with(|e| e.as_ref().is_some_and(|e| e.result.is_some())));
     focus_when_done(done, review_heading);
 

@@ -4,7 +4,7 @@ use super::clock::{clock, elapsed_secs, now_ms, spoken, tick};
 use super::option::OptionRow;
 use super::results::RunResults;
 use crate::app::route;
-use crate::widgets::{focus_after_render, focus_when_done};
+use crate::widgets::{focus_after_render, focus_at_top, focus_when_done};
 use clausebook_core::framework;
 use clausebook_core::study::{self, Mode, Practice, Question, RunRecord};
 use leptos::prelude::*;
@@ -40,6 +40,10 @@ pub(super) fn RunView(
     }
     let heading = NodeRef::<leptos::html::H2>::new();
     let results_heading = NodeRef::<leptos::html::H2>::new();
+    // Start was far down the start form, which this view replaces: begin
+    // at the first question's heading, at the top of the window (on a
+    // phone the window kept the form's scroll position).
+    focus_at_top(heading);
 
     let is_done = Memo::new(move |_| run.with(|r| r.as_ref().is_some_and(|r| r.result.is_some())));
     focus_when_done(is_done, results_heading);
