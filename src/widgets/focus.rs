@@ -73,13 +73,38 @@ pub fn focus_when_done(done: Memo<bool>, heading: NodeRef<html::H2>) {
 /// form left it at the foot of the Overview), and whose focused button
 /// may be gone.
 pub fn to_page_top() {
-    request_animation_frame(|| {
-        let heading = gloo_utils::document()
+    let heading = || {
+        gloo_utils::document()
             .query_selector("main h1")
             .ok()
             .flatten()
-            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
-        if let Some(heading) = heading {
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+    };
+    // The page may come a little later than the next frame (in the release
+    // build its code can still be on its way): wait, for up to about five
+    // seconds, for a heading other than the one shown now.
+    let before = heading().map(|h| (h.clone(), h.text_content()));
+    to_page_top_when_drawn(before, heading, 300);
+}
+
+fn to_page_top_when_drawn(
+    before: Option<(web_sys::HtmlElement, Option<String>)>,
+    heading: impl Fn() -> Option<web_sys::HtmlElement> + 'static,
+    frames_left: u32,
+) {
+    request_animation_frame(move || {
+        let now = heading();
+        let changed = match (&before, &now) {
+            (Some((old, text)), Some(new)) => {
+                old != new || !old.is_connected() || new.text_content() != *text
+            }
+            (None, Some(_)) => true,
+            _ => false,
+        };
+        if !changed && frames_left > 0 {
+            return to_page_top_when_drawn(before, heading, frames_left - 1);
+        }
+        if let Some(heading) = now {
             let _ = heading.focus();
         }
         // After the focus, which scrolls the heading into view on its own
