@@ -90,10 +90,7 @@ if (release && !process.env.CLAUSEBOOK_KEEP_NAMES) {
 }
 
 const hex = (body) => createHash('sha256').update(body).digest('hex').slice(0, 16);
-// SHA-256 for the chunks: the loader names each of its hundreds of chunks
-// with its integrity, in the first download, and a SHA-384 digest is a
-// third longer (and random, so brotli cannot shrink it).
-const sri = (body) => `sha256-${createHash('sha256').update(body).digest('base64')}`;
+const sri = (body) => `sha384-${createHash('sha384').update(body).digest('base64')}`;
 
 // The manifest starts with what trunk staged; the code follows as it is written.
 const manifest = { base, files: [] };
@@ -132,7 +129,8 @@ if (!link.includes(mainImport)) throw new Error(`split.mjs: __wasm_split.js does
 link = link.replace(mainImport, `from "./${glueName}"`);
 const linkImport = 'from "./__wasm_split.js"';
 if (!glue.includes(linkImport)) throw new Error(`split.mjs: the wasm-bindgen glue does not import ${linkImport}`);
-// One import per lazy function: every one must point at the hashed loader.
+// One import per lazy function (there may be more than one): every one
+// must point at the hashed loader.
 glue = glue.replaceAll(linkImport, `from "./${linkName}"`);
 emit(glueName, glue, 'glue');
 emit(`${NAME}-${hash}_bg.wasm`, wasm, 'wasm');

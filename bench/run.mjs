@@ -406,13 +406,9 @@ const PAGES = ['Clauses', 'Improvements', 'Portfolio', 'Progress', 'Reports', 'W
 
 /// Page changes on a returning visit with the service worker in control and
 /// the large workbook open: a click on each link of the navigation, until
-/// the new page's heading is drawn and painted; every page once (its code
-/// not yet fetched), then every page again. `preload`: false keeps the app
-/// from fetching the pages' code while idle (`window.clausebookNoPreload`),
-/// so that the first pass meets pages whose code is still on the server
-/// side of the worker; true waits 3 s after start, as a person reading the
-/// Overview would, and the idle fetch has run.
-async function pageChanges(env, base, preload) {
+/// the new page's heading is drawn and painted; every page once, then every
+/// page again.
+async function pageChanges(env, base) {
   const page0 = await freshPage(env, APP_READY, { serviceWorker: true });
   await seedWorkbook(page0, base);
   await page0.goto(base + '/');
@@ -422,11 +418,9 @@ async function pageChanges(env, base, preload) {
   const context = page0.context();
   await page0.close();
   const page = await context.newPage();
-  if (!preload) await page.addInitScript(() => (window.clausebookNoPreload = true));
   context.forgetSignals();
   await page.goto(base + '/', { waitUntil: 'commit' });
   await context.signalled('app');
-  if (preload) await page.waitForTimeout(3000);
   const pass = async () => {
     const times = {};
     for (const name of PAGES) {
@@ -588,19 +582,17 @@ try {
     log('lighthouse done');
   }
   if (want('pages')) {
-    const cold = { first: {}, second: {} };
-    const warm = { first: {} };
+    const first = {};
+    const second = {};
     for (let i = 0; i < RUNS; i++) {
-      const c = await pageChanges(env, env.base, false);
-      const w = await pageChanges(env, env.base, true);
+      const c = await pageChanges(env, env.base);
       for (const name of PAGES) {
-        (cold.first[name] ??= []).push(c.first[name]);
-        (cold.second[name] ??= []).push(c.second[name]);
-        (warm.first[name] ??= []).push(w.first[name]);
+        (first[name] ??= []).push(c.first[name]);
+        (second[name] ??= []).push(c.second[name]);
       }
     }
     const each = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, stats(v)]));
-    results.pages = { cold: { first: each(cold.first), second: each(cold.second) }, warm: { first: each(warm.first) } };
+    results.pages = { first: each(first), second: each(second) };
     log('page changes done');
   }
   if (want('save')) {
@@ -671,14 +663,12 @@ const rows = [
     : []),
   ...(r.pages
     ? (() => {
-      const [coldName, cold] = worst(r.pages.cold.first);
-      const [secondName, second] = worst(r.pages.cold.second);
-      const [warmName, warm] = worst(r.pages.warm.first);
+      const [firstName, first] = worst(r.pages.first);
+      const [secondName, second] = worst(r.pages.second);
       const list = (o) => PAGES.map((p) => `${p} ${fmt(o[p].median)}`).join(', ');
       return [
-        [`Page change to a page not yet loaded (idle fetch off), service worker warm: slowest page, ${coldName}`, `${fmt(cold.median)} ms`, range(cold), list(r.pages.cold.first), '', '≤ 100 ms', pass(cold.median <= 100)],
-        [`… the same pages the second time: slowest, ${secondName}`, `${fmt(second.median)} ms`, range(second), list(r.pages.cold.second), '', '', ''],
-        [`… first time, 3 s after start (as the app runs, idle fetch on): slowest, ${warmName}`, `${fmt(warm.median)} ms`, range(warm), list(r.pages.warm.first), '', '', ''],
+        [`Page change, returning visit, service worker warm, each page the first time: slowest, ${firstName}`, `${fmt(first.median)} ms`, range(first), list(r.pages.first), '', '≤ 100 ms', pass(first.median <= 100)],
+        [`… each page the second time: slowest, ${secondName}`, `${fmt(second.median)} ms`, range(second), list(r.pages.second), '', '', ''],
       ];
     })()
     : []),

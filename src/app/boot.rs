@@ -4,8 +4,8 @@
 //!
 //! A returning visit is fast because the service worker serves the code
 //! (`public/sw.js`) and the app starts at once: nothing is drawn ahead of
-//! it. In release builds each page is a chunk of its own, fetched when it
-//! is first drawn (`super::routes`).
+//! it. In release builds the app itself is a chunk of its own
+//! ([`super::open_app`]), fetched right after this runs.
 
 use super::theme;
 

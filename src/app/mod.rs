@@ -5,12 +5,14 @@ pub mod boot;
 pub mod records;
 pub mod recovery;
 mod retention_notice;
-mod routes;
 mod shell;
 mod state;
 pub mod theme;
 
-use crate::pages::recovery::RecoveryPage;
+use crate::pages::{
+    clauses::ClausesPage, compare, data::DataPage, improvements, overview::OverviewPage, portfolio,
+    progress, recovery::RecoveryPage, reports, requirement::RequirementPage, study, workbooks,
+};
 use crate::platform::browser;
 use crate::platform::store::{
     self, Autosaver, Loaded, NAMESPACE, SAVE_DELAY_MS, SaveFn, SaveStatus,
@@ -29,12 +31,25 @@ pub use crate::platform::browser::base_path;
 pub use shell::UpdateReady;
 pub use state::{AppState, FileOpenError, FileSaveError};
 
-/// Mounts the app; the pages' own code follows when the browser is idle
-/// (see [`routes`]).
+/// Mounts the app. In a release build the app is a chunk of its own,
+/// fetched here, so that the first download holds only the start-up code
+/// (`boot`).
 pub fn open_app() {
+    #[cfg(feature = "split")]
+    wasm_bindgen_futures::spawn_local(mount_app());
+    #[cfg(not(feature = "split"))]
+    mount_app_now();
+}
+
+#[cfg(feature = "split")]
+#[leptos::lazy]
+fn mount_app() {
+    mount_app_now();
+}
+
+fn mount_app_now() {
     leptos::mount::mount_to_body(App);
     crate::platform::perf::mark("clausebook:app");
-    routes::preload_when_idle();
 }
 
 /// The whole app: reads storage once, then either opens the workbench or,
@@ -147,21 +162,21 @@ pub fn Workbench(
             <SaveProblem />
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound /> }>
-                    <Route path=path!("/") view=routes::Overview::view() />
-                    <Route path=path!("/clauses") view=routes::Clauses::view() />
-                    <Route path=path!("/clauses/:id") view=routes::Requirement::view() />
-                    <Route path=path!("/improvements") view=routes::Improvements::view() />
-                    <Route path=path!("/improvements/:id") view=routes::Improvement::view() />
-                    <Route path=path!("/portfolio") view=routes::Portfolio::view() />
-                    <Route path=path!("/portfolio/catalogue") view=routes::Catalogue::view() />
-                    <Route path=path!("/portfolio/:id") view=routes::Service::view() />
-                    <Route path=path!("/workbooks") view=routes::Workbooks::view() />
-                    <Route path=path!("/reports") view=routes::Reports::view() />
-                    <Route path=path!("/reports/:report") view=routes::Report::view() />
-                    <Route path=path!("/data") view=routes::Data::view() />
-                    <Route path=path!("/progress") view=routes::Progress::view() />
-                    <Route path=path!("/compare") view=routes::Compare::view() />
-                    <Route path=path!("/study") view=routes::Study::view() />
+                    <Route path=path!("/") view=OverviewPage />
+                    <Route path=path!("/clauses") view=ClausesPage />
+                    <Route path=path!("/clauses/:id") view=RequirementPage />
+                    <Route path=path!("/improvements") view=improvements::ImprovementsPage />
+                    <Route path=path!("/improvements/:id") view=improvements::ImprovementPage />
+                    <Route path=path!("/portfolio") view=portfolio::PortfolioPage />
+                    <Route path=path!("/portfolio/catalogue") view=portfolio::CataloguePage />
+                    <Route path=path!("/portfolio/:id") view=portfolio::ServicePage />
+                    <Route path=path!("/workbooks") view=workbooks::WorkbooksPage />
+                    <Route path=path!("/reports") view=reports::ReportsPage />
+                    <Route path=path!("/reports/:report") view=reports::ReportPage />
+                    <Route path=path!("/data") view=DataPage />
+                    <Route path=path!("/progress") view=progress::ProgressPage />
+                    <Route path=path!("/compare") view=compare::ComparePage />
+                    <Route path=path!("/study") view=study::StudyPage />
                 </Routes>
             </main>
             <footer class="app-footer">

@@ -19,18 +19,10 @@ pub fn OverviewPage() -> impl IntoView {
     // rebuild the page.
     view! {
         <Show when=move || state.workbook.with(Option::is_some) fallback=Welcome>
-            {Suspend::new(dashboard())}
+            <Dashboard />
         </Show>
     }
     .into_any()
-}
-
-/// The dashboard's code is, in the release build, a chunk of its own, so a
-/// first visit (the welcome form) does not fetch it. (Without the split the
-/// future is ready at once and draws in the same frame.)
-#[cfg_attr(feature = "split", leptos::lazy)]
-async fn dashboard() -> AnyView {
-    view! { <Dashboard /> }.into_any()
 }
 
 #[component]
