@@ -40,6 +40,13 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $BINDGEN_VERSION" 
   cargo install wasm-bindgen-cli --version "$BINDGEN_VERSION" --force
 fi
 
+GECKODRIVER_VERSION=0.37.1
+# (It prints "geckodriver 0.37.1 (<commit> <date>)".)
+if [[ "$(geckodriver --version 2>/dev/null | head -n1)" != "geckodriver $GECKODRIVER_VERSION "* ]]; then
+  say "Installing geckodriver $GECKODRIVER_VERSION (WebDriver classic for Firefox ESR, the e2e journeys in Firefox)"
+  cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked --force
+fi
+
 SPLIT_VERSION=0.2.4
 # (It has no --version; cargo's list of installed crates tells.)
 INSTALLED="$(cargo install --list)"

@@ -1,20 +1,39 @@
-// WebKit for the end-to-end tests: WebKitGTK's WebKitWebDriver driving its
-// MiniBrowser in a virtual display (Xvfb). playwright cannot drive a stock
-// WebKit, and WebKitWebDriver speaks WebDriver classic only (no BiDi), so this
-// is a small client of that protocol (https://www.w3.org/TR/webdriver2/).
+// A small client of WebDriver classic (https://www.w3.org/TR/webdriver2/) for
+// the end-to-end journeys, in the two engines that playwright-core cannot
+// drive here. CLAUSEBOOK_WEBDRIVER picks the engine:
+// - webkit (the default): WebKitGTK's WebKitWebDriver driving its MiniBrowser
+//   in a virtual display (Xvfb). playwright cannot drive a stock WebKit, and
+//   WebKitWebDriver speaks WebDriver classic only (no BiDi).
+// - firefox: geckodriver driving Debian's firefox-esr, headless, with a fresh
+//   profile for every session. playwright-core 1.64.1 needs WebDriver BiDi
+//   commands that Firefox ESR 140 does not know (firefox-check.mjs), and
+//   WebDriver classic needs none of them.
 // Controls are found as a person finds them: by the role and the accessible
-// name that WebKit itself computes (the computedrole and computedlabel
-// endpoints), never by CSS classes.
+// name that the browser itself computes (the computedrole and computedlabel
+// endpoints, which both drivers implement), never by CSS classes.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { ARTIFACTS } from '../browser.mjs';
+
+export const ENGINE = process.env.CLAUSEBOOK_WEBDRIVER ?? 'webkit';
+if (!['webkit', 'firefox'].includes(ENGINE)) throw new Error(`CLAUSEBOOK_WEBDRIVER=${ENGINE}: use webkit or firefox`);
 
 export const MINIBROWSER = process.env.MINIBROWSER ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+export const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
+
+/// For a journey about one engine only: `test(name, skipIn({ firefox: 'why' }), fn)`.
+/// The reason is printed in the report, so a skip is never silent.
+export function skipIn(reasons) {
+  return { skip: reasons[ENGINE] ?? false };
+}
+
 const STEP_MS = 100;
 const WAIT_MS = 15_000;
 
-/// The elements that can carry each role, so a search asks WebKit about a few
-/// candidates rather than every node; WebKit's computed role decides.
+/// The elements that can carry each role, so a search asks the browser about
+/// a few candidates rather than every node; the browser's computed role decides.
 const CANDIDATES = {
   button: 'button, [role=button], input[type=submit], input[type=button], summary',
   link: 'a[href], [role=link]',
@@ -30,7 +49,7 @@ const CANDIDATES = {
   banner: 'header, [role=banner]',
   region: 'section[aria-label], section[aria-labelledby], [role=region]',
 };
-// WebKit reports some roles under its own names.
+// WebKit reports some roles under its own names (a select is a popupbutton).
 const ROLE_ALIASES = { combobox: ['combobox', 'popupbutton', 'listbox'], heading: ['heading'], status: ['status'] };
 
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
@@ -59,7 +78,13 @@ export async function until(probe, what, timeout = WAIT_MS) {
   }
 }
 
-/// Starts Xvfb and WebKitWebDriver; `close()` stops both.
+/// Starts the driver that CLAUSEBOOK_WEBDRIVER names; `close()` stops it.
+export function startDriver() {
+  return ENGINE === 'firefox' ? startFirefox() : startWebKit();
+}
+
+/// Starts Xvfb and WebKitWebDriver; `close()` stops both. Each session is a
+/// new MiniBrowser with its own storage.
 export async function startWebKit() {
   if (!existsSync(MINIBROWSER)) throw new Error(`MiniBrowser not found at ${MINIBROWSER} (package libwebkit2gtk-4.1-0)`);
   const display = `:${90 + Math.floor(Math.random() * 400)}`;
@@ -72,7 +97,9 @@ export async function startWebKit() {
   const url = `http://127.0.0.1:${port}`;
   await until(() => fetch(`${url}/status`).then((r) => r.ok), 'WebKitWebDriver to start');
   return {
+    engine: 'webkit',
     url,
+    capabilities: { 'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] } },
     async close() {
       driver.kill();
       xvfb.kill();
@@ -80,13 +107,58 @@ export async function startWebKit() {
   };
 }
 
+/// What the Firefox sessions change from a fresh profile's defaults (on top
+/// of geckodriver's own for automation).
+const FIREFOX_PREFS = {
+  // No proxy, whatever the machine's environment says: the app is on 127.0.0.1.
+  'network.proxy.type': 0,
+  // No first-run pages, update checks or telemetry pings.
+  'browser.shell.checkDefaultBrowser': false,
+  'app.update.disabledForTesting': true,
+  'datareporting.policy.dataSubmissionEnabled': false,
+  'toolkit.telemetry.reportingpolicy.firstRun': false,
+  // British English, as the app writes.
+  'intl.accept_languages': 'en-GB, en',
+};
+
+/// Starts geckodriver, which starts a headless Firefox ESR for each session
+/// with a profile of its own (a new temporary directory, removed when the
+/// session ends), so each session has its own storage, as WebKit's do.
+/// geckodriver runs one session at a time, and the journeys run one by one.
+export async function startFirefox() {
+  if (!existsSync(FIREFOX)) throw new Error(`Firefox not found at ${FIREFOX} (Debian package firefox-esr)`);
+  const port = await freePort();
+  const log = createWriteStream(join(ARTIFACTS, 'geckodriver.log'));
+  const driver = spawn('geckodriver', ['--host', '127.0.0.1', '--port', String(port), '--log', 'warn'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  driver.stdout.pipe(log);
+  driver.stderr.pipe(log);
+  const spawned = new Promise((ok, fail) => {
+    driver.once('spawn', ok);
+    driver.once('error', (e) => fail(new Error(`geckodriver: ${e.message} (bash .ci/setup.sh installs it)`)));
+  });
+  await spawned;
+  const url = `http://127.0.0.1:${port}`;
+  await until(() => fetch(`${url}/status`).then((r) => r.ok), 'geckodriver to start');
+  return {
+    engine: 'firefox',
+    url,
+    capabilities: {
+      browserName: 'firefox',
+      'moz:firefoxOptions': { binary: FIREFOX, args: ['-headless'], prefs: FIREFOX_PREFS },
+    },
+    async close() {
+      driver.kill();
+    },
+  };
+}
+
 /// One browser window's session.
 export class Session {
-  static async open(webkit, { width = 1280, height = 900 } = {}) {
-    const created = await call(webkit.url, 'POST', '/session', {
-      capabilities: { alwaysMatch: { 'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] } } },
-    });
-    const session = new Session(webkit.url, created.sessionId);
+  static async open(driver, { width = 1280, height = 900 } = {}) {
+    const created = await call(driver.url, 'POST', '/session', { capabilities: { alwaysMatch: driver.capabilities } });
+    const session = new Session(driver.url, created.sessionId);
     await session.send('POST', '/window/rect', { width, height });
     return session;
   }
@@ -195,7 +267,7 @@ export class Element {
     return this.send('GET', '/displayed');
   }
 
-  /// The accessible name WebKit computes.
+  /// The accessible name the browser computes.
   async label() {
     return (await this.send('GET', '/computedlabel')).trim();
   }
