@@ -40,10 +40,12 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $BINDGEN_VERSION" 
   cargo install wasm-bindgen-cli --version "$BINDGEN_VERSION" --force
 fi
 
+# geckodriver: WebDriver classic for Firefox ESR (the e2e journeys in
+# Firefox; bookworm's ESR 140 runs them with it). Installed with its own
+# Cargo.lock (--locked), as published.
 GECKODRIVER_VERSION=0.37.1
-# (It prints "geckodriver 0.37.1 (<commit> <date>)".)
-if [[ "$(geckodriver --version 2>/dev/null | head -n1)" != "geckodriver $GECKODRIVER_VERSION "* ]]; then
-  say "Installing geckodriver $GECKODRIVER_VERSION (WebDriver classic for Firefox ESR, the e2e journeys in Firefox)"
+if [ "$(geckodriver --version 2>/dev/null | head -n1)" != "geckodriver $GECKODRIVER_VERSION" ]; then
+  say "Installing geckodriver $GECKODRIVER_VERSION (WebDriver classic for Firefox; about 10 minutes on 2 cores)"
   cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked --force
 fi
 
