@@ -119,6 +119,8 @@ const FIREFOX_PREFS = {
   'toolkit.telemetry.reportingpolicy.firstRun': false,
   // British English, as the app writes.
   'intl.accept_languages': 'en-GB, en',
+  // The page's console goes to artifacts/geckodriver.log, for a failure's story.
+  'devtools.console.stdout.content': true,
 };
 
 /// Starts geckodriver, which starts a headless Firefox ESR for each session
@@ -184,6 +186,20 @@ export class Session {
     return this.send('POST', '/refresh', {});
   }
 
+  /// Reloads as the page's own `location.reload()` does, and waits for the
+  /// new document. geckodriver's Refresh is answered by the network, never
+  /// the service worker (seen in ESR 140: with the server gone it reaches
+  /// Firefox's error page), while a reload from the page or a person's is
+  /// answered by the worker.
+  async reloadFromPage() {
+    const before = await this.evaluate(() => performance.timeOrigin);
+    await this.evaluate(() => setTimeout(() => location.reload(), 0));
+    await until(async () => {
+      const now = await this.evaluate(() => (document.readyState === 'complete' ? performance.timeOrigin : null));
+      return now !== null && now !== before;
+    }, 'the page to reload');
+  }
+
   /// Runs `fn` (a function's source) in the page with `args`; element
   /// arguments are Element objects from this file.
   evaluate(fn, ...args) {
@@ -227,13 +243,19 @@ export class Session {
 
   /// The form control whose label is `label`. A file input counts even when
   /// hidden: the page shows it as a button, and WebDriver types its path.
+  /// Firefox computes no name for a hidden element (it has no accessible),
+  /// so there a hidden file input's name is its aria-label.
   async label(label) {
     return until(async () => {
-      const refs = await this.send('POST', '/elements', { using: 'css selector', value: 'input, select, textarea' });
-      for (const ref of refs) {
+      const css = { using: 'css selector', value: 'input:not([type=file]), select, textarea' };
+      for (const ref of await this.send('POST', '/elements', css)) {
         const el = new Element(this, ref);
-        if ((await el.label()) !== label) continue;
-        if ((await el.visible()) || (await this.evaluate((e) => e.type === 'file', el))) return el;
+        if ((await el.label()) === label && (await el.visible())) return el;
+      }
+      for (const ref of await this.send('POST', '/elements', { using: 'css selector', value: 'input[type=file]' })) {
+        const el = new Element(this, ref);
+        const name = (await el.label()) || (await el.send('GET', '/attribute/aria-label'));
+        if (name === label) return el;
       }
       return null;
     }, `the control labelled ${label}`);
