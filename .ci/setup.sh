@@ -62,7 +62,7 @@ fi
 # package that has it.
 #   chromium, chromedriver        browser tests (wasm-bindgen-test-runner) and e2e (playwright-core)
 #   pdfinfo, pdftotext, pdftoppm  tests/e2e/reports.test.mjs: pages, text and images of the A4 reports
-#   firefox-esr                   e2e in Firefox (playwright-core over WebDriver BiDi)
+#   firefox-esr                   e2e in Firefox (the journeys over geckodriver; playwright-core over BiDi where it can)
 #   WebKitWebDriver, Xvfb         e2e in WebKit (WebKitGTK's WebDriver and MiniBrowser, in a virtual display)
 DEBIAN=()
 need() { command -v "$1" >/dev/null || [[ " ${DEBIAN[*]} " == *" $2 "* ]] || DEBIAN+=("$2"); }
