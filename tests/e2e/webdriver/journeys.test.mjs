@@ -11,11 +11,11 @@
 // sees instead.
 //
 // The faults of issue 20, each in both engines: a crash, a newer app's data,
-// two windows (and the stale one's Reload asks nothing), full storage (and
-// the failure shows where the person works), and offline after one visit.
-// Two journeys are about WebKit itself and skip in Firefox, saying why: its
-// byte-counted quota (a large workbook with ’) and the 7-day notice that
-// WebKit's user agent brings.
+// the quota (a large workbook with ’: WebKit charges it by the byte), two
+// windows (and the stale one's Reload asks nothing), full storage (and the
+// failure shows where the person works), and offline after one visit. One
+// journey is about WebKit itself and skips in Firefox, saying why: the
+// 7-day notice that WebKit's user agent brings.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
