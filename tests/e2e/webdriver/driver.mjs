@@ -108,17 +108,11 @@ export async function startWebKit() {
 }
 
 /// What the Firefox sessions change from a fresh profile's defaults (on top
-/// of geckodriver's own for automation).
+/// of geckodriver's own for automation: no first-run pages, updates or
+/// telemetry).
 const FIREFOX_PREFS = {
   // No proxy, whatever the machine's environment says: the app is on 127.0.0.1.
   'network.proxy.type': 0,
-  // No first-run pages, update checks or telemetry pings.
-  'browser.shell.checkDefaultBrowser': false,
-  'app.update.disabledForTesting': true,
-  'datareporting.policy.dataSubmissionEnabled': false,
-  'toolkit.telemetry.reportingpolicy.firstRun': false,
-  // British English, as the app writes.
-  'intl.accept_languages': 'en-GB, en',
   // The page's console goes to artifacts/geckodriver.log, for a failure's story.
   'devtools.console.stdout.content': true,
 };
