@@ -78,6 +78,30 @@ export async function until(probe, what, timeout = WAIT_MS) {
   }
 }
 
+/// Starts a helper process in a process group of its own, stopped with
+/// everything it started (geckodriver's Firefox, WebKitWebDriver's
+/// MiniBrowser) by `close()`, or when this process ends, even by a signal
+/// (the test runner's time limit): nothing outlives the run.
+function start(command, args, options) {
+  const child = spawn(command, args, { ...options, detached: true });
+  const onSignal = (signal) => {
+    stop();
+    process.kill(process.pid, signal);
+  };
+  const stop = () => {
+    process.off('exit', stop);
+    for (const signal of ['SIGTERM', 'SIGINT']) process.off(signal, onSignal);
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // Already gone.
+    }
+  };
+  process.on('exit', stop);
+  for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, onSignal);
+  return { child, stop };
+}
+
 /// Starts the driver that CLAUSEBOOK_WEBDRIVER names; `close()` stops it.
 export function startDriver() {
   return ENGINE === 'firefox' ? startFirefox() : startWebKit();
@@ -88,9 +112,9 @@ export function startDriver() {
 export async function startWebKit() {
   if (!existsSync(MINIBROWSER)) throw new Error(`MiniBrowser not found at ${MINIBROWSER} (package libwebkit2gtk-4.1-0)`);
   const display = `:${90 + Math.floor(Math.random() * 400)}`;
-  const xvfb = spawn('Xvfb', [display, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
+  const xvfb = start('Xvfb', [display, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
   const port = await freePort();
-  const driver = spawn('WebKitWebDriver', [`--port=${port}`], {
+  const driver = start('WebKitWebDriver', [`--port=${port}`], {
     env: { ...process.env, DISPLAY: display },
     stdio: 'ignore',
   });
@@ -101,8 +125,8 @@ export async function startWebKit() {
     url,
     capabilities: { 'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] } },
     async close() {
-      driver.kill();
-      xvfb.kill();
+      driver.stop();
+      xvfb.stop();
     },
   };
 }
@@ -125,16 +149,15 @@ export async function startFirefox() {
   if (!existsSync(FIREFOX)) throw new Error(`Firefox not found at ${FIREFOX} (Debian package firefox-esr)`);
   const port = await freePort();
   const log = createWriteStream(join(ARTIFACTS, 'geckodriver.log'));
-  const driver = spawn('geckodriver', ['--host', '127.0.0.1', '--port', String(port), '--log', 'warn'], {
+  const driver = start('geckodriver', ['--host', '127.0.0.1', '--port', String(port), '--log', 'warn'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  driver.stdout.pipe(log);
-  driver.stderr.pipe(log);
-  const spawned = new Promise((ok, fail) => {
-    driver.once('spawn', ok);
-    driver.once('error', (e) => fail(new Error(`geckodriver: ${e.message} (bash .ci/setup.sh installs it)`)));
+  driver.child.stdout.pipe(log);
+  driver.child.stderr.pipe(log);
+  await new Promise((ok, fail) => {
+    driver.child.once('spawn', ok);
+    driver.child.once('error', (e) => fail(new Error(`geckodriver: ${e.message} (bash .ci/setup.sh installs it)`)));
   });
-  await spawned;
   const url = `http://127.0.0.1:${port}`;
   await until(() => fetch(`${url}/status`).then((r) => r.ok), 'geckodriver to start');
   return {
@@ -145,7 +168,7 @@ export async function startFirefox() {
       'moz:firefoxOptions': { binary: FIREFOX, args: ['-headless'], prefs: FIREFOX_PREFS },
     },
     async close() {
-      driver.kill();
+      driver.stop();
     },
   };
 }
