@@ -40,6 +40,15 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $BINDGEN_VERSION" 
   cargo install wasm-bindgen-cli --version "$BINDGEN_VERSION" --force
 fi
 
+# geckodriver: WebDriver classic for Firefox ESR (the e2e journeys in
+# Firefox; bookworm's ESR 140 runs them with it). Installed with its own
+# Cargo.lock (--locked), as published.
+GECKODRIVER_VERSION=0.37.1
+if [ "$(geckodriver --version 2>/dev/null | head -n1)" != "geckodriver $GECKODRIVER_VERSION" ]; then
+  say "Installing geckodriver $GECKODRIVER_VERSION (WebDriver classic for Firefox; about 10 minutes on 2 cores)"
+  cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked --force
+fi
+
 SPLIT_VERSION=0.2.4
 # (It has no --version; cargo's list of installed crates tells.)
 INSTALLED="$(cargo install --list)"
@@ -53,7 +62,7 @@ fi
 # package that has it.
 #   chromium, chromedriver        browser tests (wasm-bindgen-test-runner) and e2e (playwright-core)
 #   pdfinfo, pdftotext, pdftoppm  tests/e2e/reports.test.mjs: pages, text and images of the A4 reports
-#   firefox-esr                   e2e in Firefox (playwright-core over WebDriver BiDi)
+#   firefox-esr                   e2e in Firefox (the journeys over geckodriver; playwright-core over BiDi where it can)
 #   WebKitWebDriver, Xvfb         e2e in WebKit (WebKitGTK's WebDriver and MiniBrowser, in a virtual display)
 DEBIAN=()
 need() { command -v "$1" >/dev/null || [[ " ${DEBIAN[*]} " == *" $2 "* ]] || DEBIAN+=("$2"); }

@@ -1,8 +1,11 @@
 // Shared set-up for the end-to-end tests: Debian's browsers through
 // playwright-core (no browser download), and the release build served locally.
 // CLAUSEBOOK_ENGINE picks the engine: chromium (the default) over CDP, or
-// firefox (Debian's firefox-esr) over WebDriver BiDi. WebKit has no driver
-// playwright can use here; tests/e2e/webkit/ drives it over WebDriver.
+// firefox (Debian's firefox-esr) over WebDriver BiDi, where that Firefox
+// knows the BiDi commands playwright-core needs (ESR 153 does, ESR 140 does
+// not: firefox-check.mjs, asked first by .ci/test). WebKit has no driver
+// playwright can use here; tests/e2e/webdriver/ drives WebKit, and Firefox
+// too (every ESR, through geckodriver), over WebDriver classic.
 import { chromium, firefox } from 'playwright-core';
 import { startServer } from './serve.mjs';
 import { fileURLToPath } from 'node:url';

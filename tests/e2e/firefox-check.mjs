@@ -1,7 +1,10 @@
-// Whether this machine's Firefox can run the end-to-end suite, asked before
-// the suite runs (.ci/test). Exit 0: it can. Exit 3: it cannot, for a
-// reason printed here, and the Firefox run is skipped with that reason on
-// record. Anything else is a failure.
+// Whether playwright-core can drive this machine's Firefox, asked before the
+// playwright suite runs in it (.ci/test). Exit 0: it can, and the playwright
+// suite (*.test.mjs) runs in Firefox. Exit 3: it cannot, for a reason printed
+// here, and the playwright suite is not run in Firefox. Either way the
+// WebDriver journeys (webdriver/journeys.test.mjs) run in Firefox over
+// WebDriver classic through geckodriver, which needs none of BiDi, so Firefox
+// is never left untested. Anything else is a failure.
 //
 // Debian bookworm has shipped two Firefox ESRs: 153 runs the suite over
 // WebDriver BiDi with playwright-core 1.64.1; 140 does not know BiDi commands
@@ -20,8 +23,9 @@ try {
   const unknown = String(e).match(/Protocol error \(([\w.]+)\): unknown command/);
   if (!unknown) throw e;
   console.log(
-    `# Firefox e2e SKIPPED: ${executablePath} does not know the WebDriver BiDi command ${unknown[1]}, ` +
-      'which playwright-core 1.64.1 needs (Firefox ESR 153 knows it; tests/e2e/firefox-check.mjs says why).',
+    `# Firefox: the playwright suite cannot run: ${executablePath} does not know the WebDriver BiDi command ${unknown[1]}, ` +
+      'which playwright-core 1.64.1 needs (Firefox ESR 153 knows it; tests/e2e/firefox-check.mjs says why). ' +
+      'The WebDriver journeys run in Firefox instead (geckodriver).',
   );
   process.exit(3);
 }

@@ -3,7 +3,7 @@
 // macOS and iOS type); Chromium and Firefox count UTF-16 units. The app
 // stores ASCII only (`\u` escapes), so what it writes costs its length in
 // every engine and the meter shows that cost. WebKit's own charge is
-// checked in webkit/journeys.test.mjs (a large workbook with ’).
+// checked in webdriver/journeys.test.mjs (a large workbook with ’).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, newPage, createWorkbook } from './browser.mjs';

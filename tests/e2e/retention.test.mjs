@@ -1,7 +1,7 @@
 // End-to-end: Safari's 7-day deletion of unvisited sites' data. Chromium
 // presents itself as Safari (its user agent) to show what a Safari user
 // sees: the notice, its ways out, the reminder by elapsed time. The real
-// WebKit run (webkit/journeys.test.mjs) shows the notice in WebKitGTK.
+// WebKit run (webdriver/journeys.test.mjs) shows the notice in WebKitGTK.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
