@@ -29,14 +29,8 @@ const sizes = (dir, name) => {
   };
 };
 
-/// The recorded sizes: the start-up files' brotli total (`brotli_bytes`,
-/// checked here) and the first screen's (`first_screen_brotli_bytes`, what
-/// a first visit fetches until the welcome form is usable, checked by
-/// tests/e2e/size.test.mjs against what Chromium fetched).
-export const baseline = () => JSON.parse(readFileSync(BASELINE, 'utf8'));
-
-/// Sizes of the named files of a build.
-export const fileSizes = (dir, names) => names.map((name) => sizes(dir, name));
+/// The recorded start-up size (`brotli_bytes`) and the tolerance.
+const baseline = () => JSON.parse(readFileSync(BASELINE, 'utf8'));
 
 /// The files a first visit fetches before the app starts, by the build
 /// manifest (.ci/manifest.mjs: the stylesheet, the JS glue and the chunk

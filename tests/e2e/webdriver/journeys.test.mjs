@@ -148,9 +148,9 @@ test('script and markup in every text field stay text on every page, with no CSP
   await page.role('status', { text: /^Imported the workbook/ });
   const problems = [];
   const seen = new Set();
-  // One full load a page. (Firefox compiles every page's chunks on each
-  // load, and loads in quick succession exhaust its executable memory after
-  // about 45 in one tab: README, Three engines.)
+  // One full load a page: Firefox ESR 140 ran out of executable memory
+  // after about 45 full loads in quick succession in one tab (seen with a
+  // build of a chunk per page, which was not kept).
   for (const { path } of PAGES) {
     await page.goto(base + path);
     await until(async () => (await page.all('heading')).length > 0, `a heading on ${path}`);
