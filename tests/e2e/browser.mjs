@@ -76,7 +76,13 @@ function launchBrowser() {
 }
 
 export async function launch({ dist = DIST, prefix = '' } = {}) {
-  const browser = await launchBrowser();
+  const browser = await launchBrowser().catch((e) => {
+    // Seen once on a loaded CI machine: Chromium died while starting
+    // (SIGSEGV before its first page). That is the browser's start, not
+    // the app under test: start it once more, and say so.
+    console.warn(`# the browser did not start (${String(e).split('\n')[0]}); starting it again`);
+    return launchBrowser();
+  });
   const server = await startServer(dist, 0, { prefix });
   const base = `http://127.0.0.1:${server.address().port}${prefix}`;
   return {
