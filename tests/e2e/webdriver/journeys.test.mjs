@@ -422,7 +422,8 @@ test('a narrow window: every page fits without scrolling sideways', async (t) =>
 });
 
 // Below 600 px the header is one line and the navigation sits behind Menu
-// (issue 21): here at MiniBrowser's narrowest, which is still below 600 px.
+// (issue 21): at 390 px in Firefox, and at MiniBrowser's narrowest in
+// WebKit, which is still below 600 px.
 test('a narrow window: Menu opens the navigation, and a link in it works', async (t) => {
   const page = await open(t, { width: 390, height: 844 });
   await createWorkbook(page, 'Menu Ltd');
@@ -432,15 +433,17 @@ test('a narrow window: Menu opens the navigation, and a link in it works', async
   assert.equal(await page.evaluate((b) => b.getAttribute('aria-expanded'), menu), 'false');
   assert.equal((await page.all('link', 'Clauses')).length, 0, 'the navigation is closed');
   // WebKit's 7-day notice sits below the line (on a phone too); hidden, the
-  // header rests at its one line.
-  await (await page.role('button', 'Hide for two days')).click();
-  await until(async () => (await page.all('button', 'Hide for two days')).length === 0, 'the notice to hide');
+  // header rests at its one line. Firefox keeps a site's data: no notice.
+  if (ENGINE === 'webkit') {
+    await (await page.role('button', 'Hide for two days')).click();
+    await until(async () => (await page.all('button', 'Hide for two days')).length === 0, 'the notice to hide');
+  }
   const header = await page.evaluate(() => document.querySelector('header').getBoundingClientRect().height);
   assert.ok(header <= 0.15 * 844, `the header is ${header} px tall`);
   await menu.click();
   assert.equal(await page.evaluate((b) => b.getAttribute('aria-expanded'), menu), 'true');
   await page.label('Theme');
-  await page.screenshot(join(ARTIFACTS, 'webkit-menu-open-narrow.png'));
+  await page.screenshot(join(ARTIFACTS, `${ENGINE}-menu-open-narrow.png`));
   await (await page.role('link', 'Clauses')).click();
   await page.role('heading', 'Clauses');
   await until(async () => (await page.evaluate((b) => b.getAttribute('aria-expanded'), menu)) === 'false', 'the menu to close');
