@@ -80,9 +80,9 @@ pub fn to_page_top() {
             .flatten()
             .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
     };
-    // The page may come a little later than the next frame (in the release
-    // build its code can still be on its way): wait, for up to about five
-    // seconds, for a heading other than the one shown now.
+    // The new page is drawn by an effect, which may run after the next
+    // frame: wait, for up to about five seconds, for a heading other than
+    // the one shown now.
     let before = heading().map(|h| (h.clone(), h.text_content()));
     to_page_top_when_drawn(before, heading, 300);
 }

@@ -301,7 +301,10 @@ fn area_of(n: &Node) -> Area {
 /// The requirements with guidance to ask about.
 fn askable(fw: &Framework) -> Vec<&Node> {
     fw.leaves()
-        .filter(|n| !fw.guidance(&n.id).plain.is_empty() && !fw.guidance(&n.id).evidence.is_empty())
+        .filter(|n| {
+            let g = fw.guidance(&n.id);
+            !g.plain.is_empty() && !g.evidence.is_empty()
+        })
         .collect()
 }
 
@@ -378,25 +381,20 @@ fn purpose(fw: &Framework, n: &Node) -> Question {
 }
 
 fn evidence(fw: &Framework, n: &Node) -> Option<Question> {
-    let own: BTreeSet<&str> = fw
-        .guidance(&n.id)
-        .evidence
-        .iter()
-        .map(String::as_str)
-        .collect();
+    let guidance = fw.guidance(&n.id);
+    let own: BTreeSet<&str> = guidance.evidence.iter().map(String::as_str).collect();
     let title = n.title.to_lowercase();
-    let answer = fw
-        .guidance(&n.id)
+    let answer = guidance
         .evidence
         .iter()
         .find(|e| !e.to_lowercase().contains(&title))
-        .or(fw.guidance(&n.id).evidence.first())?;
+        .or(guidance.evidence.first())?;
     // Evidence of requirements in other clauses, and not of a requirement
     // this one names as related, so that a wrong option is not also true.
     let mut pool: Vec<(&Node, &String)> = Vec::new();
     for other in near(fw, n).into_iter().rev() {
-        let related = fw.guidance(&n.id).related.contains(&other.id)
-            || fw.guidance(&other.id).related.contains(&n.id);
+        let related =
+            guidance.related.contains(&other.id) || fw.guidance(&other.id).related.contains(&n.id);
         if top(other) == top(n) || related {
             continue;
         }
@@ -431,7 +429,7 @@ fn evidence(fw: &Framework, n: &Node) -> Option<Question> {
         explanation: format!(
             "“{answer}” shows {} at work: {} The other records belong to other requirements. {}",
             label(n),
-            first_sentence(&fw.guidance(&n.id).plain),
+            first_sentence(&guidance.plain),
             others.join(" ")
         ),
         link: Some(n.id.clone()),
